@@ -1,0 +1,33 @@
+package org.supportplans.people;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The demo district, schools and staff ({@code support-plans.demo.*}).
+ *
+ * @param enabled load the demo data; when not set, it is loaded on the embedded H2 database only
+ * @param allowServerDatabase let {@code enabled=true} seed a server database; for the test suite only,
+ *     never for a real district
+ */
+@ConfigurationProperties("support-plans.demo")
+public record DemoProperties(Boolean enabled, boolean allowServerDatabase) {
+
+    /**
+     * Whether to seed demo data on the database at {@code jdbcUrl}.
+     *
+     * @throws IllegalStateException when demo users are asked for on a database that real student
+     *     records may live in
+     */
+    public boolean seedOn(String jdbcUrl) {
+        boolean embedded = jdbcUrl != null && jdbcUrl.startsWith("jdbc:h2:");
+        if (enabled == null) {
+            return embedded;
+        }
+        if (enabled && !embedded && !allowServerDatabase) {
+            throw new IllegalStateException("Refusing to start: demo users (password = user id) are only for the"
+                    + " embedded H2 database, and this one is not. Remove support-plans.demo.enabled=true,"
+                    + " or run the embedded default without SPRING_DATASOURCE_URL.");
+        }
+        return enabled;
+    }
+}

@@ -1,0 +1,52 @@
+package org.supportplans.people;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/** A school district: the state whose rules apply to its clocks, and the time zone its dates are in. */
+@Entity
+@Table(name = "district")
+public class District {
+
+    @Id
+    private String id;
+
+    @Column(nullable = false)
+    private String name;
+
+    /** Two-letter code of the state (the jurisdiction), e.g. {@code CO}. */
+    @Column(nullable = false, length = 2)
+    private String state;
+
+    @Column(name = "time_zone", nullable = false)
+    private String timeZone;
+
+    protected District() {}
+
+    public District(String id, String name, String state, ZoneId timeZone) {
+        this.id = Objects.requireNonNull(id);
+        this.name = Objects.requireNonNull(name);
+        this.state = Objects.requireNonNull(state);
+        this.timeZone = timeZone.getId();
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getState() {
+        return state;
+    }
+
+    public ZoneId getTimeZone() {
+        return ZoneId.of(timeZone);
+    }
+}

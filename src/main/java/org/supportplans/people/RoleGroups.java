@@ -1,0 +1,162 @@
+package org.supportplans.people;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes sure, at every start and on every database, that each {@link Role} exists as a Camunda
+ * group with the authorizations its members need, and that Tasklist offers everybody the task
+ * filters they work from. Idempotent: existing groups, grants and filters are kept.
+ *
+ * <p>Task-level access comes from the engine itself: a candidate group of a user task is granted
+ * READ and UPDATE on that task when the task is created.
+ */
+@Component
+@Order(1)
+public class RoleGroups implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(RoleGroups.class);
+
+    static final String MY_TASKS_FILTER = "My tasks";
+    static final String MY_GROUPS_FILTER = "My groups' open tasks";
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final FilterService filterService;
+    private final TaskService taskService;
+
+    public RoleGroups(
+            IdentityService identityService,
+            AuthorizationService authorizationService,
+            FilterService filterService,
+            TaskService taskService) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+        this.filterService = filterService;
+        this.taskService = taskService;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        for (Role role : Role.values()) {
+            ensureGroup(role);
+            grants(role).forEach((resource, permissions) -> grant(role.groupId(), resource, ANY, permissions));
+            grant(role.groupId(), Resources.APPLICATION, "tasklist", List.of(Permissions.ACCESS));
+            if (role.overseesCases()) {
+                grant(role.groupId(), Resources.APPLICATION, "cockpit", List.of(Permissions.ACCESS));
+            }
+        }
+        ensureFilter(MY_TASKS_FILTER, -10, taskQuery().taskAssigneeExpression("${currentUser()}"));
+        ensureFilter(
+                MY_GROUPS_FILTER,
+                0,
+                taskQuery()
+                        .taskCandidateGroupInExpression("${currentUserGroups()}")
+                        .taskUnassigned());
+        log.info("Role groups and their authorizations are in place ({} roles)", Role.values().length);
+    }
+
+    /** What a role may do beyond its own tasks, on any resource of the kind. */
+    static Map<Resource, List<Permission>> grants(Role role) {
+        if (role.coordinatesCases()) {
+            return Map.of(
+                    Resources.FILTER, List.of(Permissions.READ),
+                    Resources.PROCESS_DEFINITION,
+                            List.of(
+                                    ProcessDefinitionPermissions.READ,
+                                    ProcessDefinitionPermissions.CREATE_INSTANCE,
+                                    ProcessDefinitionPermissions.READ_INSTANCE,
+                                    ProcessDefinitionPermissions.READ_HISTORY,
+                                    ProcessDefinitionPermissions.READ_TASK),
+                    Resources.PROCESS_INSTANCE,
+                            List.of(
+                                    ProcessInstancePermissions.CREATE,
+                                    ProcessInstancePermissions.READ,
+                                    ProcessInstancePermissions.UPDATE),
+                    Resources.TASK, List.of(TaskPermissions.READ, TaskPermissions.TASK_ASSIGN));
+        }
+        if (role.overseesCases()) {
+            return Map.of(
+                    Resources.FILTER, List.of(Permissions.READ),
+                    Resources.PROCESS_DEFINITION,
+                            List.of(
+                                    ProcessDefinitionPermissions.READ,
+                                    ProcessDefinitionPermissions.READ_INSTANCE,
+                                    ProcessDefinitionPermissions.READ_HISTORY,
+                                    ProcessDefinitionPermissions.READ_TASK),
+                    Resources.PROCESS_INSTANCE, List.of(ProcessInstancePermissions.READ),
+                    Resources.TASK, List.of(TaskPermissions.READ));
+        }
+        return Map.of(
+                Resources.FILTER, List.of(Permissions.READ),
+                Resources.PROCESS_DEFINITION, List.of(ProcessDefinitionPermissions.READ));
+    }
+
+    private void ensureGroup(Role role) {
+        if (identityService.createGroupQuery().groupId(role.groupId()).count() > 0) {
+            return;
+        }
+        Group group = identityService.newGroup(role.groupId());
+        group.setName(role.displayName());
+        group.setType("WORKFLOW");
+        identityService.saveGroup(group);
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, List<? extends Permission> permissions) {
+        Authorization authorization = authorizationService
+                .createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(groupId)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .singleResult();
+        if (authorization == null) {
+            authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+            authorization.setGroupId(groupId);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        } else if (permissions.stream().allMatch(authorization::isPermissionGranted)) {
+            return;
+        }
+        permissions.forEach(authorization::addPermission);
+        authorizationService.saveAuthorization(authorization);
+    }
+
+    private TaskQuery taskQuery() {
+        return taskService.createTaskQuery();
+    }
+
+    private void ensureFilter(String name, int priority, TaskQuery query) {
+        if (filterService.createFilterQuery().filterName(name).count() > 0) {
+            return;
+        }
+        Filter filter = filterService.newTaskFilter(name);
+        filter.setQuery(query);
+        filter.setProperties(Map.of("priority", priority, "description", name, "refresh", true));
+        filterService.saveFilter(filter);
+    }
+}
