@@ -1,0 +1,86 @@
+package org.supportplans;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.supportplans.people.Role;
+
+/**
+ * The embedded default, as a newcomer's {@code ./mvnw spring-boot:run} runs it: the application's own
+ * configuration (no test profile), an H2 file database, the demo district, and nothing lost when the
+ * service is stopped and started again.
+ */
+class EmbeddedDefaultIT {
+
+    private static final Path DATA = Path.of("target", "embedded-default-it");
+
+    @BeforeAll
+    static void startFromNothing() throws IOException {
+        if (Files.exists(DATA)) {
+            try (Stream<Path> files = Files.walk(DATA)) {
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void theDemoDistrictIsThereOnFirstStartAndEverythingSurvivesARestart() {
+        try (ConfigurableApplicationContext first = start()) {
+            int port = port(first);
+            IdentityService identity = first.getBean(IdentityService.class);
+            for (Role role : Role.values()) {
+                assertThat(identity.checkPassword(role.groupId(), role.groupId()))
+                        .as(role.groupId())
+                        .isTrue();
+            }
+            assertThat(identity.checkPassword("demo", "demo")).isTrue();
+
+            Http.Response health = Http.as(port, "demo").get("/actuator/health");
+            assertThat(health.json().at("/components/db/details/database").asText())
+                    .isEqualTo("H2");
+            assertThat(Http.as(port, "coordinator").get("/api/schools").json()).hasSize(3);
+
+            first.getBean(RuntimeService.class).startProcessInstanceByKey("support-case", "case-before-restart");
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            RuntimeService runtime = second.getBean(RuntimeService.class);
+            assertThat(runtime.createProcessInstanceQuery()
+                            .processInstanceBusinessKey("case-before-restart")
+                            .count())
+                    .isEqualTo(1);
+            // the demo data is loaded once, not again at every start
+            assertThat(second.getBean(IdentityService.class).createUserQuery().count())
+                    .isEqualTo(Role.values().length + 1);
+            assertThat(Http.as(port(second), "coordinator").get("/api/schools").json())
+                    .hasSize(3);
+        }
+    }
+
+    private static ConfigurableApplicationContext start() {
+        // command-line arguments, as a person would give them: they win over application.yml
+        return new SpringApplicationBuilder(SupportPlansApplication.class)
+                .run(
+                        "--server.port=0",
+                        // beside the integration tests' engine in the same JVM
+                        "--camunda.bpm.generate-unique-process-engine-name=true",
+                        "--spring.datasource.url=jdbc:h2:file:./" + DATA.resolve("support-plans")
+                                + ";DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+}

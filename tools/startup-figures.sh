@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Start-up time and heap after start of the packaged service, on the embedded default (H2 file, demo
+# data) and on PostgreSQL (postgres profile, fresh database). Prints a Markdown table.
+#   ./mvnw -q package -DskipTests && tools/startup-figures.sh [runs]
+# Needs PostgreSQL at 127.0.0.1:5432 (trust auth, user postgres) for the second row.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-3}
+jar=$(ls target/support-plans-*.jar | grep -v original | head -1)
+port=18080
+
+measure() { # label, then extra java arguments
+  local label=$1; shift
+  for run in $(seq 1 "$runs"); do
+    local work; work=$(mktemp -d)
+    if [[ $label == postgres ]]; then
+      psql -q -h 127.0.0.1 -U postgres -c "drop database if exists support_plans_startup with (force)" \
+        -c "create database support_plans_startup" postgres
+    fi
+    local start; start=$(date +%s.%N)
+    (cd "$work" && exec java -jar "$OLDPWD/$jar" --server.port=$port "$@" > "$work/log" 2>&1) &
+    local pid=$!
+    until curl -fs "http://localhost:$port/actuator/health" > /dev/null 2>&1; do
+      sleep 0.1
+      kill -0 $pid 2> /dev/null || { echo "service died, see $work/log" >&2; exit 1; }
+    done
+    local up; up=$(echo "$(date +%s.%N) - $start" | bc)
+    local java_pid; java_pid=$(pgrep -f "server.port=$port" | head -1)
+    jcmd "$java_pid" GC.run > /dev/null
+    local heap; heap=$(jcmd "$java_pid" GC.heap_info | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub("K","",v); print int(v/1024); exit}}')
+    local rss; rss=$(( $(awk '/VmRSS/ {print $2}' /proc/"$java_pid"/status) / 1024 ))
+    printf '| %s | %d | %.1f s | %s MiB | %s MiB |\n' "$label" "$run" "$up" "$heap" "$rss"
+    kill "$java_pid"; wait $pid 2> /dev/null || true
+    rm -rf "$work"
+  done
+}
+
+echo "| database | run | start-up (to health UP) | heap used after a full GC | process RSS |"
+echo "|---|---|---|---|---|"
+measure embedded-h2
+measure postgres --spring.profiles.active=postgres \
+  --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/support_plans_startup \
+  --spring.datasource.username=postgres
