@@ -1,5 +1,7 @@
 package org.supportplans.system;
 
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -21,6 +23,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Nobody reaches a case, a task, a report or the engine without signing in.
@@ -36,6 +39,13 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  *
  * Only {@code /actuator/health} answers without signing in, with its status and nothing else, so that
  * a load balancer or {@code docker compose} can check the service.
+ *
+ * <p>The chains match the path within the application, whichever servlet serves it: the engine REST
+ * API ({@code /engine-rest/*}) and the web apps' own REST APIs ({@code /camunda/api/admin/*},
+ * {@code /camunda/api/tasklist/*}, ...) are servlets of their own, beside Spring MVC's. A string
+ * {@code securityMatcher("/camunda/**")} becomes an {@code MvcRequestMatcher}, which matches the path
+ * within the servlet ({@code /auth/user/default} for {@code /camunda/api/admin/auth/user/default}):
+ * such requests would fall through to the API chain and get its HTTP Basic challenge.
  */
 @Configuration
 public class SecurityConfiguration {
@@ -59,7 +69,7 @@ public class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
         // authenticated by ProcessEngineAuthenticationFilter, registered above
-        return http.securityMatcher("/engine-rest/**")
+        return http.securityMatcher(withDefaults().matcher("/engine-rest/**"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -69,8 +79,13 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
-        // the web apps sign users in themselves (session + their own CSRF filter)
-        return http.securityMatcher("/camunda/**", "/")
+        // the web apps sign users in themselves (session + their own CSRF filter); their login page
+        // asks GET /camunda-welcome (404 here), which must not get a Basic challenge: a browser would
+        // open its own sign-in dialog over the page
+        return http.securityMatcher(new OrRequestMatcher(
+                        withDefaults().matcher("/camunda/**"),
+                        withDefaults().matcher("/"),
+                        withDefaults().matcher("/camunda-welcome")))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))

@@ -2,6 +2,12 @@ package org.supportplans.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
@@ -12,7 +18,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.supportplans.Http;
 import org.supportplans.PostgresIntegrationTest;
 
-/** Nothing is anonymous: the engine REST API, our API and its documentation need a staff sign-in. */
+/**
+ * Nothing is anonymous: the engine REST API, our API and its documentation need a staff sign-in; the
+ * web apps (Tasklist, Cockpit, Admin) sign people in with their own form.
+ */
 @PostgresIntegrationTest
 class SecurityIT {
 
@@ -23,7 +32,9 @@ class SecurityIT {
     IdentityService identityService;
 
     @ParameterizedTest
-    @ValueSource(strings = {"/engine-rest/process-definition", "/api/me", "/api/schools", "/v3/api-docs"})
+    @ValueSource(
+            strings = {"/engine-rest/process-definition", "/engine-rest/task", "/api/me", "/api/schools", "/v3/api-docs"
+            })
     void anonymousCallersAreAskedToSignIn(String path) {
         Http.Response response = Http.anonymous(port).get(path);
 
@@ -61,9 +72,89 @@ class SecurityIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/engine-rest/process-definition", "/api/me", "/v3/api-docs", "/swagger-ui/index.html"})
+    @ValueSource(
+            strings = {
+                "/engine-rest/process-definition",
+                "/engine-rest/task",
+                "/api/me",
+                "/v3/api-docs",
+                "/swagger-ui/index.html"
+            })
     void theDemoAdministratorGetsIn(String path) {
-        assertThat(Http.as(port, "demo").get(path).status()).isEqualTo(200);
+        assertThat(Http.as(port, "demo", "demo").get(path).status()).isEqualTo(200);
+    }
+
+    @Test
+    void engineRestIsGuardedByTheEnginesOwnSignIn() {
+        // the engine REST API is a servlet of its own (/engine-rest/*): its chain must match it, so that
+        // Camunda's ProcessEngineAuthenticationFilter answers (realm "default", the engine's name), not
+        // the HTTP Basic of our API
+        Http.Response response = Http.anonymous(port).get("/engine-rest/task");
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.header("WWW-Authenticate")).isEqualTo("Basic realm=\"default\"");
+        assertThat(response.contentType()).doesNotStartWith("application/problem+json");
+    }
+
+    /**
+     * The web apps sign people in with their own form and session. Their own REST APIs ({@code
+     * /camunda/api/admin/*}, {@code /camunda/api/tasklist/*}, ..., servlets of their own) and the
+     * {@code GET /camunda-welcome} of their login page must never answer with a Basic challenge: a
+     * browser would open its own sign-in dialog over the page, and Tasklist would not load.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/camunda/api/admin/auth/user/default",
+                "/camunda/api/engine/engine",
+                "/camunda-welcome",
+                "/camunda/app/tasklist/"
+            })
+    void theWebAppsNeverAskForBasicCredentials(String path) {
+        Http.Response response = Http.anonymous(port).get(path);
+
+        assertThat(response.header("WWW-Authenticate"))
+                .as("WWW-Authenticate of %s (status %s)", path, response.status())
+                .isNull();
+    }
+
+    @Test
+    void aPersonSignedInToTasklistReachesTheWebAppsOwnApi() throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        String base = "http://localhost:" + port;
+
+        // as Tasklist's login page does: a first request hands out the CSRF token as a cookie...
+        HttpResponse<String> loginPage = browser.send(
+                HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(loginPage.statusCode()).isNotEqualTo(401);
+        String csrfToken = cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie"));
+
+        // ...which the sign-in sends back as a header
+        HttpResponse<String> login = browser.send(
+                HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-XSRF-TOKEN", csrfToken)
+                        .POST(HttpRequest.BodyPublishers.ofString("username=coordinator&password=coordinator"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as("sign-in: %s", login.body()).isEqualTo(200);
+
+        HttpResponse<String> signedIn = browser.send(
+                HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+        assertThat(signedIn.body()).contains("\"userId\":\"coordinator\"");
     }
 
     @Test
