@@ -1,0 +1,218 @@
+package org.supportplans.cases;
+
+import jakarta.persistence.criteria.Predicate;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.supportplans.system.CurrentStaff;
+
+/** Reads cases for the staff who may see them. */
+@Service
+@Transactional(readOnly = true)
+public class CaseReader {
+
+    private final CaseAccess access;
+    private final SupportCaseRepository cases;
+    private final ReferralRepository referrals;
+    private final TriageDecisionRepository triages;
+    private final ParentNoticeRepository notices;
+    private final ConsentRequestRepository consents;
+    private final EvaluationRepository evaluations;
+    private final EligibilityDecisionRepository eligibilities;
+    private final MeetingRepository meetings;
+    private final SupportPlanRepository plans;
+    private final TeacherNotificationRepository teacherNotifications;
+    private final CaseEventRepository events;
+
+    CaseReader(
+            CaseAccess access,
+            SupportCaseRepository cases,
+            ReferralRepository referrals,
+            TriageDecisionRepository triages,
+            ParentNoticeRepository notices,
+            ConsentRequestRepository consents,
+            EvaluationRepository evaluations,
+            EligibilityDecisionRepository eligibilities,
+            MeetingRepository meetings,
+            SupportPlanRepository plans,
+            TeacherNotificationRepository teacherNotifications,
+            CaseEventRepository events) {
+        this.access = access;
+        this.cases = cases;
+        this.referrals = referrals;
+        this.triages = triages;
+        this.notices = notices;
+        this.consents = consents;
+        this.evaluations = evaluations;
+        this.eligibilities = eligibilities;
+        this.meetings = meetings;
+        this.plans = plans;
+        this.teacherNotifications = teacherNotifications;
+        this.events = events;
+    }
+
+    public CaseView read(String caseId, CurrentStaff staff) {
+        SupportCase c = access.visibleCase(caseId, staff);
+        Student s = c.getStudent();
+        return new CaseView(
+                c.getId(),
+                c.getStatus(),
+                c.getPhase(),
+                c.getPlanKinds(),
+                new CaseView.StudentView(s.getLocalId(), s.getFirstName(), s.getLastName(), s.getDateOfBirth()),
+                new CaseView.SchoolView(c.getSchool().getId(), c.getSchool().getName()),
+                c.getOpenedOn(),
+                c.getClosedOn(),
+                c.getClosureReason(),
+                new CaseView.DueDates(
+                        c.getEvaluationDueOn(),
+                        c.getPlanMeetingDueOn(),
+                        c.getAnnualReviewDueOn(),
+                        c.getReevaluationDueOn()),
+                referrals.findByCaseIdOrderById(caseId).stream()
+                        .map(r -> new CaseView.ReferralView(
+                                r.getReceivedOn(),
+                                r.getReferredByRole(),
+                                r.getReferredByName(),
+                                r.getConcerns(),
+                                r.isParentRequestedEvaluation(),
+                                r.getReason(),
+                                r.getRecordedBy()))
+                        .toList(),
+                triages.findByCaseIdOrderById(caseId).stream()
+                        .map(t -> new CaseView.TriageView(
+                                t.getOutcome(),
+                                t.getDecidedOn(),
+                                t.getDecidedBy(),
+                                t.getFollowUpOn(),
+                                t.getParentAgreed(),
+                                t.getRationale()))
+                        .toList(),
+                consents.findByCaseIdOrderById(caseId).stream()
+                        .map(r -> new CaseView.ConsentView(
+                                r.getKind(),
+                                r.getRequestedOn(),
+                                r.getRemindersSent(),
+                                r.getDecision(),
+                                r.getDecidedOn(),
+                                r.getRecordedVia()))
+                        .toList(),
+                notices.findByCaseIdOrderById(caseId).stream()
+                        .map(n -> new CaseView.NoticeView(n.getKind(), n.getSentOn()))
+                        .toList(),
+                evaluations.findByCaseIdOrderById(caseId).stream()
+                        .map(e -> new CaseView.EvaluationView(
+                                e.getKind(),
+                                e.getConsentOn(),
+                                e.getDueOn(),
+                                e.getCompletedOn(),
+                                e.getContinuedEligibility(),
+                                e.getAreas().stream()
+                                        .map(a -> new CaseView.AreaView(
+                                                a.getArea(),
+                                                a.getRole(),
+                                                a.getCompletedOn(),
+                                                a.getEvaluatedBy(),
+                                                a.getFindings()))
+                                        .toList()))
+                        .toList(),
+                eligibilities.findByCaseIdOrderById(caseId).stream()
+                        .map(d -> new CaseView.EligibilityView(
+                                d.getDecidedOn(),
+                                d.getOutcome(),
+                                d.getIdeaCategories(),
+                                d.getRationale(),
+                                d.getDecidedBy()))
+                        .toList(),
+                meetings.findByCaseIdOrderById(caseId).stream()
+                        .map(m -> new CaseView.MeetingView(
+                                m.getPurpose(),
+                                m.getScheduledOn(),
+                                m.getLocation(),
+                                m.getNoticeSentOn(),
+                                m.getHeldOn(),
+                                m.getParticipants(),
+                                m.getNotes()))
+                        .toList(),
+                plans.findByCaseIdOrderById(caseId).stream()
+                        .map(p -> new CaseView.PlanView(
+                                p.getId(),
+                                p.getKind(),
+                                p.getStatus(),
+                                p.getStartsOn(),
+                                p.getEndsOn(),
+                                p.getInEffectOn(),
+                                p.getEndedOn(),
+                                p.getPresentLevels(),
+                                p.getAnnualGoals(),
+                                p.getServices(),
+                                p.getAccommodations(),
+                                p.getProvidedAccommodations(),
+                                p.getPlacement(),
+                                p.getTransitionPlan(),
+                                p.getStrengthAreas(),
+                                p.getAchievementGoals(),
+                                p.getAffectiveGoals(),
+                                p.getProgramming(),
+                                p.getWrittenBy()))
+                        .toList(),
+                teacherNotifications.findByCaseIdOrderById(caseId).stream()
+                        .map(n -> new CaseView.TeacherNotificationView(
+                                n.getPlanId(),
+                                n.getTeacherId(),
+                                n.getRole(),
+                                n.getToProvide(),
+                                n.getNotifiedAt(),
+                                n.isEmailed()))
+                        .toList());
+    }
+
+    public List<CaseView.Event> timeline(String caseId, CurrentStaff staff) {
+        access.visibleCase(caseId, staff);
+        return events.findByCaseIdOrderByOccurredOnAscIdAsc(caseId).stream()
+                .map(e -> new CaseView.Event(
+                        e.getOccurredOn(), e.getKind(), e.getDescription(), e.getActor(), e.getRecordedAt()))
+                .toList();
+    }
+
+    /** Filters of the case list; null means "any". */
+    public record Filter(String schoolId, CasePhase phase, PlanKind planKind, CaseStatus status) {}
+
+    public Page<CaseView.Summary> list(Filter filter, Pageable page, CurrentStaff staff) {
+        Specification<SupportCase> visible = (root, query, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (!staff.isMemberOf(Groups.CAMUNDA_ADMIN)) {
+                where.add(cb.isMember(staff.userId(), root.join("school").<java.util.Set<String>>get("staff")));
+            }
+            if (filter.schoolId() != null) {
+                where.add(cb.equal(root.get("school").get("id"), filter.schoolId()));
+            }
+            if (filter.phase() != null) {
+                where.add(cb.equal(root.get("phase"), filter.phase()));
+            }
+            if (filter.status() != null) {
+                where.add(cb.equal(root.get("status"), filter.status()));
+            }
+            if (filter.planKind() != null) {
+                where.add(cb.isMember(filter.planKind(), root.<java.util.Set<PlanKind>>get("planKinds")));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+        return cases.findAll(visible, page)
+                .map(c -> new CaseView.Summary(
+                        c.getId(),
+                        c.getStudent().fullName(),
+                        c.getStudent().getLocalId(),
+                        c.getSchool().getId(),
+                        c.getStatus(),
+                        c.getPhase(),
+                        c.getPlanKinds(),
+                        c.getOpenedOn(),
+                        c.getClosedOn()));
+    }
+}

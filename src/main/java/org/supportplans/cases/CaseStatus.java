@@ -1,0 +1,6 @@
+package org.supportplans.cases;
+
+public enum CaseStatus {
+    OPEN,
+    CLOSED
+}

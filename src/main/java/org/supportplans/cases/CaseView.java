@@ -1,0 +1,133 @@
+package org.supportplans.cases;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/** A case as the API shows it: the student, where the case stands, what is due, and every record of it. */
+public record CaseView(
+        String id,
+        CaseStatus status,
+        CasePhase phase,
+        Set<PlanKind> planKinds,
+        StudentView student,
+        SchoolView school,
+        LocalDate openedOn,
+        LocalDate closedOn,
+        ClosureReason closureReason,
+        DueDates due,
+        List<ReferralView> referrals,
+        List<TriageView> triage,
+        List<ConsentView> consents,
+        List<NoticeView> notices,
+        List<EvaluationView> evaluations,
+        List<EligibilityView> eligibility,
+        List<MeetingView> meetings,
+        List<PlanView> plans,
+        List<TeacherNotificationView> teacherNotifications) {
+
+    public record StudentView(String localId, String firstName, String lastName, LocalDate dateOfBirth) {}
+
+    public record SchoolView(String id, String name) {}
+
+    public record DueDates(
+            LocalDate evaluation, LocalDate planMeeting, LocalDate annualReview, LocalDate reevaluation) {}
+
+    public record ReferralView(
+            LocalDate receivedOn,
+            ReferrerRole referredByRole,
+            String referredByName,
+            Set<Concern> concerns,
+            boolean parentRequestedEvaluation,
+            String reason,
+            String recordedBy) {}
+
+    public record TriageView(
+            TriageOutcome outcome,
+            LocalDate decidedOn,
+            String decidedBy,
+            LocalDate followUpOn,
+            Boolean parentAgreed,
+            String rationale) {}
+
+    public record ConsentView(
+            ConsentKind kind,
+            LocalDate requestedOn,
+            int remindersSent,
+            ParentDecision decision,
+            LocalDate decidedOn,
+            ConsentRequest.RecordedVia recordedVia) {}
+
+    public record NoticeView(NoticeKind kind, LocalDate sentOn) {}
+
+    public record EvaluationView(
+            EvaluationKind kind,
+            LocalDate consentOn,
+            LocalDate dueOn,
+            LocalDate completedOn,
+            String continuedEligibility,
+            List<AreaView> areas) {}
+
+    public record AreaView(
+            EvaluationArea area, String role, LocalDate completedOn, String evaluatedBy, String findings) {}
+
+    public record EligibilityView(
+            LocalDate decidedOn,
+            EligibilityOutcome outcome,
+            Set<IdeaCategory> ideaCategories,
+            String rationale,
+            String decidedBy) {}
+
+    public record MeetingView(
+            MeetingPurpose purpose,
+            LocalDate scheduledOn,
+            String location,
+            LocalDate noticeSentOn,
+            LocalDate heldOn,
+            List<String> participants,
+            String notes) {}
+
+    public record PlanView(
+            Long id,
+            PlanKind kind,
+            PlanStatus status,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            LocalDate inEffectOn,
+            LocalDate endedOn,
+            String presentLevels,
+            String annualGoals,
+            List<PlanService> services,
+            String accommodations,
+            List<PlanAccommodation> providedAccommodations,
+            String placement,
+            String transitionPlan,
+            List<String> strengthAreas,
+            String achievementGoals,
+            String affectiveGoals,
+            String programming,
+            String writtenBy) {}
+
+    public record TeacherNotificationView(
+            Long planId, String teacherId, String role, String toProvide, Instant notifiedAt, boolean emailed) {}
+
+    /** A line of the case list. */
+    public record Summary(
+            String id,
+            String studentName,
+            String studentLocalId,
+            String schoolId,
+            CaseStatus status,
+            CasePhase phase,
+            Set<PlanKind> planKinds,
+            LocalDate openedOn,
+            LocalDate closedOn) {}
+
+    /** A page of the case list. */
+    public record Page(List<Summary> content, int page, int size, long totalElements, int totalPages) {}
+
+    /** A milestone of the timeline. */
+    public record Event(
+            LocalDate occurredOn, CaseEventKind kind, String description, String actor, Instant recordedAt) {}
+}

@@ -1,0 +1,6 @@
+package org.supportplans.cases;
+
+public enum EvaluationKind {
+    INITIAL,
+    REEVALUATION
+}
