@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -37,6 +38,7 @@ class EmbeddedDefaultIT {
 
     @Test
     void theDemoDistrictIsThereOnFirstStartAndEverythingSurvivesARestart() {
+        String caseId;
         try (ConfigurableApplicationContext first = start()) {
             int port = port(first);
             IdentityService identity = first.getBean(IdentityService.class);
@@ -52,15 +54,30 @@ class EmbeddedDefaultIT {
                     .isEqualTo("H2");
             assertThat(Http.as(port, "coordinator").get("/api/schools").json()).hasSize(3);
 
-            first.getBean(RuntimeService.class).startProcessInstanceByKey("support-case", "case-before-restart");
+            Http.Response referred =
+                    Http.as(port, "coordinator").post("/api/referrals", Referrals.of(Referrals.newStudentId()));
+            assertThat(referred.status()).as(referred.body()).isEqualTo(201);
+            caseId = referred.json().path("caseId").asText();
         }
 
         try (ConfigurableApplicationContext second = start()) {
             RuntimeService runtime = second.getBean(RuntimeService.class);
             assertThat(runtime.createProcessInstanceQuery()
-                            .processInstanceBusinessKey("case-before-restart")
+                            .processInstanceBusinessKey(caseId, "support-case")
                             .count())
                     .isEqualTo(1);
+            assertThat(Http.as(port(second), "coordinator")
+                            .get("/api/cases/" + caseId)
+                            .json()
+                            .path("phase")
+                            .asText())
+                    .isEqualTo("TRIAGE");
+            assertThat(second.getBean(TaskService.class)
+                            .createTaskQuery()
+                            .processInstanceBusinessKey(caseId)
+                            .taskName("Triage the referral")
+                            .count())
+                    .isOne();
             // the demo data is loaded once, not again at every start
             assertThat(second.getBean(IdentityService.class).createUserQuery().count())
                     .isEqualTo(Role.values().length + 1);

@@ -80,16 +80,39 @@ class ProcessModelTest {
     }
 
     @Test
-    void theElementIdsTheCodeNamesExistInTheSupportCaseDiagram() throws IllegalAccessException {
-        BpmnModelInstance model = models.get("support-case.bpmn");
-        assertThat(model.<BaseElement>getModelElementById(SupportCaseProcess.KEY))
-                .isInstanceOf(Process.class);
-        for (Field field : SupportCaseProcess.Elements.class.getDeclaredFields()) {
+    void theProcessKeysElementIdsAndMessagesTheCodeNamesExistInTheDiagrams() throws IllegalAccessException {
+        Map<String, BpmnModelInstance> byKey = new java.util.HashMap<>();
+        models.values()
+                .forEach(model -> model.getModelElementsByType(Process.class)
+                        .forEach(process -> byKey.put(process.getId(), model)));
+        assertThat(byKey).containsKey(SupportCaseProcess.KEY);
+        for (Class<?> phase : SupportCaseProcess.class.getDeclaredClasses()) {
+            Field key = Arrays.stream(phase.getDeclaredFields())
+                    .filter(f -> f.getName().equals("KEY"))
+                    .findFirst()
+                    .orElse(null);
+            if (key == null) {
+                continue;
+            }
+            BpmnModelInstance model = byKey.get((String) key.get(null));
+            assertThat(model).as("process " + key.get(null)).isNotNull();
+            for (Field field : phase.getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class && field != key) {
+                    String id = (String) field.get(null);
+                    assertThat(model.<BaseElement>getModelElementById(id))
+                            .as(key.get(null) + " element " + id)
+                            .isNotNull();
+                }
+            }
+        }
+        Set<String> messages = models.values().stream()
+                .flatMap(model ->
+                        model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Message.class).stream())
+                .map(org.camunda.bpm.model.bpmn.instance.Message::getName)
+                .collect(Collectors.toSet());
+        for (Field field : SupportCaseProcess.Messages.class.getDeclaredFields()) {
             if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-                String id = (String) field.get(null);
-                assertThat(model.<BaseElement>getModelElementById(id))
-                        .as("element " + id)
-                        .isNotNull();
+                assertThat(messages).contains((String) field.get(null));
             }
         }
     }

@@ -2,46 +2,282 @@ package org.supportplans.workflow;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
-import static org.supportplans.workflow.SupportCaseProcess.Elements.END_TRIAGED;
-import static org.supportplans.workflow.SupportCaseProcess.Elements.TASK_TRIAGE_REFERRAL;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-@Deployment(resources = {"processes/support-case.bpmn", "forms/triage-referral.form"})
+/**
+ * A student's case from referral to exit. The five called processes have tests of their own: here each is
+ * a stub that waits until the test ends it with the results the real one leaves (its {@code out} variables).
+ */
+@Deployment(resources = "processes/support-case.bpmn")
 class SupportCaseProcessTest {
+
+    private static final String[] CALLED_PROCESSES = {
+        "referral-triage", "parent-consent", "evaluation-eligibility", "plan-development", "plan-in-effect"
+    };
 
     @RegisterExtension
     static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
             .assertClassCoverageAtLeast(0.95)
+            .excludeProcessDefinitionKeys(CALLED_PROCESSES)
             .build();
 
+    private static final String CASE_ID = "case-maya";
+
+    private final CaseClosing caseClosing = new CaseClosing();
+    private String stubDeploymentId;
+
+    @BeforeEach
+    void deployStubsOfTheCalledProcessesAndRegisterTheBeans() {
+        DeploymentBuilder stubs = repositoryService().createDeployment().name("stubs of the called processes");
+        for (String key : CALLED_PROCESSES) {
+            stubs.addModelInstance(
+                    key + ".bpmn",
+                    Bpmn.createExecutableProcess(key)
+                            .camundaHistoryTimeToLive(1)
+                            .startEvent()
+                            .userTask("Task_Stub")
+                            .name("Stub of " + key)
+                            .endEvent()
+                            .done());
+        }
+        stubDeploymentId = stubs.deploy().getId();
+        Mocks.register("caseClosing", caseClosing);
+    }
+
+    @AfterEach
+    void removeTheStubsAndTheBeans() {
+        repositoryService().deleteDeployment(stubDeploymentId, true);
+        Mocks.reset();
+    }
+
     @Test
-    void aReferralWaitsForTheCoordinatorsTriageAndEndsWithIt() {
-        ProcessInstance referral = runtimeService().startProcessInstanceByKey(SupportCaseProcess.KEY, "case-1");
+    void aReferralTheTeamDeclinesToEvaluateClosesTheCase() {
+        ProcessInstance supportCase = referralOfMaya();
 
-        assertThat(referral).isWaitingAt(TASK_TRIAGE_REFERRAL);
-        assertThat(task()).hasCandidateGroup("coordinator");
-        Assertions.assertThat(formService()
-                        .getTaskFormData(task().getId())
-                        .getCamundaFormRef()
-                        .getKey())
-                .isEqualTo("triage-referral");
+        assertThat(supportCase).isWaitingAt("CallActivity_ReferralTriage");
+        assertThat(supportCase)
+                .calledProcessInstance("referral-triage")
+                .hasBusinessKey(CASE_ID)
+                .variables()
+                .containsEntry("studentName", "Maya Lopez");
 
-        complete(
-                task(),
-                withVariables(
-                        SupportCaseProcess.Variables.TRIAGE_OUTCOME, "EVALUATE_IDEA",
-                        SupportCaseProcess.Variables.TRIAGE_RATIONALE, "Reading two years below grade level."));
+        calledProcessEnds("referral-triage", withVariables("triageOutcome", "DECLINE"));
 
-        assertThat(referral).hasPassed(TASK_TRIAGE_REFERRAL, END_TRIAGED).isEnded();
+        assertThat(supportCase)
+                .hasPassed("Gateway_EvaluateOrNot", "EndEvent_Declined")
+                .isEnded();
+        Assertions.assertThat(caseClosing.reasons).containsExactly("EVALUATION_DECLINED");
+    }
+
+    @Test
+    void parentsWhoRefuseConsentToEvaluateCloseTheCase() {
+        ProcessInstance supportCase = referralOfMaya();
+        calledProcessEnds("referral-triage", withVariables("triageOutcome", "EVALUATE_IDEA"));
+
+        assertThat(supportCase).isWaitingAt("CallActivity_EvaluationConsent");
+        assertThat(supportCase)
+                .calledProcessInstance("parent-consent")
+                .hasBusinessKey(CASE_ID)
+                .variables()
+                .containsEntry("consentKind", "EVALUATION_CONSENT")
+                .containsEntry("triageOutcome", "EVALUATE_IDEA");
+
+        calledProcessEnds("parent-consent", withVariables("consentDecision", "REFUSED"));
+
+        assertThat(supportCase)
+                .hasPassed("Gateway_ConsentGiven", "EndEvent_ConsentRefused")
+                .isEnded();
+        Assertions.assertThat(caseClosing.reasons).containsExactly("CONSENT_REFUSED");
+    }
+
+    @Test
+    void aStudentFoundNotEligibleClosesTheCase() {
+        ProcessInstance supportCase = evaluationOfMaya();
+
+        calledProcessEnds("evaluation-eligibility", eligibility(false, false, false));
+
+        assertThat(supportCase)
+                .hasPassed("Gateway_Eligible", "EndEvent_NotEligible")
+                .isEnded();
+        Assertions.assertThat(caseClosing.reasons).containsExactly("NOT_ELIGIBLE");
+    }
+
+    @Test
+    void parentsWhoRefuseServicesWithNoOtherPlanCloseTheCase() {
+        ProcessInstance supportCase = evaluationOfMaya();
+        calledProcessEnds("evaluation-eligibility", eligibility(true, false, false));
+
+        assertThat(supportCase).isWaitingAt("CallActivity_PlanDevelopment");
+        calledProcessEnds("plan-development", withVariables("consentDecision", "REFUSED", "plansInEffect", false));
+
+        assertThat(supportCase)
+                .hasPassed("Gateway_PlanInEffect", "EndEvent_ServicesRefused")
+                .isEnded();
+        Assertions.assertThat(caseClosing.reasons).containsExactly("SERVICES_REFUSED");
+    }
+
+    @Test
+    void aStudentWithAPlanInEffectExitsWhenNoLongerEligible() {
+        ProcessInstance supportCase = planInEffectForMaya();
+
+        assertThat(supportCase)
+                .calledProcessInstance("plan-in-effect")
+                .hasBusinessKey(CASE_ID)
+                .variables()
+                .containsEntry("needsIep", true)
+                .containsEntry("plansInEffect", true);
+
+        calledProcessEnds("plan-in-effect", withVariables("stillEligible", false));
+
+        assertThat(supportCase)
+                .hasPassedInOrder(
+                        "StartEvent_ReferralReceived",
+                        "CallActivity_ReferralTriage",
+                        "Gateway_EvaluateOrNot",
+                        "CallActivity_EvaluationConsent",
+                        "Gateway_ConsentGiven",
+                        "CallActivity_EvaluationEligibility",
+                        "Gateway_Eligible",
+                        "CallActivity_PlanDevelopment",
+                        "Gateway_PlanInEffect",
+                        "CallActivity_PlanInEffect",
+                        "EndEvent_Exited")
+                .isEnded();
+        Assertions.assertThat(caseClosing.reasons).containsExactly("NO_LONGER_ELIGIBLE");
+    }
+
+    @Test
+    void parentsWhoRevokeConsentEndTheServicesAndCloseTheCase() {
+        ProcessInstance supportCase = planInEffectForMaya();
+
+        runtimeService()
+                .createMessageCorrelation("ConsentRevoked")
+                .processInstanceBusinessKey(CASE_ID)
+                .correlate();
+
+        assertThat(supportCase)
+                .hasPassedInOrder("StartEvent_ConsentRevoked", "ServiceTask_EndServices", "EndEvent_ConsentRevoked")
+                .hasNotPassed("EndEvent_Exited")
+                .isEnded();
+        Assertions.assertThat(runningInstancesOf("plan-in-effect")).isZero();
+        Assertions.assertThat(caseClosing.reasons).containsExactly("CONSENT_REVOKED");
+    }
+
+    @Test
+    void aStudentWhoTransfersOutDuringTheEvaluationClosesTheCase() {
+        ProcessInstance supportCase = evaluationOfMaya();
+
+        runtimeService()
+                .createMessageCorrelation("StudentTransferredOut")
+                .processInstanceBusinessKey(CASE_ID)
+                .correlate();
+
+        assertThat(supportCase)
+                .hasPassedInOrder(
+                        "StartEvent_TransferredOut", "ServiceTask_CloseTransferred", "EndEvent_TransferredOut")
+                .isEnded();
+        Assertions.assertThat(runningInstancesOf("evaluation-eligibility")).isZero();
+        Assertions.assertThat(caseClosing.reasons).containsExactly("TRANSFERRED_OUT");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GRADUATED", "MOVED", "NO_LONGER_ELIGIBLE", "AGED_OUT"})
+    void aStudentWhoExitsClosesTheCaseWithTheReason(String exitReason) {
+        ProcessInstance supportCase = planInEffectForMaya();
+
+        runtimeService()
+                .createMessageCorrelation("CaseExited")
+                .processInstanceBusinessKey(CASE_ID)
+                .setVariable("exitReason", exitReason)
+                .correlate();
+
+        assertThat(supportCase)
+                .hasPassedInOrder("StartEvent_CaseExit", "ServiceTask_CloseExited", "EndEvent_CaseExited")
+                .hasNotPassed("EndEvent_Exited")
+                .isEnded();
+        Assertions.assertThat(runningInstancesOf("plan-in-effect")).isZero();
+        Assertions.assertThat(caseClosing.reasons).containsExactly(exitReason);
+    }
+
+    private static ProcessInstance referralOfMaya() {
+        return runtimeService()
+                .startProcessInstanceByKey(
+                        "support-case",
+                        CASE_ID,
+                        Variables.createVariables()
+                                .putValue("caseId", CASE_ID)
+                                .putValue("studentName", "Maya Lopez")
+                                .putValue("studentLocalId", "S-1042")
+                                .putValue("studentDateOfBirth", "2016-04-02")
+                                .putValue("schoolId", "lincoln-elementary")
+                                .putValue("schoolName", "Lincoln Elementary")
+                                .putValue("referralReceivedOn", "2025-09-15")
+                                .putValue("referredByRole", "general-education-teacher")
+                                .putValue("concernsText", "Academic, Communication")
+                                .putValue("parentRequestedEvaluation", true)
+                                .putValue("referralReason", "Reading well below grade level"));
+    }
+
+    private static ProcessInstance evaluationOfMaya() {
+        ProcessInstance supportCase = referralOfMaya();
+        calledProcessEnds("referral-triage", withVariables("triageOutcome", "EVALUATE_IDEA"));
+        calledProcessEnds("parent-consent", withVariables("consentDecision", "GIVEN"));
+        assertThat(supportCase).isWaitingAt("CallActivity_EvaluationEligibility");
+        return supportCase;
+    }
+
+    private static ProcessInstance planInEffectForMaya() {
+        ProcessInstance supportCase = evaluationOfMaya();
+        calledProcessEnds("evaluation-eligibility", eligibility(true, false, false));
+        calledProcessEnds("plan-development", withVariables("consentDecision", "GIVEN", "plansInEffect", true));
+        assertThat(supportCase).isWaitingAt("CallActivity_PlanInEffect");
+        return supportCase;
+    }
+
+    private static Map<String, Object> eligibility(boolean needsIep, boolean needs504, boolean needsAlp) {
+        return withVariables("needsIep", needsIep, "needs504", needs504, "needsAlp", needsAlp);
+    }
+
+    /** The called process (a stub here) ends, leaving these variables as the real one would. */
+    private static void calledProcessEnds(String processKey, Map<String, Object> results) {
+        complete(taskQuery().processDefinitionKey(processKey).singleResult(), results);
+    }
+
+    private static long runningInstancesOf(String processKey) {
+        return runtimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey(processKey)
+                .count();
+    }
+
+    /** Stands in for the {@code caseClosing} bean: remembers why each case was closed. */
+    public static class CaseClosing {
+        final List<String> reasons = new ArrayList<>();
+
+        public void close(DelegateExecution execution, String reason) {
+            reasons.add(reason);
+        }
     }
 }

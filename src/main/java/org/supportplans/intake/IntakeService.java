@@ -1,0 +1,96 @@
+package org.supportplans.intake;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.supportplans.cases.CaseAccess;
+import org.supportplans.cases.CaseRuleViolation;
+import org.supportplans.cases.CaseWork;
+import org.supportplans.people.School;
+import org.supportplans.people.SchoolRepository;
+import org.supportplans.system.CurrentStaff;
+import org.supportplans.system.NotFoundException;
+import org.supportplans.workflow.CaseProcesses;
+
+/**
+ * Takes referrals in: records the referral and, for a student without an open case, opens a case and
+ * starts its {@code support-case} process, in one transaction.
+ */
+@Service
+public class IntakeService {
+
+    // a referral older than this is a typing error, not a referral to act on
+    private static final int OLDEST_REFERRAL_DAYS = 366;
+    // IDEA serves children to age 21 (34 CFR 300.101); Part C from birth
+    private static final int OLDEST_STUDENT_AGE = 22;
+
+    private final SchoolRepository schools;
+    private final CaseAccess access;
+    private final CaseWork caseWork;
+    private final CaseProcesses processes;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    IntakeService(
+            SchoolRepository schools,
+            CaseAccess access,
+            CaseWork caseWork,
+            CaseProcesses processes,
+            TransactionTemplate transaction,
+            Clock clock) {
+        this.schools = schools;
+        this.access = access;
+        this.caseWork = caseWork;
+        this.processes = processes;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    public CaseWork.Referred refer(ReferralRequest request, CurrentStaff staff) {
+        try {
+            return referInOneTransaction(request, staff);
+        } catch (DataIntegrityViolationException raced) {
+            // another referral of the same student opened the case a moment ago: this one joins it
+            return referInOneTransaction(request, staff);
+        }
+    }
+
+    private CaseWork.Referred referInOneTransaction(ReferralRequest request, CurrentStaff staff) {
+        return transaction.execute(status -> {
+            CaseWork.NewReferral referral = referral(request, staff);
+            CaseWork.Referred referred = caseWork.refer(referral, staff.userId());
+            if (referred.newCase()) {
+                processes.start(referred.caseId(), referral);
+            }
+            return referred;
+        });
+    }
+
+    private CaseWork.NewReferral referral(ReferralRequest request, CurrentStaff staff) {
+        School school = schools.findById(request.schoolId())
+                .filter(s -> access.mayWorkAt(staff, s))
+                .orElseThrow(() -> new NotFoundException("No school " + request.schoolId() + "."));
+        LocalDate received = request.receivedOn();
+        if (received.isBefore(LocalDate.now(clock).minusDays(OLDEST_REFERRAL_DAYS))) {
+            throw new CaseRuleViolation("The referral date " + received + " is more than a year ago.");
+        }
+        if (request.student().dateOfBirth().isBefore(received.minusYears(OLDEST_STUDENT_AGE))) {
+            throw new CaseRuleViolation(
+                    "The student would be older than 21 on the referral date: check the date of birth.");
+        }
+        return new CaseWork.NewReferral(
+                school,
+                request.student().localId(),
+                request.student().firstName().strip(),
+                request.student().lastName().strip(),
+                request.student().dateOfBirth(),
+                received,
+                request.referredBy().role(),
+                request.referredBy().name().strip(),
+                request.concerns(),
+                request.parentRequestedEvaluation(),
+                request.reason().strip());
+    }
+}

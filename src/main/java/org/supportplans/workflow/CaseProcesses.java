@@ -1,0 +1,117 @@
+package org.supportplans.workflow;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.Execution;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.supportplans.cases.CaseWork;
+import org.supportplans.cases.ClosureReason;
+import org.supportplans.cases.Concern;
+import org.supportplans.cases.ConsentKind;
+import org.supportplans.cases.ConsentRequest;
+import org.supportplans.cases.NotAwaitedException;
+import org.supportplans.cases.ParentDecision;
+import org.supportplans.workflow.SupportCaseProcess.Messages;
+import org.supportplans.workflow.SupportCaseProcess.Variables;
+
+/**
+ * What the API tells a case's process: a case starts, the parents' answer arrives, the student leaves.
+ * The caller's right to act on the case is checked by our API; the engine calls then run as the
+ * application, so that a teacher who refers a student need not hold rights on process definitions.
+ */
+@Service
+public class CaseProcesses {
+
+    private final RuntimeService runtimeService;
+    private final IdentityService identityService;
+    private final CaseWork caseWork;
+
+    CaseProcesses(RuntimeService runtimeService, IdentityService identityService, CaseWork caseWork) {
+        this.runtimeService = runtimeService;
+        this.identityService = identityService;
+        this.caseWork = caseWork;
+    }
+
+    /** Starts the case's process, with the case id as business key and what the first form shows. */
+    public void start(String caseId, CaseWork.NewReferral referral) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(Variables.CASE_ID, caseId);
+        variables.put(Variables.STUDENT_NAME, referral.firstName() + " " + referral.lastName());
+        variables.put(Variables.SCHOOL_NAME, referral.school().getName());
+        variables.put(Variables.REFERRAL_RECEIVED_ON, referral.receivedOn().toString());
+        variables.put(
+                Variables.CONCERNS_TEXT,
+                referral.concerns().stream().sorted().map(Concern::label).collect(Collectors.joining(", ")));
+        variables.put(Variables.REFERRAL_REASON, referral.reason());
+        variables.put(Variables.PARENT_REQUESTED_EVALUATION, referral.parentRequestedEvaluation());
+        asApplication(() -> runtimeService.startProcessInstanceByKey(SupportCaseProcess.KEY, caseId, variables));
+    }
+
+    /**
+     * The parents' answer, arriving through the API: recorded, then correlated to the consent process
+     * waiting for it. Not waited for (no request of that kind open, or already answered): 409.
+     */
+    @Transactional
+    public void parentsAnswered(String caseId, ConsentKind kind, ParentDecision decision, LocalDate on, String actor) {
+        Execution waiting = runtimeService
+                .createExecutionQuery()
+                .processInstanceBusinessKey(caseId)
+                .messageEventSubscriptionName(Messages.PARENT_ANSWER_RECEIVED)
+                .processVariableValueEquals(Variables.CONSENT_KIND, kind.name())
+                .singleResult();
+        if (waiting == null) {
+            throw new NotAwaitedException("The case is not waiting for the parents' " + kind.label() + ".");
+        }
+        CaseWork.ConsentAnswer answer =
+                caseWork.recordParentAnswer(caseId, kind, decision, on, ConsentRequest.RecordedVia.API, actor);
+        asApplication(() -> runtimeService
+                .createMessageCorrelation(Messages.PARENT_ANSWER_RECEIVED)
+                .processInstanceId(waiting.getProcessInstanceId())
+                .setVariables(ConsentSteps.answerVariables(answer))
+                .correlateWithResult());
+    }
+
+    /** The student leaves: consent revoked, transferred out, or an exit (graduated, moved away, ...). */
+    @Transactional
+    public void exit(String caseId, ClosureReason reason) {
+        String message = switch (reason) {
+            case CONSENT_REVOKED -> Messages.CONSENT_REVOKED;
+            case TRANSFERRED_OUT -> Messages.STUDENT_TRANSFERRED_OUT;
+            case GRADUATED, MOVED_AWAY, AGED_OUT, NO_LONGER_ELIGIBLE -> Messages.CASE_EXITED;
+            default -> throw new NotAwaitedException("A case does not exit with reason " + reason + ".");
+        };
+        boolean running = runtimeService
+                        .createProcessInstanceQuery()
+                        .processInstanceBusinessKey(caseId, SupportCaseProcess.KEY)
+                        .active()
+                        .count()
+                > 0;
+        if (!running) {
+            throw new NotAwaitedException("The case is closed.");
+        }
+        asApplication(() -> runtimeService
+                .createMessageCorrelation(message)
+                .processInstanceBusinessKey(caseId)
+                .setVariable(Variables.EXIT_REASON, reason.name())
+                .correlateWithResult());
+    }
+
+    private <T> T asApplication(Supplier<T> engineCall) {
+        Authentication caller = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            return engineCall.get();
+        } finally {
+            if (caller != null) {
+                identityService.setAuthentication(caller);
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.supportplans.workflow;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import org.supportplans.cases.CaseWork;
+import org.supportplans.cases.EligibilityOutcome;
+import org.supportplans.cases.EvaluationArea;
+import org.supportplans.cases.IdeaCategory;
+import org.supportplans.cases.PlanKind;
+import org.supportplans.workflow.SupportCaseProcess.Variables;
+
+/** The evaluation, area by area, and the eligibility decision ({@code evaluation-eligibility}). */
+final class EvaluationSteps {
+
+    private EvaluationSteps() {}
+
+    /** "Plan the evaluation": the areas chosen become one task each, due by the evaluation deadline. */
+    @Component("evaluationPlanner")
+    static class EvaluationPlanner extends CaseSteps.Recorder {
+
+        private final CaseWork caseWork;
+
+        EvaluationPlanner(CaseWork caseWork) {
+            this.caseWork = caseWork;
+        }
+
+        @Override
+        void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
+            List<EvaluationArea> areas = input.choices("evaluationAreas", "Areas to evaluate", EvaluationArea.class);
+            LocalDate dueOn = caseWork.planEvaluation(caseId, areas, actor);
+            task.setVariable(
+                    Variables.EVALUATION_AREA_LIST,
+                    areas.stream().map(Enum::name).toList());
+            task.setVariable(Variables.EVALUATION_DUE_AT, CaseSteps.timerDate(caseWork.morningOf(caseId, dueOn)));
+            task.setVariable(Variables.EVALUATION_DUE_ON, CaseSteps.iso(dueOn));
+        }
+    }
+
+    /** "Evaluate an area": the evaluator's report of one area. */
+    @Component("evaluationAreaRecorder")
+    static class EvaluationAreaRecorder extends CaseSteps.Recorder {
+
+        private final CaseWork caseWork;
+
+        EvaluationAreaRecorder(CaseWork caseWork) {
+            this.caseWork = caseWork;
+        }
+
+        @Override
+        void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
+            EvaluationArea area = EvaluationArea.valueOf((String) task.getVariable(Variables.EVALUATION_AREA));
+            LocalDate completedOn = input.date("areaCompletedOn", "Date the evaluation was completed");
+            String findings = input.text("areaFindings", "Findings", 20, 8000);
+            caseWork.reportArea(caseId, area, completedOn, findings, actor);
+        }
+    }
+
+    /** "Hold the eligibility meeting and decide": which plans, if any, the student is eligible for. */
+    @Component("eligibilityRecorder")
+    static class EligibilityRecorder extends CaseSteps.Recorder {
+
+        private final CaseWork caseWork;
+
+        EligibilityRecorder(CaseWork caseWork) {
+            this.caseWork = caseWork;
+        }
+
+        @Override
+        void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
+            LocalDate meetingOn = input.date("eligibilityMeetingOn", "Date of the eligibility meeting");
+            EligibilityOutcome outcome =
+                    input.choice("eligibilityOutcome", "Eligibility decision", EligibilityOutcome.class);
+            Set<IdeaCategory> categories = outcome.needs(PlanKind.IEP)
+                    ? Set.copyOf(input.choices("ideaCategories", "Disability categories (IDEA)", IdeaCategory.class))
+                    : Set.of();
+            String rationale = input.text("eligibilityRationale", "Basis for the decision", 10, 8000);
+            CaseWork.Eligibility eligibility =
+                    caseWork.decideEligibility(caseId, meetingOn, outcome, categories, rationale, actor);
+            task.setVariable(Variables.NEEDS_IEP, eligibility.plans().contains(PlanKind.IEP));
+            task.setVariable(Variables.NEEDS_504, eligibility.plans().contains(PlanKind.SECTION_504));
+            task.setVariable(Variables.NEEDS_ALP, eligibility.plans().contains(PlanKind.ALP));
+            task.setVariable(Variables.ELIGIBILITY_DECIDED_ON, CaseSteps.iso(eligibility.decidedOn()));
+            task.setVariable(Variables.PLAN_MEETING_DUE_ON, CaseSteps.iso(eligibility.planMeetingDueOn()));
+            task.setVariable(
+                    Variables.IDEA_CATEGORIES_TEXT,
+                    eligibility.categories().stream()
+                            .sorted()
+                            .map(IdeaCategory::label)
+                            .collect(Collectors.joining(", ")));
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.supportplans.workflow;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+import org.supportplans.cases.CaseWork;
+
+/**
+ * "Tell every teacher of record what to provide": each staff member of the case's school in a role the
+ * plans name (service providers, the general education teachers) gets a notification record, and an
+ * e-mail when a mail server is configured ({@code spring.mail.host}). The e-mail names no student: it
+ * links to the case, which only signed-in staff can open. A retried job does not tell anyone twice.
+ */
+@Component("teacherNotifier")
+class TeacherNotifier extends CaseSteps.Step {
+
+    private static final Logger log = LoggerFactory.getLogger(TeacherNotifier.class);
+
+    private final CaseWork caseWork;
+    private final IdentityService identityService;
+    private final ObjectProvider<JavaMailSender> mailSender;
+    private final String baseUrl;
+
+    TeacherNotifier(
+            CaseWork caseWork,
+            IdentityService identityService,
+            ObjectProvider<JavaMailSender> mailSender,
+            @Value("${support-plans.base-url:http://localhost:8080}") String baseUrl) {
+        this.caseWork = caseWork;
+        this.identityService = identityService;
+        this.mailSender = mailSender;
+        this.baseUrl = baseUrl;
+    }
+
+    @Override
+    void run(DelegateExecution execution, String caseId) {
+        JavaMailSender mail = mailSender.getIfAvailable();
+        int told = 0;
+        for (CaseWork.Assignment assignment : caseWork.assignments(caseId)) {
+            List<User> teachers = identityService.createUserQuery().memberOfGroup(assignment.role()).list().stream()
+                    .filter(user -> caseWork.worksAtSchoolOf(caseId, user.getId()))
+                    .toList();
+            for (User teacher : teachers) {
+                boolean emailed = mail != null
+                        && teacher.getEmail() != null
+                        && !teacher.getEmail().isBlank();
+                if (caseWork.recordTeacherNotified(caseId, assignment, teacher.getId(), emailed)) {
+                    told++;
+                    if (emailed) {
+                        mail.send(message(caseId, assignment, teacher));
+                    }
+                }
+            }
+        }
+        log.info("Case {}: {} teacher notifications", caseId, told);
+    }
+
+    private SimpleMailMessage message(String caseId, CaseWork.Assignment assignment, User teacher) {
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setTo(teacher.getEmail());
+        message.setSubject("A " + assignment.planKind() + " in effect asks something of you");
+        message.setText("A " + assignment.planKind() + " is now in effect for a student you teach or serve.\n\n"
+                + "What you provide:\n" + assignment.toProvide() + "\n\n"
+                + "The case: " + baseUrl + "/api/cases/" + caseId + " (sign in to open it).\n");
+        return message;
+    }
+}

@@ -1,0 +1,44 @@
+package org.supportplans.workflow;
+
+import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import org.supportplans.cases.CaseWork;
+import org.supportplans.cases.TriageOutcome;
+import org.supportplans.workflow.SupportCaseProcess.Variables;
+
+/** The coordinator's triage of a referral ({@code referral-triage}). */
+final class TriageSteps {
+
+    private TriageSteps() {}
+
+    /** "Triage the referral": records the outcome; interventions first wait for their follow-up day. */
+    @Component("triageRecorder")
+    static class TriageRecorder extends CaseSteps.Recorder {
+
+        private final CaseWork caseWork;
+
+        TriageRecorder(CaseWork caseWork) {
+            this.caseWork = caseWork;
+        }
+
+        @Override
+        void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
+            TriageOutcome outcome =
+                    input.choice(Variables.TRIAGE_OUTCOME, "Outcome of the triage", TriageOutcome.class);
+            String rationale = input.text("triageRationale", "Reason for the decision", 10, 4000);
+            LocalDate followUpOn = null;
+            Boolean parentAgreed = null;
+            if (outcome == TriageOutcome.INTERVENTIONS_FIRST) {
+                followUpOn = input.date("interventionFollowUpOn", "Follow-up date");
+                parentAgreed = input.flag("parentAgreedToInterventions");
+            }
+            caseWork.triage(caseId, outcome, followUpOn, parentAgreed, rationale, actor);
+            if (followUpOn != null) {
+                task.setVariable(
+                        Variables.INTERVENTION_FOLLOW_UP_AT,
+                        CaseSteps.timerDate(caseWork.morningOf(caseId, followUpOn)));
+            }
+        }
+    }
+}

@@ -1,0 +1,432 @@
+package org.supportplans.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.supportplans.Referrals.today;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.supportplans.Http;
+import org.supportplans.PostgresIntegrationTest;
+import org.supportplans.Referrals;
+import org.supportplans.Tasks;
+import org.supportplans.workflow.SupportCaseProcess;
+
+/**
+ * A case from the referral to an IEP in effect and through its first annual review, driven as the demo
+ * staff would: our API for the referral and the parents' answers, the engine REST API (what Tasklist
+ * calls) for every task. Asserts our tables and the case's timeline.
+ */
+@PostgresIntegrationTest
+class CaseJourneyIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    ManagementService managementService;
+
+    @Test
+    void aReferralBecomesAnIepInEffectAndIsReviewedAYearLater() {
+        Http coordinator = Http.as(port, "coordinator");
+        Http psychologist = Http.as(port, "school-psychologist");
+        Http specialEducationTeacher = Http.as(port, "special-education-teacher");
+        LocalDate today = today();
+
+        // the parents' referral
+        Http.Response referred = coordinator.post("/api/referrals", Referrals.of(Referrals.newStudentId()));
+        assertThat(referred.status()).as(referred.body()).isEqualTo(201);
+        String caseId = referred.json().path("caseId").asText();
+        assertThat(referred.header("Location")).isEqualTo("/api/cases/" + caseId);
+        assertThat(phaseOf(coordinator, caseId)).isEqualTo("TRIAGE");
+
+        // triage: the form shows who and why
+        JsonNode triage = Tasks.open(coordinator, caseId, "Triage the referral");
+        JsonNode shown = coordinator
+                .get("/engine-rest/task/" + triage.path("id").asText() + "/form-variables")
+                .json();
+        assertThat(shown.path("studentName").path("value").asText()).isEqualTo("Maya Lopez");
+        assertThat(shown.path("concernsText").path("value").asText()).isEqualTo("academic, communication");
+        Tasks.done(
+                coordinator,
+                caseId,
+                "Triage the referral",
+                Map.of("triageOutcome", "EVALUATE_IDEA", "triageRationale", "Reading two years below grade level."));
+        assertThat(phaseOf(coordinator, caseId)).isEqualTo("CONSENT_TO_EVALUATE");
+
+        // the parents sign the consent to evaluate; it arrives through the API, once
+        assertThat(parentsAnswer(coordinator, caseId, "SERVICES_CONSENT", today).status())
+                .as("the case does not wait for consent for services yet")
+                .isEqualTo(409);
+        assertThat(parentsAnswer(coordinator, caseId, "EVALUATION_CONSENT", today)
+                        .status())
+                .isEqualTo(202);
+        assertThat(parentsAnswer(coordinator, caseId, "EVALUATION_CONSENT", today)
+                        .status())
+                .isEqualTo(409);
+        assertThat(phaseOf(coordinator, caseId)).isEqualTo("EVALUATION");
+
+        // the evaluation: one task per area, for the role that does it
+        Tasks.done(
+                coordinator,
+                caseId,
+                "Plan the evaluation",
+                Map.of("evaluationAreas", List.of("COGNITIVE", "ACADEMIC")));
+        JsonNode cognitive = Tasks.open(psychologist, caseId, "Evaluate an area");
+        Http.Response future = Tasks.complete(
+                psychologist,
+                cognitive,
+                Map.of(
+                        "areaCompletedOn",
+                        today.plusDays(2).toString(),
+                        "areaFindings",
+                        "Average verbal reasoning, weak decoding."));
+        assertThat(future.status())
+                .as("a report dated in the future is refused")
+                .isEqualTo(400);
+        assertThat(future.body()).contains("in the future");
+        assertThat(Tasks.complete(
+                                psychologist,
+                                cognitive,
+                                Map.of(
+                                        "areaCompletedOn",
+                                        today.toString(),
+                                        "areaFindings",
+                                        "Average verbal reasoning, weak phonological processing."))
+                        .status())
+                .isEqualTo(204);
+        Tasks.done(
+                specialEducationTeacher,
+                caseId,
+                "Evaluate an area",
+                Map.of(
+                        "areaCompletedOn",
+                        today.toString(),
+                        "areaFindings",
+                        "Reads at a first-grade level; math at grade level."));
+
+        Tasks.done(
+                coordinator,
+                caseId,
+                "Hold the eligibility meeting and decide",
+                Map.of(
+                        "eligibilityMeetingOn",
+                        today.toString(),
+                        "eligibilityOutcome",
+                        "IEP",
+                        "ideaCategories",
+                        List.of("SPECIFIC_LEARNING_DISABILITY"),
+                        "eligibilityRationale",
+                        "A specific learning disability in basic reading skills."));
+        assertThat(phaseOf(coordinator, caseId)).isEqualTo("PLAN_DEVELOPMENT");
+
+        // the plan meeting, with its notice, and the IEP written there
+        Tasks.done(
+                coordinator,
+                caseId,
+                "Schedule the plan meeting",
+                Map.of("planMeetingOn", today.toString(), "planMeetingLocation", "Room 12"));
+        Tasks.done(
+                coordinator,
+                caseId,
+                "Hold the plan meeting",
+                Map.of(
+                        "planMeetingHeldOn", today.toString(),
+                        "meetingParticipants",
+                                List.of(
+                                        "PARENT",
+                                        "coordinator",
+                                        "special-education-teacher",
+                                        "general-education-teacher",
+                                        "lea-representative")));
+        LocalDate iepEnds = today.plusYears(1).minusDays(1);
+        Tasks.done(
+                specialEducationTeacher,
+                caseId,
+                "Write the IEP",
+                Map.of(
+                        "iepStartsOn", today.toString(),
+                        "iepEndsOn", iepEnds.toString(),
+                        "presentLevels",
+                                "Maya decodes at a first-grade level and comprehends grade-level text read aloud.",
+                        "annualGoals", "Reads second-grade text at 60 words correct per minute by May.",
+                        "services",
+                                List.of(Map.of(
+                                        "service", "Specialized reading instruction",
+                                        "providerRole", "special-education-teacher",
+                                        "minutes", 45,
+                                        "frequency", "DAILY",
+                                        "setting", "SPECIAL_EDUCATION",
+                                        "startsOn", today.toString(),
+                                        "endsOn", iepEnds.toString())),
+                        "accommodations", "Text read aloud in tests; extended time.",
+                        "placement", "REGULAR_CLASS_80_PERCENT_OR_MORE"));
+
+        // consent for services, then the plan takes effect and the teachers are told
+        assertThat(parentsAnswer(coordinator, caseId, "SERVICES_CONSENT", today).status())
+                .isEqualTo(202);
+        Tasks.await(
+                "the teachers are told",
+                () -> !coordinator
+                        .get("/api/cases/" + caseId)
+                        .json()
+                        .path("teacherNotifications")
+                        .isEmpty());
+
+        JsonNode inEffect = coordinator.get("/api/cases/" + caseId).json();
+        assertThat(inEffect.path("phase").asText()).isEqualTo("PLAN_IN_EFFECT");
+        assertThat(inEffect.path("planKinds").toString()).isEqualTo("[\"IEP\"]");
+        JsonNode iep = inEffect.path("plans").get(0);
+        assertThat(iep.path("kind").asText()).isEqualTo("IEP");
+        assertThat(iep.path("status").asText()).isEqualTo("IN_EFFECT");
+        assertThat(iep.path("services").get(0).path("minutes").asInt()).isEqualTo(45);
+        assertThat(inEffect.path("due").path("evaluation").asText())
+                .isEqualTo(today.plusDays(60).toString());
+        assertThat(inEffect.path("due").path("planMeeting").asText())
+                .isEqualTo(today.plusDays(30).toString());
+        assertThat(inEffect.path("due").path("annualReview").asText())
+                .isEqualTo(today.plusYears(1).toString());
+        assertThat(inEffect.path("due").path("reevaluation").asText())
+                .isEqualTo(today.plusYears(3).toString());
+        List<String> told = new ArrayList<>();
+        inEffect.path("teacherNotifications")
+                .forEach(n -> told.add(n.path("teacherId").asText()));
+        assertThat(told).containsExactlyInAnyOrder("special-education-teacher", "general-education-teacher");
+        assertThat(inEffect.path("eligibility").get(0).path("ideaCategories").toString())
+                .isEqualTo("[\"SPECIFIC_LEARNING_DISABILITY\"]");
+
+        // a month before the anniversary the review falls due
+        ProcessInstance planInEffect = runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId, SupportCaseProcess.PlanInEffect.KEY)
+                .singleResult();
+        Job reviewDue = managementService
+                .createJobQuery()
+                .processInstanceId(planInEffect.getId())
+                .activityId(SupportCaseProcess.PlanInEffect.TIMER_ANNUAL_REVIEW_DUE)
+                .singleResult();
+        assertThat(reviewDue.getDuedate().toInstant())
+                .isEqualTo(today.plusYears(1)
+                        .minusDays(30)
+                        .atTime(7, 0)
+                        .atZone(Referrals.DEMO_ZONE)
+                        .toInstant());
+        managementService.executeJob(reviewDue.getId());
+        Tasks.done(
+                coordinator,
+                caseId,
+                "Hold the annual review",
+                Map.of(
+                        "annualReviewHeldOn",
+                        today.toString(),
+                        "annualReviewNotes",
+                        "Goals on track; reading fluency up by 20 words per minute."));
+        assertThat(managementService
+                        .createJobQuery()
+                        .processInstanceId(planInEffect.getId())
+                        .activityId(SupportCaseProcess.PlanInEffect.TIMER_ANNUAL_REVIEW_DUE)
+                        .count())
+                .as("the next review is waited for")
+                .isOne();
+
+        // our tables
+        assertThat(count("referral", caseId)).isOne();
+        assertThat(count("triage_decision", caseId)).isOne();
+        assertThat(count("consent_request", caseId)).isEqualTo(2);
+        assertThat(count("eligibility_decision", caseId)).isOne();
+        assertThat(count("support_plan", caseId)).isOne();
+        assertThat(count("teacher_notification", caseId)).isEqualTo(2);
+        assertThat(jdbc.queryForList(
+                        "select kind from parent_notice where case_id = ? order by id", String.class, caseId))
+                .contains("EVALUATION_PLAN", "PROCEDURAL_SAFEGUARDS", "EVALUATION_REPORT", "MEETING_NOTICE")
+                .filteredOn("PRIOR_WRITTEN_NOTICE"::equals)
+                .hasSizeGreaterThanOrEqualTo(3);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from evaluation_area a join evaluation e on e.id = a.evaluation_id"
+                                + " where e.case_id = ? and a.completed_on is not null",
+                        Integer.class,
+                        caseId))
+                .isEqualTo(2);
+        assertThat(jdbc.queryForList("select purpose from meeting where case_id = ? order by id", String.class, caseId))
+                .containsExactly("PLAN", "ANNUAL_REVIEW");
+
+        // the timeline, in the order it happened
+        List<String> milestones = new ArrayList<>();
+        coordinator
+                .get("/api/cases/" + caseId + "/timeline")
+                .json()
+                .forEach(e -> milestones.add(e.path("kind").asText()));
+        assertThat(milestones)
+                .containsSubsequence(
+                        "REFERRAL_RECEIVED",
+                        "TRIAGED",
+                        "CONSENT_REQUESTED",
+                        "CONSENT_GIVEN",
+                        "EVALUATION_PLANNED",
+                        "EVALUATION_AREA_COMPLETED",
+                        "EVALUATION_AREA_COMPLETED",
+                        "ELIGIBILITY_DECIDED",
+                        "NOTICE_SENT",
+                        "MEETING_SCHEDULED",
+                        "MEETING_NOTICE_SENT",
+                        "MEETING_HELD",
+                        "PLAN_WRITTEN",
+                        "CONSENT_REQUESTED",
+                        "CONSENT_GIVEN",
+                        "PLAN_IN_EFFECT",
+                        "TEACHER_NOTIFIED",
+                        "ANNUAL_REVIEW_HELD");
+    }
+
+    @Test
+    void theFamilyRevokingConsentEndsTheServicesAndClosesTheCase() {
+        Http coordinator = Http.as(port, "coordinator");
+        String caseId = coordinator
+                .post("/api/referrals", Referrals.of(Referrals.newStudentId()))
+                .json()
+                .path("caseId")
+                .asText();
+
+        assertThat(coordinator
+                        .post("/api/cases/" + caseId + "/exit", Map.of("reason", "CONSENT_REVOKED"))
+                        .status())
+                .isEqualTo(202);
+
+        JsonNode closed = coordinator.get("/api/cases/" + caseId).json();
+        assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.path("closureReason").asText()).isEqualTo("CONSENT_REVOKED");
+        assertThat(Tasks.all(coordinator, caseId)).isEmpty();
+        assertThat(coordinator
+                        .post("/api/cases/" + caseId + "/exit", Map.of("reason", "GRADUATED"))
+                        .status())
+                .isEqualTo(409);
+        // the student can be referred again: a closed case does not block a new one
+        Map<String, Object> again =
+                Referrals.of(closed.path("student").path("localId").asText());
+        assertThat(coordinator.post("/api/referrals", again).status()).isEqualTo(201);
+    }
+
+    @Test
+    void interventionsFirstNeedTheAgreementOfParentsWhoAskedForAnEvaluation() {
+        Http coordinator = Http.as(port, "coordinator");
+        String caseId = coordinator
+                .post("/api/referrals", Referrals.of(Referrals.newStudentId()))
+                .json()
+                .path("caseId")
+                .asText();
+        LocalDate followUp = today().plusDays(42);
+        JsonNode triage = Tasks.open(coordinator, caseId, "Triage the referral");
+
+        // OSEP Memo 11-07: the parents asked for the evaluation; interventions may not delay it
+        Http.Response withoutAgreement = Tasks.complete(
+                coordinator,
+                triage,
+                Map.of(
+                        "triageOutcome", "INTERVENTIONS_FIRST",
+                        "interventionFollowUpOn", followUp.toString(),
+                        "triageRationale", "Six weeks of small-group reading first."));
+        assertThat(withoutAgreement.status()).isEqualTo(400);
+        assertThat(withoutAgreement.body()).contains("OSEP Memo 11-07");
+        assertThat(count("triage_decision", caseId)).as("nothing recorded").isZero();
+        assertThat(phaseOf(coordinator, caseId)).isEqualTo("TRIAGE");
+
+        Tasks.done(
+                coordinator,
+                caseId,
+                "Triage the referral",
+                Map.of(
+                        "triageOutcome",
+                        "INTERVENTIONS_FIRST",
+                        "interventionFollowUpOn",
+                        followUp.toString(),
+                        "parentAgreedToInterventions",
+                        true,
+                        "triageRationale",
+                        "Six weeks of small-group reading first; the parents agree."));
+
+        assertThat(phaseOf(coordinator, caseId)).isEqualTo("INTERVENTIONS");
+        Job followUpDue = managementService
+                .createJobQuery()
+                .processInstanceId(runtimeService
+                        .createProcessInstanceQuery()
+                        .processInstanceBusinessKey(caseId, SupportCaseProcess.ReferralTriage.KEY)
+                        .singleResult()
+                        .getId())
+                .timers()
+                .singleResult();
+        assertThat(followUpDue.getDuedate().toInstant())
+                .isEqualTo(followUp.atTime(7, 0).atZone(Referrals.DEMO_ZONE).toInstant());
+
+        // on the follow-up day the coordinator triages again
+        managementService.executeJob(followUpDue.getId());
+        assertThat(Tasks.open(coordinator, caseId, "Triage the referral")).isNotNull();
+    }
+
+    @Test
+    void theCaseListFiltersBySchoolPhaseAndPlanKind() {
+        Http coordinator = Http.as(port, "coordinator");
+        Map<String, Object> atJefferson = Referrals.of(Referrals.newStudentId());
+        atJefferson.put("schoolId", "jefferson-high");
+        String caseId = coordinator
+                .post("/api/referrals", atJefferson)
+                .json()
+                .path("caseId")
+                .asText();
+        Tasks.done(
+                coordinator,
+                caseId,
+                "Triage the referral",
+                Map.of(
+                        "triageOutcome",
+                        "GIFTED_IDENTIFICATION",
+                        "triageRationale",
+                        "Scores in the 99th percentile in math."));
+
+        JsonNode page = coordinator
+                .get("/api/cases?school=jefferson-high&phase=CONSENT_TO_EVALUATE&planKind=ALP&status=OPEN")
+                .json();
+        List<String> ids = new ArrayList<>();
+        page.path("content").forEach(c -> ids.add(c.path("id").asText()));
+        assertThat(ids).contains(caseId);
+        page.path("content").forEach(c -> {
+            assertThat(c.path("schoolId").asText()).isEqualTo("jefferson-high");
+            assertThat(c.path("phase").asText()).isEqualTo("CONSENT_TO_EVALUATE");
+            assertThat(c.path("planKinds").toString()).contains("ALP");
+        });
+        JsonNode iepOnly =
+                coordinator.get("/api/cases?school=jefferson-high&planKind=IEP").json();
+        iepOnly.path("content").forEach(c -> assertThat(c.path("id").asText()).isNotEqualTo(caseId));
+        assertThat(coordinator.get("/api/cases?phase=SLEEPING").status()).isEqualTo(400);
+        assertThat(coordinator.get("/api/cases?size=100000").status()).isEqualTo(400);
+    }
+
+    private static Http.Response parentsAnswer(Http staff, String caseId, String kind, LocalDate on) {
+        return staff.post(
+                "/api/cases/" + caseId + "/parent-responses",
+                Map.of("kind", kind, "decision", "GIVEN", "date", on.toString()));
+    }
+
+    private static String phaseOf(Http staff, String caseId) {
+        return staff.get("/api/cases/" + caseId).json().path("phase").asText();
+    }
+
+    private int count(String table, String caseId) {
+        return jdbc.queryForObject("select count(*) from " + table + " where case_id = ?", Integer.class, caseId);
+    }
+}
