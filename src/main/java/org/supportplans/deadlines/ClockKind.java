@@ -1,0 +1,40 @@
+package org.supportplans.deadlines;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The compliance clocks of DESIGN.md section 3, by their kebab-case names (the API's and the rules' names). */
+public enum ClockKind {
+    INITIAL_EVALUATION("initial-evaluation", "Initial evaluation and eligibility"),
+    SECTION_504_EVALUATION("section-504-evaluation", "Section 504 evaluation"),
+    IEP_MEETING("iep-meeting", "IEP meeting after eligibility"),
+    MEETING_NOTICE("meeting-notice", "Meeting notice to the parents"),
+    ALP_DEVELOPMENT("alp-development", "Advanced Learning Plan after identification"),
+    ANNUAL_REVIEW("annual-review", "Annual review"),
+    REEVALUATION("reevaluation", "Reevaluation"),
+    TRANSITION("transition", "Transition plan in the IEP"),
+    PART_C_TO_B("part-c-to-b", "IEP in effect by the third birthday"),
+    MANIFESTATION_DETERMINATION("manifestation-determination", "Manifestation determination"),
+    RECORDS_REQUEST("records-request", "Parents' request to inspect records");
+
+    private final String id;
+    private final String label;
+
+    ClockKind(String id, String label) {
+        this.id = id;
+        this.label = label;
+    }
+
+    /** The kebab-case name, e.g. {@code initial-evaluation}. */
+    public String id() {
+        return id;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static Optional<ClockKind> ofId(String id) {
+        return Arrays.stream(values()).filter(kind -> kind.id.equals(id)).findFirst();
+    }
+}

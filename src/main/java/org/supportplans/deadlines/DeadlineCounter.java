@@ -1,0 +1,206 @@
+package org.supportplans.deadlines;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Counts a clock's due date from its rule, its start and the district's school calendars, exactly as
+ * the README's "Counting" section says. Pure: the same inputs give the same date, so a clock can always
+ * be recomputed (after a calendar changes, a pause, a resumption). Where a calendar the count needs is
+ * not loaded, the due date is unknown and says why: it never guesses.
+ */
+public final class DeadlineCounter {
+
+    // no clock runs longer than this many days counted one by one (three school years of school days)
+    private static final int MAX_DAYS_WALKED = 3 * 366;
+
+    /** A due date, or why it cannot be known yet. */
+    public record Due(LocalDate date, String unknownReason) {
+        static Due on(LocalDate date) {
+            return new Due(date, null);
+        }
+
+        static Due unknown(String reason) {
+            return new Due(null, reason);
+        }
+
+        public boolean known() {
+            return date != null;
+        }
+    }
+
+    /** Days a clock stood still; {@code to} is null while the pause lasts. Both ends count as paused. */
+    public record Pause(LocalDate from, LocalDate to) {
+        boolean contains(LocalDate day) {
+            return !day.isBefore(from) && (to == null || !day.isAfter(to));
+        }
+
+        long calendarDays() {
+            return ChronoUnit.DAYS.between(from, to) + 1;
+        }
+    }
+
+    private final ClockRule rule;
+    private final DistrictCalendar calendar;
+    private final List<Pause> pauses;
+    private final Map<LocalDate, Boolean> longBreakDays = new HashMap<>();
+
+    private DeadlineCounter(ClockRule rule, DistrictCalendar calendar, List<Pause> pauses) {
+        this.rule = rule;
+        this.calendar = calendar;
+        this.pauses = List.copyOf(pauses);
+    }
+
+    public static Due count(ClockRule rule, LocalDate start, DistrictCalendar calendar, List<Pause> pauses) {
+        return new DeadlineCounter(rule, calendar, pauses).count(start);
+    }
+
+    private Due count(LocalDate start) {
+        Optional<Pause> open = pauses.stream().filter(p -> p.to() == null).findFirst();
+        if (open.isPresent()) {
+            return Due.unknown("The clock is paused since " + open.get().from() + ".");
+        }
+        return switch (rule.unit()) {
+            case YEARS -> Due.on(start.plusYears(rule.count()).plusDays(pausedCalendarDays()));
+            case BIRTHDAY -> Due.on(start.plusYears(rule.count()).plusDays(pausedCalendarDays()));
+            case CALENDAR_DAYS, SCHOOL_DAYS, BUSINESS_DAYS ->
+                rule.direction() == ClockRule.Direction.BEFORE
+                        ? walk(start, -1)
+                        : fastCalendarDays(start).orElseGet(() -> walk(start, 1));
+        };
+    }
+
+    /** Calendar days with nothing excluded need no calendar: start + N (34 CFR 300.11(a)). */
+    private Optional<Due> fastCalendarDays(LocalDate start) {
+        if (rule.unit() == ClockRule.Unit.CALENDAR_DAYS
+                && rule.exclusion() == ClockRule.Exclusion.NONE
+                && pauses.isEmpty()) {
+            return Optional.of(Due.on(start.plusDays(rule.count())));
+        }
+        return Optional.empty();
+    }
+
+    /** The N-th counted day after (step 1) or before (step -1) the start; the start itself is not counted. */
+    private Due walk(LocalDate start, int step) {
+        int counted = 0;
+        LocalDate day = start;
+        for (int walked = 0; walked < MAX_DAYS_WALKED; walked++) {
+            day = day.plusDays(step);
+            Counts counts = counts(day);
+            if (counts == Counts.UNKNOWN) {
+                return Due.unknown(missingCalendar(day));
+            }
+            if (counts == Counts.YES && ++counted == rule.count()) {
+                return Due.on(day);
+            }
+        }
+        return Due.unknown("The count runs past " + day + ".");
+    }
+
+    private enum Counts {
+        YES,
+        NO,
+        UNKNOWN
+    }
+
+    private Counts counts(LocalDate day) {
+        if (pauses.stream().anyMatch(p -> p.contains(day))) {
+            return Counts.NO;
+        }
+        return switch (rule.unit()) {
+            case SCHOOL_DAYS ->
+                calendar.yearOf(day)
+                        .map(year -> year.isSchoolDay(day) ? Counts.YES : Counts.NO)
+                        .orElse(Counts.UNKNOWN);
+            case BUSINESS_DAYS ->
+                SchoolYearCalendar.isWeekend(day)
+                        ? Counts.NO
+                        : calendar.yearOf(day)
+                                .map(year -> year.isNoSchoolDay(day) ? Counts.NO : Counts.YES)
+                                .orElse(Counts.UNKNOWN);
+            case CALENDAR_DAYS -> excludedCalendarDay(day);
+            case YEARS, BIRTHDAY -> throw new IllegalStateException("not counted day by day");
+        };
+    }
+
+    private Counts excludedCalendarDay(LocalDate day) {
+        return switch (rule.exclusion()) {
+            case NONE -> Counts.YES;
+            case SUMMER ->
+                calendar.yearOf(day)
+                        .map(year ->
+                                day.isBefore(year.firstDay()) || day.isAfter(year.lastDay()) ? Counts.NO : Counts.YES)
+                        .orElse(Counts.UNKNOWN);
+            case BREAKS_OVER_5_SCHOOL_DAYS -> {
+                Boolean inLongBreak = inLongBreak(day);
+                yield inLongBreak == null ? Counts.UNKNOWN : inLongBreak ? Counts.NO : Counts.YES;
+            }
+        };
+    }
+
+    /**
+     * Whether the day lies in a break of more than 5 consecutive school days: a run of days without
+     * school holding more than 5 weekdays (a long weekend or a 5-day Thanksgiving week is no such break;
+     * winter break and summer are). Null when a calendar it needs is not loaded.
+     */
+    private Boolean inLongBreak(LocalDate day) {
+        if (longBreakDays.containsKey(day)) {
+            return longBreakDays.get(day);
+        }
+        Optional<SchoolYearCalendar> year = calendar.yearOf(day);
+        if (year.isEmpty()) {
+            return null;
+        }
+        if (year.get().isSchoolDay(day)) {
+            return false;
+        }
+        int weekdays = SchoolYearCalendar.isWeekend(day) ? 0 : 1;
+        boolean[] unknown = {false};
+        weekdays += weekdaysWithoutSchool(day, -1, 6 - weekdays, unknown);
+        if (weekdays <= 5) {
+            weekdays += weekdaysWithoutSchool(day, 1, 6 - weekdays, unknown);
+        }
+        if (weekdays > 5) {
+            longBreakDays.put(day, true);
+            return true;
+        }
+        if (unknown[0]) {
+            return null;
+        }
+        longBreakDays.put(day, false);
+        return false;
+    }
+
+    /** Weekdays without school next to the day, walking one way until a school day, or until enough are found. */
+    private int weekdaysWithoutSchool(LocalDate from, int step, int enough, boolean[] unknown) {
+        int weekdays = 0;
+        LocalDate day = from.plusDays(step);
+        while (weekdays < enough) {
+            Optional<SchoolYearCalendar> year = calendar.yearOf(day);
+            if (year.isEmpty()) {
+                unknown[0] = true;
+                return weekdays;
+            }
+            if (year.get().isSchoolDay(day)) {
+                return weekdays;
+            }
+            if (!SchoolYearCalendar.isWeekend(day)) {
+                weekdays++;
+            }
+            day = day.plusDays(step);
+        }
+        return weekdays;
+    }
+
+    private long pausedCalendarDays() {
+        return pauses.stream().mapToLong(Pause::calendarDays).sum();
+    }
+
+    private static String missingCalendar(LocalDate day) {
+        return "The school calendar " + SchoolYearCalendar.schoolYearOf(day) + " is not loaded yet.";
+    }
+}

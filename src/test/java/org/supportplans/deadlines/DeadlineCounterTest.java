@@ -1,0 +1,265 @@
+package org.supportplans.deadlines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.supportplans.deadlines.ClockRule.Direction;
+import org.supportplans.deadlines.ClockRule.Exclusion;
+import org.supportplans.deadlines.ClockRule.Unit;
+import org.supportplans.deadlines.DeadlineCounter.Due;
+import org.supportplans.deadlines.DeadlineCounter.Pause;
+import org.supportplans.deadlines.SchoolYearCalendar.NoSchool;
+
+/**
+ * The counting rules of the README, each with a date worked out by hand on a district calendar:
+ * 2026-2027 from Monday 17 August to Thursday 27 May; Labor Day (Mon 7 Sep), Thanksgiving week
+ * (23-27 Nov, five school days), winter break (21 Dec - 1 Jan, ten school days), MLK Day (18 Jan),
+ * spring break (22-26 Mar); 2027-2028 from Monday 16 August 2027 to Thursday 25 May 2028.
+ */
+class DeadlineCounterTest {
+
+    static final SchoolYearCalendar YEAR_2026 = new SchoolYearCalendar(
+            "2026-2027",
+            LocalDate.of(2026, 8, 17),
+            LocalDate.of(2027, 5, 27),
+            List.of(
+                    day("2026-09-07", "Labor Day"),
+                    new NoSchool(LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 27), "Thanksgiving break"),
+                    new NoSchool(LocalDate.of(2026, 12, 21), LocalDate.of(2027, 1, 1), "Winter break"),
+                    day("2027-01-18", "Martin Luther King Jr. Day"),
+                    new NoSchool(LocalDate.of(2027, 3, 22), LocalDate.of(2027, 3, 26), "Spring break")));
+    static final SchoolYearCalendar YEAR_2027 =
+            new SchoolYearCalendar("2027-2028", LocalDate.of(2027, 8, 16), LocalDate.of(2028, 5, 25), List.of());
+
+    static final DistrictCalendar ONE_YEAR = new DistrictCalendar("district", List.of(YEAR_2026));
+    static final DistrictCalendar TWO_YEARS = new DistrictCalendar("district", List.of(YEAR_2027, YEAR_2026));
+    static final DistrictCalendar NONE = new DistrictCalendar("district", List.of());
+
+    @Nested
+    class CalendarDays {
+
+        @Test
+        void areTheStartPlusNWithNoAdjustmentAndNeedNoCalendar() {
+            assertThat(due(rule(60, Unit.CALENDAR_DAYS), "2026-09-10", NONE)).isEqualTo("2026-11-09");
+            // a due date on a Saturday stays on the Saturday (34 CFR 300.11(a))
+            assertThat(due(rule(1, Unit.CALENDAR_DAYS), "2026-09-11", NONE)).isEqualTo("2026-09-12");
+        }
+
+        @Test
+        void countTheTwentyNinthOfFebruaryInALeapYear() {
+            assertThat(due(rule(60, Unit.CALENDAR_DAYS), "2027-12-31", NONE)).isEqualTo("2028-02-29");
+            assertThat(due(rule(60, Unit.CALENDAR_DAYS), "2026-12-31", NONE)).isEqualTo("2027-03-01");
+        }
+
+        @Test
+        void beforeAMeetingCountBackwards() {
+            ClockRule notice = new ClockRule(
+                    ClockKind.MEETING_NOTICE,
+                    "US",
+                    10,
+                    Unit.CALENDAR_DAYS,
+                    Direction.BEFORE,
+                    Exclusion.NONE,
+                    "MEETING",
+                    "test");
+            assertThat(due(notice, "2026-10-20", NONE)).isEqualTo("2026-10-10");
+        }
+
+        @Test
+        void standStillWhileTheClockIsPaused() {
+            Due due = DeadlineCounter.count(
+                    rule(60, Unit.CALENDAR_DAYS),
+                    LocalDate.parse("2026-09-10"),
+                    NONE,
+                    List.of(new Pause(LocalDate.parse("2026-09-20"), LocalDate.parse("2026-09-29"))));
+            assertThat(due.date()).isEqualTo("2026-11-19");
+        }
+
+        @Test
+        void areUnknownWhileAPauseLasts() {
+            Due due = DeadlineCounter.count(
+                    rule(60, Unit.CALENDAR_DAYS),
+                    LocalDate.parse("2026-09-10"),
+                    NONE,
+                    List.of(new Pause(LocalDate.parse("2026-09-20"), null)));
+            assertThat(due.known()).isFalse();
+            assertThat(due.unknownReason()).contains("paused since 2026-09-20");
+        }
+    }
+
+    @Nested
+    class CaliforniaBreaks {
+
+        final ClockRule california = new ClockRule(
+                ClockKind.INITIAL_EVALUATION,
+                "CA",
+                60,
+                Unit.CALENDAR_DAYS,
+                Direction.AFTER,
+                Exclusion.BREAKS_OVER_5_SCHOOL_DAYS,
+                "CONSENT",
+                "Cal. Educ. Code 56043(f)(1)");
+
+        @Test
+        void doNotCountTheWinterBreakWithItsWeekends() {
+            // 12-18 Dec counted (7), Sat 19 Dec - Sun 3 Jan not (16 days), then 53 more from 4 Jan
+            assertThat(due(california, "2026-12-11", ONE_YEAR)).isEqualTo("2027-02-25");
+        }
+
+        @Test
+        void countABreakOfExactlyFiveSchoolDays() {
+            ClockRule tenDays = new ClockRule(
+                    ClockKind.INITIAL_EVALUATION,
+                    "CA",
+                    10,
+                    Unit.CALENDAR_DAYS,
+                    Direction.AFTER,
+                    Exclusion.BREAKS_OVER_5_SCHOOL_DAYS,
+                    "CONSENT",
+                    "test");
+            assertThat(due(tenDays, "2026-11-20", ONE_YEAR)).isEqualTo("2026-11-30");
+        }
+
+        @Test
+        void doNotCountTheSummer() {
+            // 28 May 2027 to 15 August 2027 is a break of more than five school days
+            assertThat(due(california, "2027-05-10", TWO_YEARS)).isEqualTo("2027-09-27");
+        }
+
+        @Test
+        void areUnknownWhenABreakRunsIntoAYearNotLoaded() {
+            Due due = DeadlineCounter.count(california, LocalDate.parse("2027-05-10"), ONE_YEAR, List.of());
+            assertThat(due.known()).isFalse();
+            assertThat(due.unknownReason()).isEqualTo("The school calendar 2027-2028 is not loaded yet.");
+        }
+    }
+
+    @Nested
+    class PennsylvaniaSummer {
+
+        final ClockRule pennsylvania = new ClockRule(
+                ClockKind.INITIAL_EVALUATION,
+                "PA",
+                60,
+                Unit.CALENDAR_DAYS,
+                Direction.AFTER,
+                Exclusion.SUMMER,
+                "CONSENT",
+                "22 Pa. Code 14.123(b)");
+
+        @Test
+        void countsTheSchoolYearOnlyAcrossTheSummer() {
+            // 11-27 May counted (17), summer not, then 43 more from 16 August
+            assertThat(due(pennsylvania, "2027-05-10", TWO_YEARS)).isEqualTo("2027-09-27");
+        }
+
+        @Test
+        void countsWeekendsAndBreaksDuringTheYear() {
+            assertThat(due(pennsylvania, "2026-12-11", ONE_YEAR)).isEqualTo("2027-02-09");
+        }
+    }
+
+    @Nested
+    class SchoolDays {
+
+        @Test
+        void areCountedFromTheDayAfterTheStart() {
+            // Fri 4 Sep; Mon 7 Sep is Labor Day: 8, 9, 10, 11, 14, 15, 16, 17, 18, 21
+            assertThat(due(rule(1, Unit.SCHOOL_DAYS), "2026-09-04", ONE_YEAR)).isEqualTo("2026-09-08");
+            assertThat(due(rule(10, Unit.SCHOOL_DAYS), "2026-09-04", ONE_YEAR)).isEqualTo("2026-09-21");
+        }
+
+        @Test
+        void startOnAWeekendOrAHoliday() {
+            assertThat(due(rule(1, Unit.SCHOOL_DAYS), "2026-09-12", ONE_YEAR)).isEqualTo("2026-09-14");
+            assertThat(due(rule(1, Unit.SCHOOL_DAYS), "2026-09-07", ONE_YEAR)).isEqualTo("2026-09-08");
+        }
+
+        @Test
+        void skipTheWinterBreak() {
+            assertThat(due(rule(1, Unit.SCHOOL_DAYS), "2026-12-18", ONE_YEAR)).isEqualTo("2027-01-04");
+        }
+
+        @Test
+        void continueOnTheFirstDayOfTheNextSchoolYear() {
+            // 21, 24, 25, 26, 27 May 2027, then 16-20 August 2027
+            assertThat(due(rule(10, Unit.SCHOOL_DAYS), "2027-05-20", TWO_YEARS)).isEqualTo("2027-08-20");
+        }
+
+        @Test
+        void areUnknownAndSaySoWhenTheNextCalendarIsNotLoaded() {
+            Due due = DeadlineCounter.count(
+                    rule(10, Unit.SCHOOL_DAYS), LocalDate.parse("2027-05-20"), ONE_YEAR, List.of());
+            assertThat(due.known()).isFalse();
+            assertThat(due.unknownReason()).isEqualTo("The school calendar 2027-2028 is not loaded yet.");
+        }
+
+        @Test
+        void areUnknownWithoutAnyCalendar() {
+            assertThat(DeadlineCounter.count(rule(45, Unit.SCHOOL_DAYS), LocalDate.parse("2026-09-10"), NONE, List.of())
+                            .unknownReason())
+                    .isEqualTo("The school calendar 2026-2027 is not loaded yet.");
+        }
+
+        @Test
+        void skipPausedDays() {
+            Due due = DeadlineCounter.count(
+                    rule(10, Unit.SCHOOL_DAYS),
+                    LocalDate.parse("2026-09-04"),
+                    ONE_YEAR,
+                    List.of(new Pause(LocalDate.parse("2026-09-14"), LocalDate.parse("2026-09-18"))));
+            // 8, 9, 10, 11, then the week of 14 Sep paused, 21, 22, 23, 24, 25, 28
+            assertThat(due.date()).isEqualTo("2026-09-28");
+        }
+    }
+
+    @Nested
+    class BusinessDays {
+
+        @Test
+        void areWeekdaysThatAreNotDistrictHolidays() {
+            assertThat(due(rule(3, Unit.BUSINESS_DAYS), "2026-12-18", ONE_YEAR)).isEqualTo("2027-01-06");
+            assertThat(due(rule(1, Unit.BUSINESS_DAYS), "2026-09-04", ONE_YEAR)).isEqualTo("2026-09-08");
+        }
+
+        @Test
+        void countSummerWeekdays() {
+            assertThat(due(rule(3, Unit.BUSINESS_DAYS), "2027-06-01", ONE_YEAR)).isEqualTo("2027-06-04");
+        }
+    }
+
+    @Nested
+    class YearsAndBirthdays {
+
+        @Test
+        void anAnnualReviewFromTheTwentyNinthOfFebruaryFallsOnTheTwentyEighth() {
+            assertThat(due(rule(1, Unit.YEARS), "2028-02-29", NONE)).isEqualTo("2029-02-28");
+            assertThat(due(rule(3, Unit.YEARS), "2026-11-29", NONE)).isEqualTo("2029-11-29");
+        }
+
+        @Test
+        void aBirthdayClockFallsOnTheBirthday() {
+            assertThat(due(rule(16, Unit.BIRTHDAY), "2012-02-29", NONE)).isEqualTo("2028-02-29");
+            assertThat(due(rule(15, Unit.BIRTHDAY), "2012-02-29", NONE)).isEqualTo("2027-02-28");
+            assertThat(due(rule(3, Unit.BIRTHDAY), "2024-05-17", NONE)).isEqualTo("2027-05-17");
+        }
+    }
+
+    private static ClockRule rule(int count, Unit unit) {
+        return new ClockRule(
+                ClockKind.INITIAL_EVALUATION, "US", count, unit, Direction.AFTER, Exclusion.NONE, "CONSENT", "test");
+    }
+
+    private static String due(ClockRule rule, String start, DistrictCalendar calendar) {
+        Due due = DeadlineCounter.count(rule, LocalDate.parse(start), calendar, List.of());
+        assertThat(due.unknownReason()).isNull();
+        return due.date().toString();
+    }
+
+    private static NoSchool day(String date, String name) {
+        return new NoSchool(LocalDate.parse(date), LocalDate.parse(date), name);
+    }
+}
