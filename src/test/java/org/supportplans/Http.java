@@ -74,6 +74,13 @@ public final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofString(toJson(body))));
     }
 
+    /** A body of another kind than JSON, e.g. an iCalendar file as {@code text/calendar}. */
+    public Response put(String path, String body, String contentType) {
+        return send(request(path)
+                .header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
     private static String toJson(Object body) {
         try {
             return body instanceof String s ? s : JSON.writeValueAsString(body);
