@@ -24,6 +24,9 @@ import org.supportplans.people.Role;
  */
 class EmbeddedDefaultIT {
 
+    // 30 school days after 1 September 2026 on the demo district's 2026-2027 calendar (DemoCalendars)
+    static final String ALP_DUE_ON_DEMO_CALENDAR = "2026-10-15";
+
     private static final Path DATA = Path.of("target", "embedded-default-it");
 
     @BeforeAll
@@ -53,6 +56,11 @@ class EmbeddedDefaultIT {
             assertThat(health.json().at("/components/db/details/database").asText())
                     .isEqualTo("H2");
             assertThat(Http.as(port, "coordinator").get("/api/schools").json()).hasSize(3);
+            // the demo calendars are stored on H2, and the clocks count on them
+            Http.Response preview = Http.as(port, "coordinator")
+                    .get("/api/deadlines/preview?district=demo-district&clock=alp-development&start=2026-09-01");
+            assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+            assertThat(preview.json().path("dueDate").asText()).isEqualTo(ALP_DUE_ON_DEMO_CALENDAR);
 
             Http.Response referred =
                     Http.as(port, "coordinator").post("/api/referrals", Referrals.of(Referrals.newStudentId()));

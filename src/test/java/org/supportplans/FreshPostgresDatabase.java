@@ -45,18 +45,23 @@ public class FreshPostgresDatabase implements ApplicationContextInitializer<Conf
         if (created) {
             return;
         }
-        if (!DATABASE.matches("[a-z_][a-z0-9_]*")) {
-            throw new IllegalArgumentException("TEST_PG_DATABASE must be a plain lower-case name: " + DATABASE);
+        recreate(DATABASE);
+        created = true;
+    }
+
+    /** Drops the database if it exists and creates it empty. */
+    public static void recreate(String database) {
+        if (!database.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("A test database must have a plain lower-case name: " + database);
         }
         try (Connection admin = DriverManager.getConnection(url("postgres"), USER, PASSWORD);
                 Statement sql = admin.createStatement()) {
-            sql.execute("drop database if exists " + DATABASE + " with (force)");
-            sql.execute("create database " + DATABASE);
+            sql.execute("drop database if exists " + database + " with (force)");
+            sql.execute("create database " + database);
         } catch (SQLException e) {
             throw new IllegalStateException(
                     "Tests need PostgreSQL at " + HOST + ":" + PORT + " (see README, 'Tests'): " + e.getMessage(), e);
         }
-        created = true;
     }
 
     private static String env(String name, String fallback) {

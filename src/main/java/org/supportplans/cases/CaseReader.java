@@ -1,6 +1,7 @@
 package org.supportplans.cases;
 
 import jakarta.persistence.criteria.Predicate;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -28,6 +29,7 @@ public class CaseReader {
     private final SupportPlanRepository plans;
     private final TeacherNotificationRepository teacherNotifications;
     private final CaseEventRepository events;
+    private final CaseClocks clocks;
 
     CaseReader(
             CaseAccess access,
@@ -41,7 +43,8 @@ public class CaseReader {
             MeetingRepository meetings,
             SupportPlanRepository plans,
             TeacherNotificationRepository teacherNotifications,
-            CaseEventRepository events) {
+            CaseEventRepository events,
+            CaseClocks clocks) {
         this.access = access;
         this.cases = cases;
         this.referrals = referrals;
@@ -54,6 +57,11 @@ public class CaseReader {
         this.plans = plans;
         this.teacherNotifications = teacherNotifications;
         this.events = events;
+        this.clocks = clocks;
+    }
+
+    private LocalDate due(String caseId, String clockKind) {
+        return clocks.dueOf(caseId, clockKind).orElse(null);
     }
 
     public CaseView read(String caseId, CurrentStaff staff) {
@@ -70,10 +78,16 @@ public class CaseReader {
                 c.getClosedOn(),
                 c.getClosureReason(),
                 new CaseView.DueDates(
-                        c.getEvaluationDueOn(),
-                        c.getPlanMeetingDueOn(),
-                        c.getAnnualReviewDueOn(),
-                        c.getReevaluationDueOn()),
+                        due(
+                                caseId,
+                                c.getPlanKinds().contains(PlanKind.SECTION_504)
+                                                && !c.getPlanKinds().contains(PlanKind.IEP)
+                                        ? "section-504-evaluation"
+                                        : "initial-evaluation"),
+                        due(caseId, "iep-meeting"),
+                        due(caseId, "annual-review"),
+                        due(caseId, "reevaluation")),
+                clocks.clocksOf(caseId),
                 referrals.findByCaseIdOrderById(caseId).stream()
                         .map(r -> new CaseView.ReferralView(
                                 r.getReceivedOn(),

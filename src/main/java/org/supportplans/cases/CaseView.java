@@ -17,6 +17,7 @@ public record CaseView(
         LocalDate closedOn,
         ClosureReason closureReason,
         DueDates due,
+        List<CaseClocks.ClockSummary> clocks,
         List<ReferralView> referrals,
         List<TriageView> triage,
         List<ConsentView> consents,

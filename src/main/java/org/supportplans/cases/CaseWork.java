@@ -28,15 +28,10 @@ import org.supportplans.system.NotFoundException;
 @Transactional
 public class CaseWork {
 
-    // 34 CFR 300.301(c)(1)(i): 60 days from consent, unless the state sets its own timeline
-    static final int INITIAL_EVALUATION_DAYS = 60;
-    // 34 CFR 300.323(c)(1): a meeting to develop the IEP within 30 days of the eligibility determination
-    static final int PLAN_MEETING_DAYS = 30;
-    // 34 CFR 300.303(b)(2): at least once every 3 years
-    static final int REEVALUATION_YEARS = 3;
-    // 34 CFR 300.320(b): transition services in the IEP in effect when the student turns 16 (Colorado: 15)
-    static final Map<String, Integer> TRANSITION_AGE_BY_STATE = Map.of("CO", 15);
-    static final int FEDERAL_TRANSITION_AGE = 16;
+    // the team's 60 days for a reevaluation (no federal count; the initial evaluation's timeline)
+    static final int REEVALUATION_DAYS = 60;
+    // an ALP alone has no reevaluation clock; gifted identification is looked at again after 3 years
+    static final int ALP_REVIEW_YEARS = 3;
 
     private final Clock clock;
     private final StudentRepository students;
@@ -51,6 +46,7 @@ public class CaseWork {
     private final SupportPlanRepository plans;
     private final TeacherNotificationRepository teacherNotifications;
     private final CaseEventRepository events;
+    private final CaseClocks clocks;
 
     CaseWork(
             Clock clock,
@@ -65,7 +61,8 @@ public class CaseWork {
             MeetingRepository meetings,
             SupportPlanRepository plans,
             TeacherNotificationRepository teacherNotifications,
-            CaseEventRepository events) {
+            CaseEventRepository events,
+            CaseClocks clocks) {
         this.clock = clock;
         this.students = students;
         this.cases = cases;
@@ -79,6 +76,7 @@ public class CaseWork {
         this.plans = plans;
         this.teacherNotifications = teacherNotifications;
         this.events = events;
+        this.clocks = clocks;
     }
 
     // ---- referral ---------------------------------------------------------------------------------
@@ -134,6 +132,10 @@ public class CaseWork {
                 referral.reason(),
                 actor,
                 Instant.now(clock)));
+        if (open.isEmpty() && student.ageOn(referral.receivedOn()) < 3) {
+            // 34 CFR 300.124(b): a child coming from early intervention has an IEP in effect by age 3
+            clocks.start(supportCase.getId(), "part-c-to-b", "BIRTH", student.getDateOfBirth());
+        }
         String who = referral.referredByRole().name().toLowerCase();
         if (open.isPresent()) {
             event(
@@ -187,6 +189,9 @@ public class CaseWork {
             case EVALUATE_IDEA, CONSIDER_504, GIFTED_IDENTIFICATION -> {
                 supportCase.planFor(EnumSet.of(outcome.planKind()));
                 supportCase.moveTo(CasePhase.CONSENT_TO_EVALUATE);
+                // where a state counts the evaluation from the referral (Connecticut), it starts now
+                evaluationClock(supportCase)
+                        .ifPresent(kind -> clocks.start(caseId, kind, "REFERRAL", firstReferralOn(caseId)));
             }
             case INTERVENTIONS_FIRST -> supportCase.moveTo(CasePhase.INTERVENTIONS);
             case DECLINE -> {}
@@ -282,16 +287,17 @@ public class CaseWork {
         ConsentRequest request = pendingConsent(caseId, kind);
         request.answer(decision, on, via, actor, today(supportCase));
         LocalDate evaluationDueOn = null;
-        if (decision == ParentDecision.GIVEN && kind != ConsentKind.SERVICES_CONSENT) {
-            // the consent date starts the evaluation clock
-            evaluationDueOn = on.plusDays(INITIAL_EVALUATION_DAYS);
-            EvaluationKind evaluationKind =
-                    kind == ConsentKind.EVALUATION_CONSENT ? EvaluationKind.INITIAL : EvaluationKind.REEVALUATION;
-            evaluations.save(new Evaluation(caseId, evaluationKind, on, evaluationDueOn));
-            if (evaluationKind == EvaluationKind.INITIAL) {
-                supportCase.evaluationDue(evaluationDueOn);
-                supportCase.moveTo(CasePhase.EVALUATION);
-            }
+        if (decision == ParentDecision.GIVEN && kind == ConsentKind.EVALUATION_CONSENT) {
+            // the consent date starts the evaluation clock (34 CFR 300.301(c)(1)), by the state's rule
+            Optional<String> clockKind = evaluationClock(supportCase);
+            evaluationDueOn = clockKind
+                    .flatMap(k -> clocks.start(caseId, k, "CONSENT", on).or(() -> clocks.dueOf(caseId, k)))
+                    .orElse(null);
+            evaluations.save(new Evaluation(caseId, EvaluationKind.INITIAL, on, evaluationDueOn));
+            supportCase.moveTo(CasePhase.EVALUATION);
+        } else if (decision == ParentDecision.GIVEN && kind == ConsentKind.REEVALUATION_CONSENT) {
+            evaluationDueOn = on.plusDays(REEVALUATION_DAYS);
+            evaluations.save(new Evaluation(caseId, EvaluationKind.REEVALUATION, on, evaluationDueOn));
         }
         event(
                 supportCase,
@@ -369,15 +375,24 @@ public class CaseWork {
             // 34 CFR 300.306(a)(1), 300.8: eligibility under IDEA is eligibility in a category
             throw new CaseRuleViolation("An IEP needs at least one IDEA disability category.");
         }
+        evaluationClock(supportCase).ifPresent(kind -> clocks.stop(caseId, kind, "ELIGIBILITY_DECIDED", meetingOn));
         evaluation.complete(meetingOn, actor);
         eligibilities.save(
                 new EligibilityDecision(caseId, evaluation.getId(), meetingOn, outcome, recorded, rationale, actor));
         Set<PlanKind> plansToWrite = outcome.plans();
         LocalDate planMeetingDueOn = null;
         if (!plansToWrite.isEmpty()) {
-            planMeetingDueOn = meetingOn.plusDays(PLAN_MEETING_DAYS);
             supportCase.planFor(plansToWrite);
-            supportCase.planMeetingDue(planMeetingDueOn);
+            if (plansToWrite.contains(PlanKind.IEP)) {
+                // 34 CFR 300.323(c)(1): the meeting to develop the IEP within 30 days
+                planMeetingDueOn = clocks.start(caseId, "iep-meeting", "ELIGIBILITY", meetingOn)
+                        .orElse(null);
+            }
+            if (plansToWrite.contains(PlanKind.ALP)) {
+                LocalDate alpDue = clocks.start(caseId, "alp-development", "IDENTIFICATION", meetingOn)
+                        .orElse(null);
+                planMeetingDueOn = planMeetingDueOn == null ? alpDue : planMeetingDueOn;
+            }
             supportCase.moveTo(CasePhase.PLAN_DEVELOPMENT);
         }
         String what = plansToWrite.isEmpty()
@@ -402,6 +417,8 @@ public class CaseWork {
             throw new CaseRuleViolation("The meeting date " + on + " is in the past.");
         }
         meetings.save(Meeting.scheduled(caseId, on, location, actor));
+        // 34 CFR 300.322(a)(1): the parents are told early enough to attend
+        clocks.start(caseId, "meeting-notice", "MEETING", on);
         event(
                 supportCase,
                 today(supportCase),
@@ -416,6 +433,7 @@ public class CaseWork {
         LocalDate today = today(supportCase);
         Meeting meeting = planMeeting(caseId);
         meeting.noticeSent(today);
+        clocks.stop(caseId, "meeting-notice", "NOTICE_SENT", today);
         notices.save(new ParentNotice(caseId, NoticeKind.MEETING_NOTICE, today));
         event(
                 supportCase,
@@ -438,15 +456,20 @@ public class CaseWork {
             throw new CaseRuleViolation("Record who took part in the meeting.");
         }
         planMeeting(caseId).held(heldOn, participants, notes, actor);
+        clocks.stop(caseId, "iep-meeting", "MEETING_HELD", heldOn);
         event(supportCase, heldOn, CaseEventKind.MEETING_HELD, "Plan meeting held", actor);
         return new MeetingHeld(heldOn, transitionRequired(supportCase, heldOn));
     }
 
     /** 34 CFR 300.320(b): the IEP in effect when the student reaches the transition age plans the transition. */
     boolean transitionRequired(SupportCase supportCase, LocalDate planStarts) {
-        String state = supportCase.getSchool().getDistrict().getState();
-        int age = TRANSITION_AGE_BY_STATE.getOrDefault(state, FEDERAL_TRANSITION_AGE);
-        return supportCase.getStudent().ageOn(planStarts.plusYears(1).minusDays(1)) >= age;
+        // the transition age is the state's rule (the rules table): 16, or 15 in Colorado
+        return clocks.preview(
+                        supportCase.getId(),
+                        "transition",
+                        supportCase.getStudent().getDateOfBirth())
+                .map(birthday -> !birthday.isAfter(planStarts.plusYears(1).minusDays(1)))
+                .orElse(false);
     }
 
     public Long writeIep(String caseId, SupportPlan.IepContent iep, String actor) {
@@ -550,18 +573,46 @@ public class CaseWork {
             return new Activation(inEffect, null, null);
         }
         LocalDate meetingHeld = planMeeting(caseId).getHeldOn();
-        // 34 CFR 300.324(b)(1)(i): reviewed at least annually
-        LocalDate annualReviewDueOn = (meetingHeld == null ? today : meetingHeld).plusYears(1);
         LocalDate evaluatedOn = eligibilities
                 .findFirstByCaseIdOrderByIdDesc(caseId)
                 .map(EligibilityDecision::getDecidedOn)
                 .orElse(today);
-        LocalDate reevaluationDueOn = evaluatedOn.plusYears(REEVALUATION_YEARS);
+        if (inEffect.contains(PlanKind.ALP)) {
+            clocks.stop(caseId, "alp-development", "ALP_IN_EFFECT", today);
+        }
+        if (inEffect.contains(PlanKind.IEP)) {
+            clocks.stop(caseId, "part-c-to-b", "IEP_IN_EFFECT", today);
+            startTransitionClock(supportCase, today);
+        }
+        // 34 CFR 300.324(b)(1)(i): reviewed at least annually; 300.303(b)(2): reevaluated every 3 years
+        LocalDate annualReviewDueOn = clocks.start(
+                        caseId, "annual-review", "PLAN_MEETING", meetingHeld == null ? today : meetingHeld)
+                .orElseThrow();
+        LocalDate reevaluationDueOn = inEffect.contains(PlanKind.IEP) || inEffect.contains(PlanKind.SECTION_504)
+                ? clocks.start(caseId, "reevaluation", "EVALUATION", evaluatedOn)
+                        .orElseThrow()
+                : evaluatedOn.plusYears(ALP_REVIEW_YEARS);
         supportCase.planFor(inEffect);
-        supportCase.annualReviewDue(annualReviewDueOn);
-        supportCase.reevaluationDue(reevaluationDueOn);
         supportCase.moveTo(CasePhase.PLAN_IN_EFFECT);
         return new Activation(inEffect, annualReviewDueOn, reevaluationDueOn);
+    }
+
+    /** An IEP in effect when the student reaches the transition age plans the transition (34 CFR 300.320(b)). */
+    private void startTransitionClock(SupportCase supportCase, LocalDate today) {
+        SupportPlan iep = plans.findByCaseIdAndStatus(supportCase.getId(), PlanStatus.IN_EFFECT).stream()
+                .filter(plan -> plan.getKind() == PlanKind.IEP)
+                .findFirst()
+                .orElseThrow();
+        if (transitionRequired(supportCase, iep.getStartsOn())) {
+            clocks.start(
+                    supportCase.getId(),
+                    "transition",
+                    "BIRTH",
+                    supportCase.getStudent().getDateOfBirth());
+            if (iep.getTransitionPlan() != null && !iep.getTransitionPlan().isBlank()) {
+                clocks.stop(supportCase.getId(), "transition", "TRANSITION_PLAN_WRITTEN", today);
+            }
+        }
     }
 
     /** What a plan in effect asks of the staff of one role. */
@@ -634,8 +685,11 @@ public class CaseWork {
                 .orElseThrow(() -> new NotAwaitedException("The case has no plan in effect to review."));
         requireBetween(heldOn, inEffectSince, "the plan took effect", today(supportCase), "The review date");
         meetings.save(Meeting.annualReview(caseId, heldOn, notes, actor));
-        LocalDate next = heldOn.plusYears(1);
-        supportCase.annualReviewDue(next);
+        clocks.stop(caseId, "annual-review", "ANNUAL_REVIEW_HELD", heldOn);
+        // the review revisits the IEP, its transition plan included
+        clocks.stop(caseId, "transition", "ANNUAL_REVIEW_HELD", heldOn);
+        LocalDate next =
+                clocks.start(caseId, "annual-review", "PLAN_MEETING", heldOn).orElseThrow();
         event(supportCase, heldOn, CaseEventKind.ANNUAL_REVIEW_HELD, "Annual review held; next due by " + next, actor);
         return next;
     }
@@ -668,8 +722,11 @@ public class CaseWork {
                 today(supportCase),
                 "The reevaluation date");
         evaluation.completeReevaluation(completedOn, stillEligible, summary, actor);
-        LocalDate next = stillEligible ? completedOn.plusYears(REEVALUATION_YEARS) : null;
-        supportCase.reevaluationDue(next);
+        clocks.stop(caseId, "reevaluation", "REEVALUATION_COMPLETED", completedOn);
+        LocalDate next = stillEligible
+                ? clocks.start(caseId, "reevaluation", "EVALUATION", completedOn)
+                        .orElseThrow()
+                : null;
         event(
                 supportCase,
                 completedOn,
@@ -696,10 +753,27 @@ public class CaseWork {
             notices.save(new ParentNotice(caseId, NoticeKind.PRIOR_WRITTEN_NOTICE, today));
         }
         supportCase.close(reason, today);
+        clocks.cancelAll(caseId, "CASE_CLOSED_" + reason.name());
         event(supportCase, today, CaseEventKind.CASE_CLOSED, "Case closed: " + reason.description(), null);
     }
 
     // ---- helpers ----------------------------------------------------------------------------------
+
+    /** The clock of the initial evaluation the case is on: IDEA or Section 504; none for gifted identification. */
+    private static Optional<String> evaluationClock(SupportCase supportCase) {
+        Set<PlanKind> kinds = supportCase.getPlanKinds();
+        if (kinds.contains(PlanKind.IEP)) {
+            return Optional.of("initial-evaluation");
+        }
+        if (kinds.contains(PlanKind.SECTION_504)) {
+            return Optional.of("section-504-evaluation");
+        }
+        return Optional.empty();
+    }
+
+    private LocalDate firstReferralOn(String caseId) {
+        return referrals.findByCaseIdOrderById(caseId).get(0).getReceivedOn();
+    }
 
     private SupportCase findCase(String caseId) {
         return cases.findById(caseId).orElseThrow(() -> new NotFoundException("No case " + caseId + "."));

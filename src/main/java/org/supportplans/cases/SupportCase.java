@@ -60,18 +60,6 @@ public class SupportCase {
     @Column(name = "open_student_id")
     private String openStudentId;
 
-    @Column(name = "evaluation_due_on")
-    private LocalDate evaluationDueOn;
-
-    @Column(name = "plan_meeting_due_on")
-    private LocalDate planMeetingDueOn;
-
-    @Column(name = "annual_review_due_on")
-    private LocalDate annualReviewDueOn;
-
-    @Column(name = "reevaluation_due_on")
-    private LocalDate reevaluationDueOn;
-
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "case_plan_kind", joinColumns = @JoinColumn(name = "case_id"))
     @Column(name = "plan_kind")
@@ -133,22 +121,6 @@ public class SupportCase {
         return planKinds.isEmpty() ? EnumSet.noneOf(PlanKind.class) : EnumSet.copyOf(planKinds);
     }
 
-    public LocalDate getEvaluationDueOn() {
-        return evaluationDueOn;
-    }
-
-    public LocalDate getPlanMeetingDueOn() {
-        return planMeetingDueOn;
-    }
-
-    public LocalDate getAnnualReviewDueOn() {
-        return annualReviewDueOn;
-    }
-
-    public LocalDate getReevaluationDueOn() {
-        return reevaluationDueOn;
-    }
-
     void moveTo(CasePhase next) {
         requireOpen();
         this.phase = next;
@@ -157,22 +129,6 @@ public class SupportCase {
     void planFor(Collection<PlanKind> kinds) {
         planKinds.clear();
         planKinds.addAll(kinds);
-    }
-
-    void evaluationDue(LocalDate dueOn) {
-        this.evaluationDueOn = dueOn;
-    }
-
-    void planMeetingDue(LocalDate dueOn) {
-        this.planMeetingDueOn = dueOn;
-    }
-
-    void annualReviewDue(LocalDate dueOn) {
-        this.annualReviewDueOn = dueOn;
-    }
-
-    void reevaluationDue(LocalDate dueOn) {
-        this.reevaluationDueOn = dueOn;
     }
 
     void close(ClosureReason reason, LocalDate on) {

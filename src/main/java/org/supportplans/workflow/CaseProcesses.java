@@ -3,11 +3,8 @@ package org.supportplans.workflow;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +15,7 @@ import org.supportplans.cases.ConsentKind;
 import org.supportplans.cases.ConsentRequest;
 import org.supportplans.cases.NotAwaitedException;
 import org.supportplans.cases.ParentDecision;
+import org.supportplans.system.AsApplication;
 import org.supportplans.workflow.SupportCaseProcess.Messages;
 import org.supportplans.workflow.SupportCaseProcess.Variables;
 
@@ -30,12 +28,12 @@ import org.supportplans.workflow.SupportCaseProcess.Variables;
 public class CaseProcesses {
 
     private final RuntimeService runtimeService;
-    private final IdentityService identityService;
+    private final AsApplication asApplication;
     private final CaseWork caseWork;
 
-    CaseProcesses(RuntimeService runtimeService, IdentityService identityService, CaseWork caseWork) {
+    CaseProcesses(RuntimeService runtimeService, AsApplication asApplication, CaseWork caseWork) {
         this.runtimeService = runtimeService;
-        this.identityService = identityService;
+        this.asApplication = asApplication;
         this.caseWork = caseWork;
     }
 
@@ -51,7 +49,7 @@ public class CaseProcesses {
                 referral.concerns().stream().sorted().map(Concern::label).collect(Collectors.joining(", ")));
         variables.put(Variables.REFERRAL_REASON, referral.reason());
         variables.put(Variables.PARENT_REQUESTED_EVALUATION, referral.parentRequestedEvaluation());
-        asApplication(() -> runtimeService.startProcessInstanceByKey(SupportCaseProcess.KEY, caseId, variables));
+        asApplication.call(() -> runtimeService.startProcessInstanceByKey(SupportCaseProcess.KEY, caseId, variables));
     }
 
     /**
@@ -71,7 +69,7 @@ public class CaseProcesses {
         }
         CaseWork.ConsentAnswer answer =
                 caseWork.recordParentAnswer(caseId, kind, decision, on, ConsentRequest.RecordedVia.API, actor);
-        asApplication(() -> runtimeService
+        asApplication.call(() -> runtimeService
                 .createMessageCorrelation(Messages.PARENT_ANSWER_RECEIVED)
                 .processInstanceId(waiting.getProcessInstanceId())
                 .setVariables(ConsentSteps.answerVariables(answer))
@@ -96,22 +94,10 @@ public class CaseProcesses {
         if (!running) {
             throw new NotAwaitedException("The case is closed.");
         }
-        asApplication(() -> runtimeService
+        asApplication.call(() -> runtimeService
                 .createMessageCorrelation(message)
                 .processInstanceBusinessKey(caseId)
                 .setVariable(Variables.EXIT_REASON, reason.name())
                 .correlateWithResult());
-    }
-
-    private <T> T asApplication(Supplier<T> engineCall) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return engineCall.get();
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
     }
 }

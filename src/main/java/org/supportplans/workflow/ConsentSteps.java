@@ -26,7 +26,7 @@ final class ConsentSteps {
     static Map<String, Object> answerVariables(CaseWork.ConsentAnswer answer) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(Variables.CONSENT_DECISION, answer.decision().name());
-        if (answer.evaluationDueOn() != null) {
+        if (answer.decision() == ParentDecision.GIVEN && answer.kind() != ConsentKind.SERVICES_CONSENT) {
             variables.put(Variables.CONSENT_DATE, CaseSteps.iso(answer.decidedOn()));
             variables.put(Variables.EVALUATION_DUE_ON, CaseSteps.iso(answer.evaluationDueOn()));
         }

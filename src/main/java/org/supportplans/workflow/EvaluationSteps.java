@@ -35,7 +35,6 @@ final class EvaluationSteps {
             task.setVariable(
                     Variables.EVALUATION_AREA_LIST,
                     areas.stream().map(Enum::name).toList());
-            task.setVariable(Variables.EVALUATION_DUE_AT, CaseSteps.timerDate(caseWork.morningOf(caseId, dueOn)));
             task.setVariable(Variables.EVALUATION_DUE_ON, CaseSteps.iso(dueOn));
         }
     }

@@ -104,7 +104,6 @@ public final class SupportCaseProcess {
         public static final String INTERVENTION_FOLLOW_UP_AT = "interventionFollowUpAt";
         public static final String EVALUATION_AREA_LIST = "evaluationAreaList";
         public static final String EVALUATION_AREA = "evaluationArea";
-        public static final String EVALUATION_DUE_AT = "evaluationDueAt";
         public static final String ANNUAL_REVIEW_DUE_AT = "annualReviewDueAt";
         public static final String REEVALUATION_DUE_AT = "reevaluationDueAt";
         // local input of the notice sender

@@ -58,13 +58,16 @@ class EvaluationEligibilityProcessTest {
     @BeforeEach
     void registerTheBeansTheDiagramNames() {
         Mocks.register("evaluationRoles", evaluationRoles);
+        // the evaluation's tasks are due when its clock is (34 CFR 300.301(c))
+        Mocks.register(
+                "taskDeadlines",
+                new TaskDeadlinesStub().due("initial-evaluation,section-504-evaluation", instant(EVALUATION_DUE_AT)));
         Mocks.register("evaluationPlanner", (TaskListener) task -> {
             // the real planner turns the form's checklist into the list the areas are evaluated over
             SpinJsonNode areas = (SpinJsonNode) task.getVariable("evaluationAreas");
             task.setVariable(
                     "evaluationAreaList",
                     areas.elements().stream().map(SpinJsonNode::stringValue).toList());
-            task.setVariable("evaluationDueAt", EVALUATION_DUE_AT);
         });
         Mocks.register(
                 "evaluationAreaRecorder", (TaskListener) task -> areasReported.add(task.getVariable("evaluationArea")));

@@ -58,6 +58,7 @@ class PlanDevelopmentProcessTest {
 
     @BeforeEach
     void registerTheBeansTheDiagramNames() {
+        Mocks.register("taskDeadlines", new TaskDeadlinesStub());
         Mocks.register("meetingScheduler", (TaskListener) task -> steps.add("meeting scheduled"));
         Mocks.register("meetingNoticeSender", (JavaDelegate) execution -> steps.add("meeting notice sent"));
         Mocks.register("meetingRecorder", (TaskListener) task -> steps.add("meeting held"));

@@ -59,6 +59,7 @@ class PlanInEffectProcessTest {
 
     @BeforeEach
     void registerTheBeansTheDiagramNames() {
+        Mocks.register("taskDeadlines", new TaskDeadlinesStub());
         Mocks.register("annualReviewRecorder", (TaskListener) task -> {
             steps.add("annual review held");
             nextDate(task, "annualReviewDueAt", 1); // 34 CFR 300.324(b)(1)(i)

@@ -1,0 +1,354 @@
+package org.supportplans.deadlines;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A compliance clock on a case: what it counts, from when, by which rule, its due date (or why it is not
+ * known yet), its warning dates, and how it ended. Started and stopped by the case's steps; its due
+ * date is recomputed from the rule whenever what it depends on changes (a calendar, a pause).
+ */
+@Entity
+@Table(name = "clock")
+public class Clock {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "case_id", nullable = false, updatable = false)
+    private String caseId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private ClockKind kind;
+
+    @Column(name = "legal_basis", nullable = false)
+    private String legalBasis;
+
+    @Column(nullable = false)
+    private String jurisdiction;
+
+    @Column(name = "start_event", nullable = false)
+    private String startEvent;
+
+    @Column(name = "start_date", nullable = false)
+    private LocalDate startDate;
+
+    @Column(name = "rule_count", nullable = false)
+    private int ruleCount;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "rule_unit", nullable = false)
+    private ClockRule.Unit ruleUnit;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "rule_direction", nullable = false)
+    private ClockRule.Direction ruleDirection;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "rule_exclusion", nullable = false)
+    private ClockRule.Exclusion ruleExclusion;
+
+    @Column(name = "rule_text", nullable = false)
+    private String ruleText;
+
+    @Column(name = "due_date")
+    private LocalDate dueDate;
+
+    @Column(name = "due_unknown_reason")
+    private String dueUnknownReason;
+
+    @Column(name = "first_warning_on")
+    private LocalDate firstWarningOn;
+
+    @Column(name = "final_warning_on")
+    private LocalDate finalWarningOn;
+
+    @Column(name = "extended_to")
+    private LocalDate extendedTo;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ClockStatus status;
+
+    @Column(name = "stop_event")
+    private String stopEvent;
+
+    @Column(name = "stopped_on")
+    private LocalDate stoppedOn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reason_code")
+    private ReasonCode reasonCode;
+
+    @Column(name = "reason_text")
+    private String reasonText;
+
+    @Column(name = "reminders_sent", nullable = false)
+    private int remindersSent;
+
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+    @JoinColumn(name = "clock_id", nullable = false)
+    @OrderBy("fromDay")
+    private List<ClockPause> pauses = new ArrayList<>();
+
+    @Version
+    private long version;
+
+    protected Clock() {}
+
+    Clock(String caseId, ClockRule rule, String startEvent, LocalDate startDate) {
+        this.caseId = Objects.requireNonNull(caseId);
+        this.kind = rule.kind();
+        this.legalBasis = rule.citation();
+        this.jurisdiction = rule.jurisdiction();
+        this.startEvent = startEvent;
+        this.startDate = startDate;
+        this.ruleCount = rule.count();
+        this.ruleUnit = rule.unit();
+        this.ruleDirection = rule.direction();
+        this.ruleExclusion = rule.exclusion();
+        this.ruleText = rule.describe();
+        this.status = ClockStatus.RUNNING;
+    }
+
+    /** The rule this clock was started under (a later change of the rules table does not move it). */
+    ClockRule rule() {
+        return new ClockRule(
+                kind, jurisdiction, ruleCount, ruleUnit, ruleDirection, ruleExclusion, startEvent, legalBasis);
+    }
+
+    /** Takes a newly counted due date; true when it moved. */
+    boolean due(DeadlineCounter.Due due) {
+        boolean moved = !Objects.equals(dueDate, due.date()) || !Objects.equals(dueUnknownReason, due.unknownReason());
+        this.dueDate = due.date();
+        this.dueUnknownReason = due.unknownReason();
+        warnings();
+        return moved;
+    }
+
+    private void warnings() {
+        LocalDate due = effectiveDue();
+        if (due == null) {
+            firstWarningOn = null;
+            finalWarningOn = null;
+            return;
+        }
+        int first;
+        int last;
+        if (ruleUnit == ClockRule.Unit.YEARS || ruleUnit == ClockRule.Unit.BIRTHDAY) {
+            first = 60;
+            last = 14;
+        } else if (ruleDirection == ClockRule.Direction.BEFORE) {
+            first = 3;
+            last = 1;
+        } else {
+            first = 10;
+            last = 3;
+        }
+        firstWarningOn = atOrAfterStart(due.minusDays(first));
+        finalWarningOn = atOrAfterStart(due.minusDays(last));
+    }
+
+    private LocalDate atOrAfterStart(LocalDate day) {
+        return ruleDirection == ClockRule.Direction.AFTER && day.isBefore(startDate) ? startDate : day;
+    }
+
+    /** The date that counts: an agreed extension, or the counted due date. */
+    public LocalDate effectiveDue() {
+        return extendedTo != null ? extendedTo : dueDate;
+    }
+
+    void stop(String event, LocalDate on) {
+        LocalDate due = effectiveDue();
+        status = due == null || !on.isAfter(due) ? ClockStatus.MET : ClockStatus.MET_LATE;
+        stopEvent = event;
+        stoppedOn = on;
+        closeOpenPause(on);
+    }
+
+    void cancel(String why, LocalDate on) {
+        status = ClockStatus.CANCELLED;
+        stopEvent = why;
+        stoppedOn = on;
+        closeOpenPause(on);
+    }
+
+    boolean markOverdue(LocalDate today) {
+        LocalDate due = effectiveDue();
+        if (status == ClockStatus.RUNNING && due != null && today.isAfter(due)) {
+            status = ClockStatus.OVERDUE;
+            return true;
+        }
+        return false;
+    }
+
+    void pause(LocalDate from, ReasonCode code, String text) {
+        if (status != ClockStatus.RUNNING && status != ClockStatus.OVERDUE) {
+            throw new ClockRuleViolation("Only a running clock can be paused; this one is " + status + ".");
+        }
+        if (from.isBefore(startDate)) {
+            throw new ClockRuleViolation("The pause cannot start before the clock (" + startDate + ").");
+        }
+        pauses.add(new ClockPause(from, code, text));
+        status = ClockStatus.PAUSED;
+        reasonCode = code;
+        reasonText = text;
+    }
+
+    void resume(LocalDate on) {
+        ClockPause open = openPause();
+        if (status != ClockStatus.PAUSED || open == null) {
+            throw new ClockRuleViolation("The clock is not paused.");
+        }
+        if (on.isBefore(open.getFromDay())) {
+            throw new ClockRuleViolation("The clock cannot resume before its pause began (" + open.getFromDay() + ").");
+        }
+        // the day it resumes counts again
+        open.end(on.minusDays(1).isBefore(open.getFromDay()) ? open.getFromDay() : on.minusDays(1));
+        status = ClockStatus.RUNNING;
+    }
+
+    void extend(LocalDate to, ReasonCode code, String text) {
+        if (!status.isOpen()) {
+            throw new ClockRuleViolation("The clock has ended (" + status + ").");
+        }
+        if (dueDate != null && !to.isAfter(dueDate)) {
+            throw new ClockRuleViolation("An extension must end after the due date (" + dueDate + ").");
+        }
+        extendedTo = to;
+        reasonCode = code;
+        reasonText = text;
+        if (status == ClockStatus.OVERDUE) {
+            status = ClockStatus.RUNNING;
+        }
+        warnings();
+    }
+
+    void explain(ReasonCode code, String text) {
+        reasonCode = code;
+        reasonText = text;
+    }
+
+    void reminded() {
+        remindersSent++;
+    }
+
+    private void closeOpenPause(LocalDate on) {
+        ClockPause open = openPause();
+        if (open != null) {
+            open.end(on);
+        }
+    }
+
+    private ClockPause openPause() {
+        return pauses.stream().filter(p -> p.getToDay() == null).findFirst().orElse(null);
+    }
+
+    List<DeadlineCounter.Pause> countedPauses() {
+        return pauses.stream()
+                .map(p -> new DeadlineCounter.Pause(p.getFromDay(), p.getToDay()))
+                .toList();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getCaseId() {
+        return caseId;
+    }
+
+    public ClockKind getKind() {
+        return kind;
+    }
+
+    public String getLegalBasis() {
+        return legalBasis;
+    }
+
+    public String getJurisdiction() {
+        return jurisdiction;
+    }
+
+    public String getStartEvent() {
+        return startEvent;
+    }
+
+    public LocalDate getStartDate() {
+        return startDate;
+    }
+
+    public ClockRule.Unit getRuleUnit() {
+        return ruleUnit;
+    }
+
+    public String getRuleText() {
+        return ruleText;
+    }
+
+    public LocalDate getDueDate() {
+        return dueDate;
+    }
+
+    public String getDueUnknownReason() {
+        return dueUnknownReason;
+    }
+
+    public LocalDate getFirstWarningOn() {
+        return firstWarningOn;
+    }
+
+    public LocalDate getFinalWarningOn() {
+        return finalWarningOn;
+    }
+
+    public LocalDate getExtendedTo() {
+        return extendedTo;
+    }
+
+    public ClockStatus getStatus() {
+        return status;
+    }
+
+    public String getStopEvent() {
+        return stopEvent;
+    }
+
+    public LocalDate getStoppedOn() {
+        return stoppedOn;
+    }
+
+    public ReasonCode getReasonCode() {
+        return reasonCode;
+    }
+
+    public String getReasonText() {
+        return reasonText;
+    }
+
+    public int getRemindersSent() {
+        return remindersSent;
+    }
+
+    public List<ClockPause> getPauses() {
+        return List.copyOf(pauses);
+    }
+}

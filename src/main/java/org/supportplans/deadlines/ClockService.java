@@ -1,0 +1,315 @@
+package org.supportplans.deadlines;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.supportplans.cases.CaseClocks;
+import org.supportplans.cases.CaseDirectory;
+import org.supportplans.system.NotFoundException;
+
+/**
+ * The compliance clocks of cases: started and stopped by the case's steps ({@link CaseClocks}), paused,
+ * extended and explained by coordinators, recounted when a school calendar changes. Every start, stop
+ * and move is told to the clock's watch process, whose timers remind and escalate.
+ */
+@Service
+@Transactional
+public class ClockService implements CaseClocks {
+
+    static final Set<ClockStatus> OPEN = EnumSet.of(ClockStatus.RUNNING, ClockStatus.PAUSED, ClockStatus.OVERDUE);
+
+    private final ClockRepository clocks;
+    private final ClockChangeRepository changes;
+    private final ClockRules rules;
+    private final SchoolCalendars calendars;
+    private final CaseDirectory cases;
+    private final ClockWatch watch;
+    private final java.time.Clock time;
+
+    ClockService(
+            ClockRepository clocks,
+            ClockChangeRepository changes,
+            ClockRules rules,
+            SchoolCalendars calendars,
+            CaseDirectory cases,
+            ClockWatch watch,
+            java.time.Clock time) {
+        this.clocks = clocks;
+        this.changes = changes;
+        this.rules = rules;
+        this.calendars = calendars;
+        this.cases = cases;
+        this.watch = watch;
+        this.time = time;
+    }
+
+    // ---- what the case's steps do -----------------------------------------------------------------
+
+    @Override
+    public Optional<LocalDate> start(String caseId, String kindId, String startEvent, LocalDate start) {
+        ClockKind kind = kind(kindId);
+        CaseDirectory.CaseFacts facts = cases.facts(caseId);
+        ClockRule rule = rules.ruleFor(facts.state(), kind);
+        if (!rule.startEvent().equals(startEvent)) {
+            return Optional.empty(); // this jurisdiction starts the clock at another event
+        }
+        Optional<Clock> running = clocks.findFirstByCaseIdAndKindAndStatusInOrderByIdDesc(caseId, kind, OPEN);
+        if (running.isPresent()) {
+            return Optional.ofNullable(running.get().effectiveDue());
+        }
+        Clock clock = new Clock(caseId, rule, startEvent, start);
+        clock.due(count(clock, facts.districtId()));
+        clocks.saveAndFlush(clock);
+        watch.started(clock, facts);
+        return Optional.ofNullable(clock.effectiveDue());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<LocalDate> preview(String caseId, String kindId, LocalDate start) {
+        CaseDirectory.CaseFacts facts = cases.facts(caseId);
+        ClockRule rule = rules.ruleFor(facts.state(), kind(kindId));
+        return Optional.ofNullable(
+                DeadlineCounter.count(rule, start, calendars.calendarOf(facts.districtId()), List.of())
+                        .date());
+    }
+
+    @Override
+    public void stop(String caseId, String kindId, String stopEvent, LocalDate on) {
+        clocks.findFirstByCaseIdAndKindAndStatusInOrderByIdDesc(caseId, kind(kindId), OPEN)
+                .ifPresent(clock -> {
+                    clock.stop(stopEvent, on);
+                    watch.stopped(clock);
+                });
+    }
+
+    @Override
+    public void cancelAll(String caseId, String why) {
+        LocalDate today = today(caseId);
+        for (Clock clock : clocks.findByCaseIdAndStatusIn(caseId, OPEN)) {
+            clock.cancel(why, today);
+            watch.stopped(clock);
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<LocalDate> dueOf(String caseId, String kindId) {
+        ClockKind kind = kind(kindId);
+        return clocks.findFirstByCaseIdAndKindAndStatusInOrderByIdDesc(caseId, kind, OPEN)
+                .or(() -> clocks.findFirstByCaseIdAndKindOrderByIdDesc(caseId, kind))
+                .map(Clock::effectiveDue);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ClockSummary> clocksOf(String caseId) {
+        return clocks.findByCaseIdOrderById(caseId).stream()
+                .map(ClockService::summary)
+                .toList();
+    }
+
+    static ClockSummary summary(Clock c) {
+        return new ClockSummary(
+                c.getId(),
+                c.getKind().id(),
+                c.getKind().label(),
+                c.getLegalBasis(),
+                c.getRuleText(),
+                c.getStartEvent(),
+                c.getStartDate(),
+                c.effectiveDue(),
+                c.getDueUnknownReason(),
+                c.getFirstWarningOn(),
+                c.getFinalWarningOn(),
+                c.getStatus().name(),
+                c.getStoppedOn(),
+                c.getReasonCode() == null ? null : c.getReasonCode().name(),
+                c.getReasonText());
+    }
+
+    // ---- what coordinators do -------------------------------------------------------------------
+
+    /** A clock started by hand: a manifestation determination or a request to inspect records. */
+    public Clock startByHand(String caseId, ClockKind kind, LocalDate start) {
+        if (kind != ClockKind.MANIFESTATION_DETERMINATION && kind != ClockKind.RECORDS_REQUEST) {
+            throw new ClockRuleViolation("The " + kind.id() + " clock starts with the case's steps, not by hand.");
+        }
+        LocalDate today = today(caseId);
+        if (start.isAfter(today) || start.isBefore(today.minusYears(1))) {
+            throw new ClockRuleViolation("The start date must be within the last year and not in the future.");
+        }
+        CaseDirectory.CaseFacts facts = cases.facts(caseId);
+        ClockRule rule = rules.ruleFor(facts.state(), kind);
+        start(caseId, kind.id(), rule.startEvent(), start);
+        return clocks.findFirstByCaseIdAndKindOrderByIdDesc(caseId, kind).orElseThrow();
+    }
+
+    public Clock met(Long clockId, LocalDate on) {
+        Clock clock = openClock(clockId);
+        requireNotBeforeStartOrFuture(clock, on, "The date it was met");
+        clock.stop("RECORDED", on);
+        watch.stopped(clock);
+        return clock;
+    }
+
+    public Clock pause(Long clockId, LocalDate from, ReasonCode code, String text) {
+        Clock clock = openClock(clockId);
+        requireNotBeforeStartOrFuture(clock, from, "The pause");
+        clock.pause(from, code, requireText(code, text));
+        recount(clock, "Paused: " + code.description());
+        return clock;
+    }
+
+    public Clock resume(Long clockId, LocalDate on) {
+        Clock clock = openClock(clockId);
+        requireNotBeforeStartOrFuture(clock, on, "The resumption");
+        clock.resume(on);
+        recount(clock, "Resumed on " + on);
+        return clock;
+    }
+
+    public Clock extend(Long clockId, LocalDate to, ReasonCode code, String text) {
+        Clock clock = openClock(clockId);
+        if (to.isAfter(today(clock.getCaseId()).plusYears(1))) {
+            throw new ClockRuleViolation("An extension reaches a year ahead at most.");
+        }
+        LocalDate before = clock.effectiveDue();
+        clock.extend(to, code, requireText(code, text));
+        changes.save(new ClockChange(
+                clock.getId(), Instant.now(time), before, clock.effectiveDue(), "Extended: " + code.description()));
+        watch.moved(clock);
+        return clock;
+    }
+
+    /** Why a clock was missed (or paused): the reason code states report. */
+    public Clock explain(Long clockId, ReasonCode code, String text) {
+        Clock clock = clocks.findById(clockId).orElseThrow(() -> new NotFoundException("No clock " + clockId + "."));
+        boolean late = clock.getStatus() == ClockStatus.MET_LATE || clock.getStatus() == ClockStatus.OVERDUE;
+        if (!late) {
+            throw new ClockRuleViolation(
+                    "Only a clock met late or overdue is explained; this one is " + clock.getStatus() + ".");
+        }
+        clock.explain(code, requireText(code, text));
+        return clock;
+    }
+
+    /** Called by the watch's timer the day after the due date: overdue when still not met. */
+    public boolean markOverdue(Long clockId) {
+        return clocks.findById(clockId)
+                .map(clock -> clock.markOverdue(today(clock.getCaseId())) || clock.getStatus() == ClockStatus.OVERDUE)
+                .orElse(false);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Clock> find(Long clockId) {
+        return clocks.findById(clockId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ClockChange> changesOf(Long clockId) {
+        return changes.findByClockIdOrderById(clockId);
+    }
+
+    /** "If the consent comes back on this date, when is the evaluation due?" */
+    @Transactional(readOnly = true)
+    public Preview preview(String districtId, String state, ClockKind kind, LocalDate start) {
+        ClockRule rule = rules.ruleFor(state, kind);
+        DeadlineCounter.Due due = DeadlineCounter.count(rule, start, calendars.calendarOf(districtId), List.of());
+        return new Preview(
+                due.date(),
+                due.unknownReason(),
+                kind.id(),
+                start,
+                rule.describe(),
+                rule.citation(),
+                rule.jurisdiction(),
+                rule.count(),
+                rule.unit().name(),
+                rule.direction().name(),
+                rule.exclusion().name(),
+                rule.startEvent());
+    }
+
+    public record Preview(
+            LocalDate dueDate,
+            String dueUnknownReason,
+            String clock,
+            LocalDate start,
+            String rule,
+            String citation,
+            String jurisdiction,
+            int count,
+            String unit,
+            String direction,
+            String notCounted,
+            String startsAt) {}
+
+    // ---- calendars ----------------------------------------------------------------------------------
+
+    /** A school calendar changed: the running clocks that count its days get their due dates moved, recorded. */
+    @EventListener
+    public void calendarChanged(CalendarChanged changed) {
+        for (Clock clock : clocks.findCalendarDependent(changed.districtId(), OPEN)) {
+            recount(clock, "School calendar " + changed.schoolYear() + " changed");
+        }
+    }
+
+    private void recount(Clock clock, String why) {
+        LocalDate before = clock.effectiveDue();
+        String unknownBefore = clock.getDueUnknownReason();
+        if (clock.due(count(clock, cases.facts(clock.getCaseId()).districtId()))) {
+            if (!Objects.equals(before, clock.effectiveDue())
+                    || !Objects.equals(unknownBefore, clock.getDueUnknownReason())) {
+                changes.save(new ClockChange(clock.getId(), Instant.now(time), before, clock.effectiveDue(), why));
+            }
+            watch.moved(clock);
+        }
+    }
+
+    private DeadlineCounter.Due count(Clock clock, String districtId) {
+        return DeadlineCounter.count(
+                clock.rule(), clock.getStartDate(), calendars.calendarOf(districtId), clock.countedPauses());
+    }
+
+    private Clock openClock(Long clockId) {
+        Clock clock = clocks.findById(clockId).orElseThrow(() -> new NotFoundException("No clock " + clockId + "."));
+        if (!clock.getStatus().isOpen()) {
+            throw new ClockRuleViolation("The clock has ended (" + clock.getStatus() + ").");
+        }
+        return clock;
+    }
+
+    private void requireNotBeforeStartOrFuture(Clock clock, LocalDate day, String what) {
+        if (day.isBefore(clock.getStartDate())) {
+            throw new ClockRuleViolation(
+                    what + " " + day + " is before the clock started (" + clock.getStartDate() + ").");
+        }
+        if (day.isAfter(today(clock.getCaseId()))) {
+            throw new ClockRuleViolation(what + " " + day + " is in the future.");
+        }
+    }
+
+    private static String requireText(ReasonCode code, String text) {
+        String stripped = text == null ? null : text.strip();
+        if (code == ReasonCode.OTHER && (stripped == null || stripped.isEmpty())) {
+            throw new ClockRuleViolation("Say in words what the other reason is.");
+        }
+        return stripped == null || stripped.isEmpty() ? null : stripped;
+    }
+
+    private LocalDate today(String caseId) {
+        return LocalDate.now(time.withZone(cases.facts(caseId).timeZone()));
+    }
+
+    private static ClockKind kind(String id) {
+        return ClockKind.ofId(id).orElseThrow(() -> new IllegalArgumentException("no clock " + id));
+    }
+}

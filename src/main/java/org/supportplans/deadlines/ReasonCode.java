@@ -1,0 +1,26 @@
+package org.supportplans.deadlines;
+
+/** Why a clock was paused or finished late: what states ask for in Indicator 11 reports. */
+public enum ReasonCode {
+    PARENT_DID_NOT_PRODUCE_CHILD(
+            "the parents repeatedly failed or refused to produce the child (34 CFR 300.301(d)(1))"),
+    TRANSFER("the child enrolled in another district during the timeline (34 CFR 300.301(d)(2))"),
+    SLD_WRITTEN_EXTENSION("extended by written agreement for a specific learning disability (34 CFR 300.309(c))"),
+    SCHOOL_ERROR("the school's error"),
+    OTHER("another reason, given in words");
+
+    private final String description;
+
+    ReasonCode(String description) {
+        this.description = description;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The exceptions of 34 CFR 300.301(d) and 300.309(c): not counted against the timeline in Indicator 11. */
+    public boolean isExcusedByRule() {
+        return this == PARENT_DID_NOT_PRODUCE_CHILD || this == TRANSFER || this == SLD_WRITTEN_EXTENSION;
+    }
+}
