@@ -32,11 +32,6 @@ class CaseController {
         return reader.read(id, CurrentStaff.require());
     }
 
-    @GetMapping("/{id}/timeline")
-    @Operation(summary = "The milestones of a case, oldest first")
-    List<CaseView.Event> timeline(@PathVariable String id) {
-        return reader.timeline(id, CurrentStaff.require());
-    }
 
     @GetMapping
     @Operation(

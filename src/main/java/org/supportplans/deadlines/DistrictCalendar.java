@@ -14,6 +14,24 @@ public record DistrictCalendar(String districtId, List<SchoolYearCalendar> years
                 .toList();
     }
 
+    /**
+     * The school days after {@code from} up to and including {@code to}; empty when a school year
+     * between them is not loaded.
+     */
+    public Optional<Integer> schoolDaysBetween(LocalDate from, LocalDate to) {
+        int days = 0;
+        for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+            Optional<SchoolYearCalendar> year = yearOf(day);
+            if (year.isEmpty()) {
+                return Optional.empty();
+            }
+            if (year.get().isSchoolDay(day)) {
+                days++;
+            }
+        }
+        return Optional.of(days);
+    }
+
     /** The calendar of the school year the day belongs to, if loaded. */
     public Optional<SchoolYearCalendar> yearOf(LocalDate day) {
         return years.stream().filter(year -> year.covers(day)).findFirst();
