@@ -117,7 +117,7 @@ final class ClockWatchSteps {
         }
     }
 
-    /** "Check whether the clock is overdue": sets {@code overdue} for the gateway. */
+    /** "Check the clock": sets {@code overdue} and {@code clockEnded} for the gateway. */
     @Component("clockOverdueCheck")
     static class ClockOverdueCheck implements JavaDelegate {
 
@@ -129,7 +129,16 @@ final class ClockWatchSteps {
 
         @Override
         public void execute(DelegateExecution execution) {
-            execution.setVariable("overdue", clockService.markOverdue(clockId(execution)));
+            Long clockId = clockId(execution);
+            boolean overdue = clockService.markOverdue(clockId);
+            // a clock met or cancelled ends its watch here, should the stop not have reached it
+            boolean ended = !overdue
+                    && clockService
+                            .find(clockId)
+                            .map(clock -> !clock.getStatus().isOpen())
+                            .orElse(true);
+            execution.setVariable("overdue", overdue);
+            execution.setVariable("clockEnded", ended);
         }
     }
 

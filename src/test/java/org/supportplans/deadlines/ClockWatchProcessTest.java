@@ -37,16 +37,17 @@ class ClockWatchProcessTest {
             .build();
 
     private final List<String> steps = new ArrayList<>();
-    private final Deque<Boolean> overdueAnswers = new ArrayDeque<>();
+    private final Deque<String> overdueAnswers = new ArrayDeque<>();
 
     @BeforeEach
     void registerTheBeansTheDiagramNames() {
         Mocks.register("clockWatch", new Dates());
         Mocks.register("clockReminder", (JavaDelegate) execution -> steps.add("reminded"));
         Mocks.register("clockOverdueCheck", (JavaDelegate) execution -> {
-            boolean overdue = overdueAnswers.isEmpty() || overdueAnswers.pop();
-            steps.add(overdue ? "overdue" : "not overdue");
-            execution.setVariable("overdue", overdue);
+            String answer = overdueAnswers.isEmpty() ? "overdue" : overdueAnswers.pop();
+            steps.add(answer);
+            execution.setVariable("overdue", answer.equals("overdue"));
+            execution.setVariable("clockEnded", answer.equals("ended"));
         });
         Mocks.register("clockLateReasonRecorder", (TaskListener)
                 task -> steps.add("reason " + task.getVariable("lateReasonCode")));
@@ -80,8 +81,8 @@ class ClockWatchProcessTest {
 
     @Test
     void aClockMovedLaterIsWaitedForAgain() {
-        overdueAnswers.add(false);
-        overdueAnswers.add(true);
+        overdueAnswers.add("not overdue");
+        overdueAnswers.add("overdue");
         ProcessInstance watch = clockStarted();
         execute(job("TimerEvent_FirstWarning", watch));
         execute(job("TimerEvent_FinalWarning", watch));
@@ -92,6 +93,21 @@ class ClockWatchProcessTest {
 
         assertThat(watch).isWaitingAt("Task_RecordLateReason");
         Assertions.assertThat(steps).containsExactly("reminded", "reminded", "not overdue", "overdue");
+    }
+
+    @Test
+    void aClockFoundMetWhenItsDueDatePassesEndsTheWatch() {
+        overdueAnswers.add("ended");
+        ProcessInstance watch = clockStarted();
+        execute(job("TimerEvent_FirstWarning", watch));
+        execute(job("TimerEvent_FinalWarning", watch));
+        execute(job("TimerEvent_DuePassed", watch));
+
+        assertThat(watch)
+                .hasPassed("EndEvent_ClockEnded")
+                .hasNotPassed("Task_RecordLateReason")
+                .isEnded();
+        Assertions.assertThat(steps).containsExactly("reminded", "reminded", "ended");
     }
 
     @Test
