@@ -38,7 +38,8 @@ public class ClockRules {
     ClockRules(RepositoryService repositoryService, AsApplication asApplication) {
         this.repositoryService = repositoryService;
         // Camunda's DMN engine on its own: the process engine's would write decision history on every look-up
-        this.dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+        this.dmnEngine =
+                DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
         this.asApplication = asApplication;
     }
 

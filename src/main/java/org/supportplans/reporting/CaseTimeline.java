@@ -40,7 +40,12 @@ public class CaseTimeline {
     }
 
     public record Timeline(
-            String caseId, Student student, School school, List<Milestone> milestones, List<Step> steps, List<Clock> clocks) {}
+            String caseId,
+            Student student,
+            School school,
+            List<Milestone> milestones,
+            List<Step> steps,
+            List<Clock> clocks) {}
 
     public record Student(String localId, String name) {}
 
@@ -91,16 +96,21 @@ public class CaseTimeline {
                     event.actor(),
                     event.description(),
                     previous == null ? null : ChronoUnit.DAYS.between(previous, date),
-                    previous == null ? null : calendar.schoolDaysBetween(previous, date).orElse(null)));
+                    previous == null
+                            ? null
+                            : calendar.schoolDaysBetween(previous, date).orElse(null)));
             previous = date;
         }
 
-        Optional<LocalDate> referral = view.referrals().stream().map(CaseView.ReferralView::receivedOn).min(Comparator.naturalOrder());
+        Optional<LocalDate> referral =
+                view.referrals().stream().map(CaseView.ReferralView::receivedOn).min(Comparator.naturalOrder());
         Optional<LocalDate> consent = view.consents().stream()
                 .filter(c -> c.kind() == ConsentKind.EVALUATION_CONSENT && c.decision() == ParentDecision.GIVEN)
                 .map(CaseView.ConsentView::decidedOn)
                 .findFirst();
-        Optional<LocalDate> eligibility = view.eligibility().stream().map(CaseView.EligibilityView::decidedOn).min(Comparator.naturalOrder());
+        Optional<LocalDate> eligibility = view.eligibility().stream()
+                .map(CaseView.EligibilityView::decidedOn)
+                .min(Comparator.naturalOrder());
         Optional<LocalDate> meeting = view.meetings().stream()
                 .filter(m -> m.purpose() == MeetingPurpose.PLAN && m.heldOn() != null)
                 .map(CaseView.MeetingView::heldOn)
@@ -119,14 +129,21 @@ public class CaseTimeline {
         List<Clock> clocks = view.clocks().stream().map(CaseTimeline::clock).toList();
         return new Timeline(
                 caseId,
-                new Student(view.student().localId(), view.student().firstName() + " " + view.student().lastName()),
+                new Student(
+                        view.student().localId(),
+                        view.student().firstName() + " " + view.student().lastName()),
                 new School(view.school().id(), view.school().name()),
                 milestones,
                 steps,
                 clocks);
     }
 
-    private static void step(List<Step> steps, StepKind kind, Optional<LocalDate> from, Optional<LocalDate> to, DistrictCalendar calendar) {
+    private static void step(
+            List<Step> steps,
+            StepKind kind,
+            Optional<LocalDate> from,
+            Optional<LocalDate> to,
+            DistrictCalendar calendar) {
         if (from.isPresent() && to.isPresent()) {
             steps.add(new Step(
                     kind.name(),
@@ -149,6 +166,16 @@ public class CaseTimeline {
                 early = -difference;
             }
         }
-        return new Clock(c.kind(), c.label(), c.legalBasis(), c.startDate(), c.dueDate(), c.stoppedOn(), c.status(), early, late, c.reasonCode());
+        return new Clock(
+                c.kind(),
+                c.label(),
+                c.legalBasis(),
+                c.startDate(),
+                c.dueDate(),
+                c.stoppedOn(),
+                c.status(),
+                early,
+                late,
+                c.reasonCode());
     }
 }

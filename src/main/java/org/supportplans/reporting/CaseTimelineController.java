@@ -38,11 +38,26 @@ class CaseTimelineController {
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(
                 out,
-                CSVFormat.RFC4180.builder()
-                        .setHeader("caseId", "kind", "date", "actor", "description", "calendarDaysSincePrevious", "schoolDaysSincePrevious")
+                CSVFormat.RFC4180
+                        .builder()
+                        .setHeader(
+                                "caseId",
+                                "kind",
+                                "date",
+                                "actor",
+                                "description",
+                                "calendarDaysSincePrevious",
+                                "schoolDaysSincePrevious")
                         .get())) {
             for (CaseTimeline.Milestone m : timeline.milestones()) {
-                csv.printRecord(timeline.caseId(), m.kind(), m.date(), m.actor(), m.description(), m.calendarDaysSincePrevious(), m.schoolDaysSincePrevious());
+                csv.printRecord(
+                        timeline.caseId(),
+                        m.kind(),
+                        m.date(),
+                        m.actor(),
+                        m.description(),
+                        m.calendarDaysSincePrevious(),
+                        m.schoolDaysSincePrevious());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -34,7 +35,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  *   <li>{@code /camunda/**} (Tasklist, Cockpit, Admin): the web apps' own session sign-in and CSRF
  *       protection;
  *   <li>{@code /api/**}, the OpenAPI description and Swagger UI, actuator: HTTP Basic through Spring
- *       Security against the same users and groups; engine calls then run as that user.
+ *       Security against the same users and groups; engine calls then run as that user;
+ *   <li>{@code /dashboard/**} and {@code /webjars/**}: the dashboard's page, its scripts and Chart.js,
+ *       read without signing in, as they hold no data; the page signs in to {@code /api} for every call.
  * </ul>
  *
  * Only {@code /actuator/health} answers without signing in, with its status and nothing else, so that
@@ -49,6 +52,11 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  */
 @Configuration
 public class SecurityConfiguration {
+
+    /** The dashboard shows student names from the API: its own scripts only, no inline code, no framing. */
+    private static final String DASHBOARD_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
+            + " frame-ancestors 'none'";
 
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
@@ -94,6 +102,28 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(3)
+    SecurityFilterChain dashboard(HttpSecurity http) throws Exception {
+        // static files only: read by anyone, nothing else; the page's calls to /api carry the sign-in
+        return http.securityMatcher(new OrRequestMatcher(
+                        withDefaults().matcher("/dashboard"),
+                        withDefaults().matcher("/dashboard/**"),
+                        withDefaults().matcher("/webjars/**")))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.HEAD)
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(DASHBOARD_POLICY))
+                        // files without data: the browser may keep them and revalidate (Last-Modified)
+                        .cacheControl(cache -> cache.disable()))
+                .build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain api(
             HttpSecurity http,
             AuthenticationManager authenticationManager,

@@ -268,20 +268,30 @@ class CaseJourneyIT {
 
         // the timeline, in the order it happened
         List<String> milestones = new ArrayList<>();
-        JsonNode timeline = coordinator.get("/api/cases/" + caseId + "/timeline").json();
+        JsonNode timeline =
+                coordinator.get("/api/cases/" + caseId + "/timeline").json();
         timeline.path("milestones").forEach(e -> milestones.add(e.path("kind").asText()));
-        assertThat(timeline.path("milestones").get(0).path("date").asText()).isEqualTo(today.minusDays(3).toString());
-        assertThat(timeline.path("milestones").get(1).path("calendarDaysSincePrevious").asInt()).isEqualTo(3);
+        assertThat(timeline.path("milestones").get(0).path("date").asText())
+                .isEqualTo(today.minusDays(3).toString());
+        assertThat(timeline.path("milestones")
+                        .get(1)
+                        .path("calendarDaysSincePrevious")
+                        .asInt())
+                .isEqualTo(3);
         JsonNode referralToPlan = timeline.path("steps").get(4);
         assertThat(referralToPlan.path("step").asText()).isEqualTo("REFERRAL_TO_PLAN_IN_EFFECT");
         assertThat(referralToPlan.path("calendarDays").asInt()).isEqualTo(3);
         JsonNode evaluationClock = timeline.path("clocks").get(0);
         assertThat(evaluationClock.path("kind").asText()).isEqualTo("initial-evaluation");
         assertThat(evaluationClock.path("status").asText()).isEqualTo("MET");
-        assertThat(evaluationClock.path("daysEarly").asInt()).as("decided the day consent came").isEqualTo(60);
+        assertThat(evaluationClock.path("daysEarly").asInt())
+                .as("decided the day consent came")
+                .isEqualTo(60);
         Http.Response csv = coordinator.get("/api/cases/" + caseId + "/timeline", "text/csv");
         assertThat(csv.contentType()).startsWith("text/csv");
-        assertThat(csv.body().lines().count()).as("a header and a row per milestone").isEqualTo(milestones.size() + 1L);
+        assertThat(csv.body().lines().count())
+                .as("a header and a row per milestone")
+                .isEqualTo(milestones.size() + 1L);
         assertThat(milestones)
                 .containsSubsequence(
                         "REFERRAL_RECEIVED",

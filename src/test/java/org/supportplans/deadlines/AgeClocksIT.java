@@ -40,27 +40,70 @@ class AgeClocksIT {
         LocalDate today = Referrals.today();
         LocalDate born = today.minusYears(15).plusMonths(1);
         String caseId = refer(coordinator, born);
-        assertThat(clocks(coordinator, caseId)).as("no age clock for a 14-year-old's referral").isEmpty();
+        assertThat(clocks(coordinator, caseId))
+                .as("no age clock for a 14-year-old's referral")
+                .isEmpty();
 
-        Tasks.done(coordinator, caseId, "Triage the referral", Map.of("triageOutcome", "EVALUATE_IDEA", "triageRationale", "Failing two core classes."));
-        assertThat(coordinator.post("/api/cases/" + caseId + "/parent-responses", Map.of("kind", "EVALUATION_CONSENT", "decision", "GIVEN", "date", today.toString())).status())
+        Tasks.done(
+                coordinator,
+                caseId,
+                "Triage the referral",
+                Map.of("triageOutcome", "EVALUATE_IDEA", "triageRationale", "Failing two core classes."));
+        assertThat(coordinator
+                        .post(
+                                "/api/cases/" + caseId + "/parent-responses",
+                                Map.of("kind", "EVALUATION_CONSENT", "decision", "GIVEN", "date", today.toString()))
+                        .status())
                 .isEqualTo(202);
         Tasks.done(coordinator, caseId, "Plan the evaluation", Map.of("evaluationAreas", List.of("ACADEMIC")));
-        Tasks.done(teacher, caseId, "Evaluate an area", Map.of("areaCompletedOn", today.toString(), "areaFindings", "Reads at a fifth-grade level in ninth grade."));
-        Tasks.done(coordinator, caseId, "Hold the eligibility meeting and decide", Map.of(
-                "eligibilityMeetingOn", today.toString(),
-                "eligibilityOutcome", "IEP",
-                "ideaCategories", List.of("SPECIFIC_LEARNING_DISABILITY"),
-                "eligibilityRationale", "A specific learning disability in reading comprehension."));
-        Tasks.done(coordinator, caseId, "Schedule the plan meeting", Map.of("planMeetingOn", today.toString(), "planMeetingLocation", "Room 4"));
-        Tasks.done(coordinator, caseId, "Hold the plan meeting", Map.of("planMeetingHeldOn", today.toString(), "meetingParticipants", List.of("PARENT", "STUDENT", "coordinator", "special-education-teacher")));
+        Tasks.done(
+                teacher,
+                caseId,
+                "Evaluate an area",
+                Map.of(
+                        "areaCompletedOn",
+                        today.toString(),
+                        "areaFindings",
+                        "Reads at a fifth-grade level in ninth grade."));
+        Tasks.done(
+                coordinator,
+                caseId,
+                "Hold the eligibility meeting and decide",
+                Map.of(
+                        "eligibilityMeetingOn",
+                        today.toString(),
+                        "eligibilityOutcome",
+                        "IEP",
+                        "ideaCategories",
+                        List.of("SPECIFIC_LEARNING_DISABILITY"),
+                        "eligibilityRationale",
+                        "A specific learning disability in reading comprehension."));
+        Tasks.done(
+                coordinator,
+                caseId,
+                "Schedule the plan meeting",
+                Map.of("planMeetingOn", today.toString(), "planMeetingLocation", "Room 4"));
+        Tasks.done(
+                coordinator,
+                caseId,
+                "Hold the plan meeting",
+                Map.of(
+                        "planMeetingHeldOn",
+                        today.toString(),
+                        "meetingParticipants",
+                        List.of("PARENT", "STUDENT", "coordinator", "special-education-teacher")));
 
         Map<String, Object> iep = new java.util.HashMap<>(Map.of(
-                "iepStartsOn", today.toString(),
-                "iepEndsOn", today.plusYears(1).minusDays(1).toString(),
-                "presentLevels", "Decodes fluently; comprehension of grade-level text is weak.",
-                "annualGoals", "Summarizes grade-level passages with 80% accuracy by May.",
-                "services", List.of(Map.of(
+                "iepStartsOn",
+                today.toString(),
+                "iepEndsOn",
+                today.plusYears(1).minusDays(1).toString(),
+                "presentLevels",
+                "Decodes fluently; comprehension of grade-level text is weak.",
+                "annualGoals",
+                "Summarizes grade-level passages with 80% accuracy by May.",
+                "services",
+                List.of(Map.of(
                         "service", "Reading comprehension strategies",
                         "providerRole", "special-education-teacher",
                         "minutes", 50,
@@ -68,20 +111,29 @@ class AgeClocksIT {
                         "setting", "SPECIAL_EDUCATION",
                         "startsOn", today.toString(),
                         "endsOn", today.plusYears(1).minusDays(1).toString())),
-                "placement", "REGULAR_CLASS_80_PERCENT_OR_MORE"));
+                "placement",
+                "REGULAR_CLASS_80_PERCENT_OR_MORE"));
         Http.Response withoutTransition = Tasks.complete(teacher, Tasks.open(teacher, caseId, "Write the IEP"), iep);
         assertThat(withoutTransition.status()).isEqualTo(400);
         assertThat(withoutTransition.body()).contains("transition");
 
         iep.put("transitionPlan", "Career interest inventory this fall; job shadowing at the hospital in spring.");
         Tasks.done(teacher, caseId, "Write the IEP", iep);
-        assertThat(coordinator.post("/api/cases/" + caseId + "/parent-responses", Map.of("kind", "SERVICES_CONSENT", "decision", "GIVEN", "date", today.toString())).status())
+        assertThat(coordinator
+                        .post(
+                                "/api/cases/" + caseId + "/parent-responses",
+                                Map.of("kind", "SERVICES_CONSENT", "decision", "GIVEN", "date", today.toString()))
+                        .status())
                 .isEqualTo(202);
 
         JsonNode transition = clock(coordinator, caseId, "transition");
-        assertThat(transition.path("dueDate").asText()).as("the 15th birthday").isEqualTo(born.plusYears(15).toString());
+        assertThat(transition.path("dueDate").asText())
+                .as("the 15th birthday")
+                .isEqualTo(born.plusYears(15).toString());
         assertThat(transition.path("legalBasis").asText()).startsWith("1 CCR 301-8");
-        assertThat(transition.path("status").asText()).as("the IEP plans the transition").isEqualTo("MET");
+        assertThat(transition.path("status").asText())
+                .as("the IEP plans the transition")
+                .isEqualTo("MET");
     }
 
     private static String refer(Http coordinator, LocalDate born) {

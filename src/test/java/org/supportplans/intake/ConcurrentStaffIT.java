@@ -33,18 +33,22 @@ class ConcurrentStaffIT {
     @Test
     void twentySimultaneousReferralsOfOneStudentOpenOneCase() throws Exception {
         String student = Referrals.newStudentId();
-        List<Http.Response> responses = atOnce(20, () -> Http.as(port, "coordinator").post("/api/referrals", Referrals.of(student)));
+        List<Http.Response> responses =
+                atOnce(20, () -> Http.as(port, "coordinator").post("/api/referrals", Referrals.of(student)));
 
-        assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.body()).isIn(200, 201));
+        assertThat(responses)
+                .allSatisfy(r -> assertThat(r.status()).as(r.body()).isIn(200, 201));
         assertThat(responses.stream().filter(r -> r.status() == 201)).hasSize(1);
-        assertThat(responses.stream().map(r -> r.json().path("caseId").asText()).collect(Collectors.toSet())).hasSize(1);
+        assertThat(responses.stream().map(r -> r.json().path("caseId").asText()).collect(Collectors.toSet()))
+                .hasSize(1);
         String caseId = responses.get(0).json().path("caseId").asText();
         assertThat(jdbc.queryForObject(
                         "select count(*) from support_case c join student s on s.id = c.student_id where s.local_id = ?",
                         Integer.class,
                         student))
                 .isOne();
-        assertThat(jdbc.queryForObject("select count(*) from referral where case_id = ?", Integer.class, caseId)).isEqualTo(20);
+        assertThat(jdbc.queryForObject("select count(*) from referral where case_id = ?", Integer.class, caseId))
+                .isEqualTo(20);
         assertThat(jdbc.queryForObject(
                         "select count(*) from act_ru_execution where business_key_ = ? and parent_id_ is null and super_exec_ is null",
                         Integer.class,
@@ -56,21 +60,42 @@ class ConcurrentStaffIT {
     @Test
     void theSameParentAnswerDeliveredTwiceAtOnceIsRecordedOnce() throws Exception {
         Http coordinator = Http.as(port, "coordinator");
-        String caseId = coordinator.post("/api/referrals", Referrals.of(Referrals.newStudentId())).json().path("caseId").asText();
-        Tasks.done(coordinator, caseId, "Triage the referral", Map.of("triageOutcome", "EVALUATE_IDEA", "triageRationale", "Reading well below grade level."));
+        String caseId = coordinator
+                .post("/api/referrals", Referrals.of(Referrals.newStudentId()))
+                .json()
+                .path("caseId")
+                .asText();
+        Tasks.done(
+                coordinator,
+                caseId,
+                "Triage the referral",
+                Map.of("triageOutcome", "EVALUATE_IDEA", "triageRationale", "Reading well below grade level."));
 
-        List<Http.Response> responses = atOnce(2, () -> Http.as(port, "coordinator").post(
-                "/api/cases/" + caseId + "/parent-responses",
-                Map.of("kind", "EVALUATION_CONSENT", "decision", "GIVEN", "date", Referrals.today().toString())));
+        List<Http.Response> responses = atOnce(
+                2,
+                () -> Http.as(port, "coordinator")
+                        .post(
+                                "/api/cases/" + caseId + "/parent-responses",
+                                Map.of(
+                                        "kind",
+                                        "EVALUATION_CONSENT",
+                                        "decision",
+                                        "GIVEN",
+                                        "date",
+                                        Referrals.today().toString())));
 
-        assertThat(responses.stream().map(Http.Response::status).sorted().toList()).containsExactly(202, 409);
+        assertThat(responses.stream().map(Http.Response::status).sorted().toList())
+                .containsExactly(202, 409);
         assertThat(jdbc.queryForObject(
-                        "select count(*) from consent_request where case_id = ? and decision is not null", Integer.class, caseId))
+                        "select count(*) from consent_request where case_id = ? and decision is not null",
+                        Integer.class,
+                        caseId))
                 .isOne();
-        assertThat(jdbc.queryForObject("select count(*) from evaluation where case_id = ?", Integer.class, caseId)).isOne();
-        assertThat(jdbc.queryForObject("select count(*) from clock where case_id = ?", Integer.class, caseId)).isOne();
+        assertThat(jdbc.queryForObject("select count(*) from evaluation where case_id = ?", Integer.class, caseId))
+                .isOne();
+        assertThat(jdbc.queryForObject("select count(*) from clock where case_id = ?", Integer.class, caseId))
+                .isOne();
     }
-
 
     /** Runs the calls on as many threads, released together. */
     private static <T> List<T> atOnce(int n, Callable<T> call) throws Exception {

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,37 @@ class SecurityIT {
         assertThat(response.header("WWW-Authenticate"))
                 .as("WWW-Authenticate of %s (status %s)", path, response.status())
                 .isNull();
+    }
+
+    /**
+     * The dashboard's page, its scripts and Chart.js hold no data: anyone may load them, without a Basic
+     * challenge (a browser would open its own sign-in dialog over the page's form). The data stays behind
+     * the sign-in of our API, and the page may only run its own scripts.
+     */
+    @Test
+    void theDashboardsFilesAreServedWithoutSigningInItsDataIsNot() {
+        Http anonymous = Http.anonymous(port);
+
+        Http.Response redirect = anonymous.get("/dashboard");
+        assertThat(redirect.status()).isEqualTo(302);
+        assertThat(redirect.header("Location")).endsWith("/dashboard/");
+        for (String path : List.of(
+                "/dashboard/",
+                "/dashboard/dashboard.js",
+                "/dashboard/dashboard.css",
+                "/webjars/chart.js/dist/chart.umd.min.js")) {
+            Http.Response file = anonymous.get(path);
+            assertThat(file.status()).as(path).isEqualTo(200);
+            assertThat(file.header("WWW-Authenticate")).as(path).isNull();
+        }
+        Http.Response page = anonymous.get("/dashboard/");
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains("<form id=\"sign-in-form\"");
+        assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'");
+
+        assertThat(anonymous.post("/dashboard/", "{}").status()).isEqualTo(403);
+        assertThat(anonymous.get("/api/deadlines?dueWithinDays=7").status()).isEqualTo(401);
+        assertThat(anonymous.get("/api/reports/step-durations").status()).isEqualTo(401);
     }
 
     @Test

@@ -1,0 +1,176 @@
+// The coordinator's dashboard: sign-in, the filters, and the three parts (deadlines, a case's timeline,
+// the reports). The page itself holds no data: everything comes from our API once signed in, and
+// signing out clears it from the page. body[data-state] says where the page is (signed-out, loading,
+// ready), for people's tools and for the browser test.
+
+import { ApiError, forget, get, signIn, signedIn } from './api.js';
+import { clearDeadlines, loadDeadlines } from './deadlines.js';
+import { isoDate, roleName } from './format.js';
+import { clearReports, loadReports } from './reports.js';
+import { clearTimeline, setSchoolZones, showTimeline } from './timeline.js';
+
+const $ = (id) => document.getElementById(id);
+const schoolNames = new Map();
+
+function setState(state) {
+  document.body.dataset.state = state;
+}
+
+function showSignIn(message) {
+  setState('signed-out');
+  $('dashboard').hidden = true;
+  $('who').hidden = true;
+  $('sign-in').hidden = false;
+  const error = $('sign-in-error');
+  error.hidden = !message;
+  error.textContent = message ?? '';
+  $('password').value = '';
+  $(message ? 'password' : 'user-id').focus();
+}
+
+async function showDashboard(me) {
+  $('sign-in').hidden = true;
+  $('dashboard').hidden = false;
+  $('who').hidden = false;
+  const name = [me.firstName, me.lastName].filter(Boolean).join(' ') || me.userId;
+  const roles = (me.roles ?? []).map(roleName).join(', ');
+  $('who-name').textContent = roles ? `${name} · ${roles}` : name;
+
+  const select = $('filter-school');
+  select.replaceChildren(select.options[0]);
+  schoolNames.clear();
+  for (const school of me.schools ?? []) {
+    schoolNames.set(school.id, school.name);
+    select.append(new Option(school.name, school.id));
+  }
+  await loadSchoolZones(me.schools ?? []);
+  await refresh();
+}
+
+/** Each school's time zone, its district's: the day a clock is late by is the district's day. */
+async function loadSchoolZones(schools) {
+  const districts = [...new Set(schools.map((school) => school.districtId))];
+  const zones = await Promise.all(
+    districts.map((id) => get(`districts/${encodeURIComponent(id)}`).then((district) => district.timeZone, () => null)),
+  );
+  const zoneOfDistrict = new Map(districts.map((id, i) => [id, zones[i]]));
+  setSchoolZones(new Map(schools.map((school) => [school.id, zoneOfDistrict.get(school.districtId)])));
+}
+
+function filters() {
+  return {
+    school: $('filter-school').value,
+    planKind: $('filter-plan').value,
+    from: $('filter-from').value,
+    to: $('filter-to').value,
+  };
+}
+
+async function refresh() {
+  setState('loading');
+  const chosen = filters();
+  const [deadlines, reports] = await Promise.allSettled([
+    loadDeadlines(chosen, openCase),
+    loadReports(chosen, schoolNames),
+  ]);
+  if ([deadlines, reports].some(signedOut)) {
+    return;
+  }
+  $('tile-overdue').textContent = deadlines.status === 'fulfilled' ? deadlines.value.overdue : '–';
+  $('tile-due').textContent = deadlines.status === 'fulfilled' ? deadlines.value.soon : '–';
+  if (deadlines.status === 'rejected') {
+    $('deadlines-status').textContent = deadlines.reason.message;
+  }
+  const timeliness = reports.status === 'fulfilled' ? reports.value : null;
+  $('tile-timely').textContent =
+    timeliness?.percentWithinTimeline === null || timeliness?.percentWithinTimeline === undefined
+      ? '–'
+      : `${timeliness.percentWithinTimeline}%`;
+  $('tile-late-evaluations').textContent = timeliness ? (timeliness.completedLate ?? 0) + (timeliness.overdue ?? 0) : '–';
+  setState('ready');
+}
+
+/** A 401 while signed in (the password changed, the user was removed): back to the sign-in form. */
+function signedOut(result) {
+  if (result.status === 'rejected' && result.reason instanceof ApiError && result.reason.status === 401) {
+    signOut(result.reason.message);
+    return true;
+  }
+  return false;
+}
+
+async function openCase(caseId) {
+  $('timeline').scrollIntoView({ behavior: 'smooth', block: 'start' });
+  try {
+    await showTimeline(caseId);
+  } catch (error) {
+    signedOut({ status: 'rejected', reason: error });
+  }
+}
+
+function signOut(message) {
+  forget();
+  clearDeadlines();
+  clearTimeline();
+  clearReports();
+  schoolNames.clear();
+  $('who-name').textContent = '';
+  for (const id of ['tile-overdue', 'tile-due', 'tile-timely', 'tile-late-evaluations']) {
+    $(id).textContent = '–';
+  }
+  showSignIn(message);
+}
+
+function defaultPeriod() {
+  const today = new Date();
+  const from = new Date(today.getFullYear(), today.getMonth() - 11, 1);
+  $('filter-from').value = isoDate(from);
+  $('filter-to').value = isoDate(today);
+}
+
+$('sign-in-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const userId = $('user-id').value.trim();
+  const password = $('password').value;
+  if (!userId || !password) {
+    showSignIn('Enter your user id and your password.');
+    return;
+  }
+  const button = event.submitter ?? $('sign-in-form').querySelector('button');
+  button.disabled = true;
+  try {
+    const me = await signIn(userId, password);
+    $('password').value = '';
+    await showDashboard(me);
+  } catch (error) {
+    showSignIn(error.message);
+  } finally {
+    button.disabled = false;
+  }
+});
+
+$('sign-out').addEventListener('click', () => signOut());
+
+$('filters').addEventListener('submit', (event) => {
+  event.preventDefault();
+  refresh();
+});
+
+$('timeline-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const caseId = $('case-id').value.trim();
+  if (caseId) {
+    openCase(caseId);
+  }
+});
+
+defaultPeriod();
+if (signedIn()) {
+  setState('loading');
+  get('me').then(showDashboard, (error) => {
+    forget();
+    showSignIn(error.message);
+  });
+} else {
+  showSignIn();
+}
