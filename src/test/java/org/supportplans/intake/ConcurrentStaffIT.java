@@ -20,7 +20,7 @@ import org.supportplans.PostgresIntegrationTest;
 import org.supportplans.Referrals;
 import org.supportplans.Tasks;
 
-/** Staff acting at the same moment: one case per student, one answer recorded. */
+/** Staff acting at the same moment: one case per student, one answer recorded, one completion of a task. */
 @PostgresIntegrationTest
 class ConcurrentStaffIT {
 
@@ -94,6 +94,42 @@ class ConcurrentStaffIT {
         assertThat(jdbc.queryForObject("select count(*) from evaluation where case_id = ?", Integer.class, caseId))
                 .isOne();
         assertThat(jdbc.queryForObject("select count(*) from clock where case_id = ?", Integer.class, caseId))
+                .isOne();
+    }
+
+    @Test
+    void twoStaffCompletingOneTaskAtOnceOneWinsTheOtherIsTold() throws Exception {
+        Http coordinator = Http.as(port, "coordinator");
+        String caseId = coordinator
+                .post("/api/referrals", Referrals.of(Referrals.newStudentId()))
+                .json()
+                .path("caseId")
+                .asText();
+        var triage = Tasks.open(coordinator, caseId, "Triage the referral");
+
+        List<Http.Response> responses = atOnce(
+                2,
+                () -> Tasks.complete(
+                        Http.as(port, "coordinator"),
+                        triage,
+                        Map.of(
+                                "triageOutcome",
+                                "EVALUATE_IDEA",
+                                "triageRationale",
+                                "Reading well below grade level.")));
+
+        List<Integer> statuses =
+                responses.stream().map(Http.Response::status).sorted().toList();
+        assertThat(statuses.get(0)).isEqualTo(204);
+        // at the same moment: the engine's optimistic lock (409); a moment later: the task is gone (404)
+        assertThat(statuses.get(1))
+                .as("the other is told: " + responses.get(0).body()
+                        + responses.get(1).body())
+                .isIn(404, 409);
+        assertThat(jdbc.queryForObject("select count(*) from triage_decision where case_id = ?", Integer.class, caseId))
+                .as("no duplicate record")
+                .isOne();
+        assertThat(jdbc.queryForObject("select count(*) from consent_request where case_id = ?", Integer.class, caseId))
                 .isOne();
     }
 

@@ -1,0 +1,40 @@
+package org.supportplans.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.ws.rs.core.Response;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.junit.jupiter.api.Test;
+
+/** The engine REST API's answer to a task completed by two people at once. */
+class EngineRestConfigurationTest {
+
+    private final EngineRestConfiguration.ConcurrentChangeMapper mapper =
+            new EngineRestConfiguration.ConcurrentChangeMapper();
+
+    @Test
+    void theOneWhoLostTheRaceIsToldWithAConflict() {
+        // what Camunda's TaskResourceImpl throws when the engine rolled the completion back
+        RestException lost = new RestException(
+                Response.Status.INTERNAL_SERVER_ERROR,
+                new OptimisticLockingException("ENGINE-03005 Entity was updated by another transaction concurrently."),
+                "Cannot submit task form 42");
+
+        Response response = mapper.toResponse(lost);
+
+        assertThat(response.getStatus()).isEqualTo(409);
+        assertThat(response.getEntity().toString()).contains("Reload it");
+    }
+
+    @Test
+    void everythingElseIsAnsweredAsCamundaDoes() {
+        RestException invalid = new RestException(
+                Response.Status.BAD_REQUEST,
+                new ProcessEngineException("a form value is refused"),
+                "Cannot submit task form 42");
+
+        assertThat(mapper.toResponse(invalid).getStatus()).isEqualTo(400);
+    }
+}
