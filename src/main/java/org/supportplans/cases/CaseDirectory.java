@@ -27,6 +27,14 @@ public class CaseDirectory {
             String studentName,
             LocalDate dateOfBirth) {}
 
+    /** The user ids of the staff of the case's school. */
+    public java.util.Set<String> staffOf(String caseId) {
+        return cases.findById(caseId)
+                .orElseThrow(() -> new NotFoundException("No case " + caseId + "."))
+                .getSchool()
+                .getStaff();
+    }
+
     /** The facts of a case. */
     public CaseFacts facts(String caseId) {
         SupportCase c = cases.findById(caseId).orElseThrow(() -> new NotFoundException("No case " + caseId + "."));

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.supportplans.people.District;
 import org.supportplans.people.Role;
 import org.supportplans.people.School;
 import org.supportplans.system.NotFoundException;
@@ -647,12 +648,6 @@ public class CaseWork {
         return assignments;
     }
 
-    /** Whether a staff member works at the school of the case. */
-    @Transactional(readOnly = true)
-    public boolean worksAtSchoolOf(String caseId, String userId) {
-        return findCase(caseId).getSchool().employs(userId);
-    }
-
     /** Records that a teacher was told; false when that teacher was already told of that plan (a retried job). */
     public boolean recordTeacherNotified(String caseId, Assignment assignment, String teacherId, boolean emailed) {
         if (teacherNotifications.existsByPlanIdAndTeacherId(assignment.planId(), teacherId)) {
@@ -820,9 +815,8 @@ public class CaseWork {
     /** The moment a day's work starts in the district of the case (7 a.m. there): when a timer for that day fires. */
     @Transactional(readOnly = true)
     public Instant morningOf(String caseId, LocalDate day) {
-        return day.atTime(7, 0)
-                .atZone(findCase(caseId).getSchool().getDistrict().getTimeZone())
-                .toInstant();
+        return District.morningOf(
+                day, findCase(caseId).getSchool().getDistrict().getTimeZone());
     }
 
     /** Today in the district of the case: the day a step happens on, in the school's time zone. */

@@ -65,7 +65,7 @@ public class ClockService implements CaseClocks {
             return Optional.ofNullable(running.get().effectiveDue());
         }
         Clock clock = new Clock(caseId, rule, startEvent, start);
-        clock.due(count(clock, facts.districtId()));
+        clock.due(count(clock, calendars.calendarOf(facts.districtId())));
         clocks.saveAndFlush(clock);
         watch.started(clock, facts);
         return Optional.ofNullable(clock.effectiveDue());
@@ -257,15 +257,21 @@ public class ClockService implements CaseClocks {
     /** A school calendar changed: the running clocks that count its days get their due dates moved, recorded. */
     @EventListener
     public void calendarChanged(CalendarChanged changed) {
+        // the district's calendars are read once, not once per clock
+        DistrictCalendar calendar = calendars.calendarOf(changed.districtId());
         for (Clock clock : clocks.findCalendarDependent(changed.districtId(), OPEN)) {
-            recount(clock, "School calendar " + changed.schoolYear() + " changed");
+            recount(clock, calendar, "School calendar " + changed.schoolYear() + " changed");
         }
     }
 
     private void recount(Clock clock, String why) {
+        recount(clock, calendars.calendarOf(cases.facts(clock.getCaseId()).districtId()), why);
+    }
+
+    private void recount(Clock clock, DistrictCalendar calendar, String why) {
         LocalDate before = clock.effectiveDue();
         String unknownBefore = clock.getDueUnknownReason();
-        if (clock.due(count(clock, cases.facts(clock.getCaseId()).districtId()))) {
+        if (clock.due(count(clock, calendar))) {
             if (!Objects.equals(before, clock.effectiveDue())
                     || !Objects.equals(unknownBefore, clock.getDueUnknownReason())) {
                 changes.save(new ClockChange(clock.getId(), Instant.now(time), before, clock.effectiveDue(), why));
@@ -274,9 +280,8 @@ public class ClockService implements CaseClocks {
         }
     }
 
-    private DeadlineCounter.Due count(Clock clock, String districtId) {
-        return DeadlineCounter.count(
-                clock.rule(), clock.getStartDate(), calendars.calendarOf(districtId), clock.countedPauses());
+    private DeadlineCounter.Due count(Clock clock, DistrictCalendar calendar) {
+        return DeadlineCounter.count(clock.rule(), clock.getStartDate(), calendar, clock.countedPauses());
     }
 
     private Clock openClock(Long clockId) {

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.supportplans.cases.CaseDirectory;
+import org.supportplans.people.District;
 import org.supportplans.system.AsApplication;
 
 /**
@@ -166,6 +167,6 @@ public class ClockWatch {
         if (date == null) {
             date = LocalDate.now(time.withZone(zone)).plusDays(RECHECK_DAYS);
         }
-        return Date.from(date.atTime(7, 0).atZone(zone).toInstant());
+        return Date.from(District.morningOf(date, zone));
     }
 }

@@ -19,8 +19,8 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.supportplans.cases.CaseDirectory;
 import org.supportplans.cases.CaseRuleViolation;
-import org.supportplans.cases.CaseWork;
 import org.supportplans.workflow.TaskInputRejected;
 
 /** The delegates of the {@code clock-watch} process. */
@@ -45,7 +45,7 @@ final class ClockWatchSteps {
         private final ClockRepository clocks;
         private final TaskService taskService;
         private final IdentityService identityService;
-        private final CaseWork caseWork;
+        private final CaseDirectory cases;
         private final ObjectProvider<JavaMailSender> mailSender;
         private final String baseUrl;
 
@@ -53,13 +53,13 @@ final class ClockWatchSteps {
                 ClockRepository clocks,
                 TaskService taskService,
                 IdentityService identityService,
-                CaseWork caseWork,
+                CaseDirectory cases,
                 ObjectProvider<JavaMailSender> mailSender,
                 @Value("${support-plans.base-url:http://localhost:8080}") String baseUrl) {
             this.clocks = clocks;
             this.taskService = taskService;
             this.identityService = identityService;
-            this.caseWork = caseWork;
+            this.cases = cases;
             this.mailSender = mailSender;
             this.baseUrl = baseUrl;
         }
@@ -71,6 +71,7 @@ final class ClockWatchSteps {
             if (clock.getStatus() != ClockStatus.RUNNING) {
                 return;
             }
+            Set<String> schoolStaff = cases.staffOf(clock.getCaseId());
             Set<User> recipients = new LinkedHashSet<>();
             for (Task task : taskService
                     .createTaskQuery()
@@ -91,7 +92,7 @@ final class ClockWatchSteps {
                         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                         .flatMap(link ->
                                 identityService.createUserQuery().memberOfGroup(link.getGroupId()).list().stream())
-                        .filter(user -> caseWork.worksAtSchoolOf(clock.getCaseId(), user.getId()))
+                        .filter(user -> schoolStaff.contains(user.getId()))
                         .forEach(recipients::add);
             }
             clock.reminded();

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.supportplans.cases.CaseDirectory;
+import org.supportplans.people.District;
 
 /**
  * A task's due date in Tasklist is the due date of the clock its step runs against; the diagrams ask
@@ -52,6 +53,6 @@ public class TaskDeadlines {
     }
 
     Date at(String caseId, LocalDate day) {
-        return Date.from(day.atTime(7, 0).atZone(cases.facts(caseId).timeZone()).toInstant());
+        return Date.from(District.morningOf(day, cases.facts(caseId).timeZone()));
     }
 }

@@ -4,6 +4,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
 
@@ -48,5 +50,10 @@ public class District {
 
     public ZoneId getTimeZone() {
         return ZoneId.of(timeZone);
+    }
+
+    /** The moment a school day's work starts (7 a.m. in the district's time zone): when timers for that day fire. */
+    public static Instant morningOf(LocalDate day, ZoneId timeZone) {
+        return day.atTime(7, 0).atZone(timeZone).toInstant();
     }
 }

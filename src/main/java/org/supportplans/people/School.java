@@ -53,6 +53,11 @@ public class School {
         return name;
     }
 
+    /** The user ids of the staff who work here. */
+    public Set<String> getStaff() {
+        return Set.copyOf(staff);
+    }
+
     public boolean employs(String userId) {
         return staff.contains(userId);
     }

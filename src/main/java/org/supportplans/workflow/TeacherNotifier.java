@@ -1,6 +1,7 @@
 package org.supportplans.workflow;
 
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
@@ -11,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
+import org.supportplans.cases.CaseDirectory;
 import org.supportplans.cases.CaseWork;
 
 /**
@@ -25,16 +27,19 @@ class TeacherNotifier extends CaseSteps.Step {
     private static final Logger log = LoggerFactory.getLogger(TeacherNotifier.class);
 
     private final CaseWork caseWork;
+    private final CaseDirectory cases;
     private final IdentityService identityService;
     private final ObjectProvider<JavaMailSender> mailSender;
     private final String baseUrl;
 
     TeacherNotifier(
             CaseWork caseWork,
+            CaseDirectory cases,
             IdentityService identityService,
             ObjectProvider<JavaMailSender> mailSender,
             @Value("${support-plans.base-url:http://localhost:8080}") String baseUrl) {
         this.caseWork = caseWork;
+        this.cases = cases;
         this.identityService = identityService;
         this.mailSender = mailSender;
         this.baseUrl = baseUrl;
@@ -44,9 +49,10 @@ class TeacherNotifier extends CaseSteps.Step {
     void run(DelegateExecution execution, String caseId) {
         JavaMailSender mail = mailSender.getIfAvailable();
         int told = 0;
+        Set<String> schoolStaff = cases.staffOf(caseId);
         for (CaseWork.Assignment assignment : caseWork.assignments(caseId)) {
             List<User> teachers = identityService.createUserQuery().memberOfGroup(assignment.role()).list().stream()
-                    .filter(user -> caseWork.worksAtSchoolOf(caseId, user.getId()))
+                    .filter(user -> schoolStaff.contains(user.getId()))
                     .toList();
             for (User teacher : teachers) {
                 boolean emailed = mail != null
