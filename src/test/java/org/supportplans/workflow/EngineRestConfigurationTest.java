@@ -29,6 +29,17 @@ class EngineRestConfigurationTest {
     }
 
     @Test
+    void aTaskReadWhileTheWinnerCommittedIsAConflictToo() {
+        RestException lost = new RestException(
+                Response.Status.INTERNAL_SERVER_ERROR,
+                new ProcessEngineException(
+                        "Cannot restore state of process instance 966aa494: list of executions is empty"),
+                "Cannot submit task form 42");
+
+        assertThat(mapper.toResponse(lost).getStatus()).isEqualTo(409);
+    }
+
+    @Test
     void everythingElseIsAnsweredAsCamundaDoes() {
         RestException invalid = new RestException(
                 Response.Status.BAD_REQUEST,
