@@ -313,13 +313,29 @@ class SchoolAccessIT {
         HttpResponse<String> claim =
                 webApps.post(engine + "/task/" + other.getId() + "/claim", "{\"userId\":\"" + coordinatorA + "\"}");
 
-        assertThat(claim.statusCode()).as(claim.body()).isIn(403, 404);
-        assertThat(taskService
-                        .createTaskQuery()
-                        .taskId(other.getId())
-                        .singleResult()
-                        .getAssignee())
-                .isNull();
+        HttpResponse<String> complete = webApps.post(engine + "/task/" + other.getId() + "/complete", "{}");
+        HttpResponse<String> submit = webApps.post(engine + "/task/" + other.getId() + "/submit-form", "{}");
+
+        for (HttpResponse<String> refused : List.of(claim, complete, submit)) {
+            assertThat(refused.statusCode()).as(refused.uri() + ": " + refused.body()).isIn(403, 404);
+        }
+        Task after = taskService.createTaskQuery().taskId(other.getId()).singleResult();
+        assertThat(after).as("the task is still open").isNotNull();
+        assertThat(after.getAssignee()).isNull();
+    }
+
+    @Test
+    void tasklistLoadsTheScriptThatClearsDraftsOnSignOut() {
+        Http anonymous = Http.anonymous(port);
+
+        Http.Response config = anonymous.get("/camunda/app/tasklist/scripts/config.js");
+        Http.Response script = anonymous.get("/camunda/app/tasklist/scripts/clear-drafts.js?bust=7.24.0");
+
+        assertThat(config.status()).isEqualTo(200);
+        assertThat(config.contentType()).startsWith("text/javascript");
+        assertThat(config.body()).contains("customScripts: ['scripts/clear-drafts']");
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.body()).contains("camunda-form:").contains("/logout");
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------

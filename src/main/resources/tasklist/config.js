@@ -1,7 +1,8 @@
 /*
- * Tasklist's configuration (replaces the one in Camunda's webjar: same path, our classes come first on
- * the class path). Camunda's defaults, plus one custom script: clear-drafts.js, which removes the form
- * drafts that "Save" keeps in the browser's local storage when the user signs out (README, "Access").
+ * Tasklist's configuration, served at /camunda/app/tasklist/scripts/config.js in place of the web jar's
+ * (workflow/TasklistScripts). Camunda's defaults, plus one custom script: clear-drafts.js, which removes
+ * the form drafts that "Save" keeps in the browser's local storage when the user signs out (README,
+ * "Access").
  */
 export default {
   customScripts: ['scripts/clear-drafts'],

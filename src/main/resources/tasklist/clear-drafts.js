@@ -3,9 +3,9 @@
  * for Camunda Forms, "camForm:<taskId>" for embedded forms): student data that would outlive the session
  * on a shared computer. This script removes every draft
  *   - when the user signs out (Tasklist posts to .../auth/user/<engine>/logout), and
- *   - when a different user signs in, or is found signed in, in this browser (a session that timed out,
- *     a window closed without signing out).
- * Loaded by scripts/config.js as a custom script; it exports no plugin.
+ *   - when Tasklist finds nobody signed in (signed out in Cockpit, or the session ended), and
+ *   - when a different user signs in, or is found signed in, in this browser.
+ * Loaded by scripts/config.js as a custom script (served by workflow/TasklistScripts); it exports no plugin.
  */
 const DRAFT_PREFIXES = ['camunda-form:', 'camForm:'];
 const OWNER_KEY = 'support-plans:drafts-of';
@@ -42,7 +42,11 @@ XMLHttpRequest.prototype.open = function (method, url, ...rest) {
     window.localStorage.removeItem(OWNER_KEY);
   } else if (USER.test(path)) {
     this.addEventListener('load', () => {
-      if (this.status === 200) {
+      if (this.status === 404 && !path.includes('/login/')) {
+        // nobody signed in (signed out elsewhere, or the session ended): the login page
+        clearDrafts();
+        window.localStorage.removeItem(OWNER_KEY);
+      } else if (this.status === 200) {
         try {
           signedIn(JSON.parse(this.responseText).userId);
         } catch (e) {
