@@ -21,7 +21,26 @@ function clearDrafts() {
   keys.forEach((key) => window.localStorage.removeItem(key));
 }
 
+// Tasklist saves the open form's draft again when a request fails for want of a session
+// ("authentication.login.required"), as it does right after signing out: no drafts are written until
+// somebody signs in again.
+let signedOut = false;
+const setItem = Storage.prototype.setItem;
+Storage.prototype.setItem = function (key, value) {
+  if (signedOut && DRAFT_PREFIXES.some((prefix) => String(key).startsWith(prefix))) {
+    return;
+  }
+  return setItem.call(this, key, value);
+};
+
+function nobodySignedIn() {
+  signedOut = true;
+  clearDrafts();
+  window.localStorage.removeItem(OWNER_KEY);
+}
+
 function signedIn(userId) {
+  signedOut = false;
   if (!userId) {
     return;
   }
@@ -38,14 +57,12 @@ const open = XMLHttpRequest.prototype.open;
 XMLHttpRequest.prototype.open = function (method, url, ...rest) {
   const path = String(url).split('?')[0];
   if (String(method).toUpperCase() === 'POST' && LOGOUT.test(path)) {
-    clearDrafts();
-    window.localStorage.removeItem(OWNER_KEY);
+    nobodySignedIn();
   } else if (USER.test(path)) {
     this.addEventListener('load', () => {
       if (this.status === 404 && !path.includes('/login/')) {
         // nobody signed in (signed out elsewhere, or the session ended): the login page
-        clearDrafts();
-        window.localStorage.removeItem(OWNER_KEY);
+        nobodySignedIn();
       } else if (this.status === 200) {
         try {
           signedIn(JSON.parse(this.responseText).userId);
