@@ -4,24 +4,28 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.supportplans.people.School;
+import org.supportplans.people.SchoolTenants;
 import org.supportplans.system.CurrentStaff;
 import org.supportplans.system.NotFoundException;
 
 /**
- * Who may see a case: the staff of its school, and the administrators. To anyone else a case does not
- * exist: the API answers 404 and does not reveal it.
+ * Who may see a case: the staff of its school, the district administrators of its district, and the
+ * administrators (see {@link SchoolTenants}: the engine applies the same rule to the case's tasks). To
+ * anyone else a case does not exist: the API answers 404 and does not reveal it.
  */
 @Component
 public class CaseAccess {
 
     private final SupportCaseRepository cases;
+    private final SchoolTenants schools;
 
-    CaseAccess(SupportCaseRepository cases) {
+    CaseAccess(SupportCaseRepository cases, SchoolTenants schools) {
         this.cases = cases;
+        this.schools = schools;
     }
 
     public boolean mayWorkAt(CurrentStaff staff, School school) {
-        return staff.isMemberOf(Groups.CAMUNDA_ADMIN) || school.employs(staff.userId());
+        return staff.isMemberOf(Groups.CAMUNDA_ADMIN) || schools.maySee(staff, school.getId());
     }
 
     /** The case, if the staff member may see it; otherwise "not found". */

@@ -65,6 +65,8 @@ public class ClockWatch {
         Map<String, Object> variables = new HashMap<>();
         variables.put(CLOCK_ID, clock.getId());
         variables.put("caseId", clock.getCaseId());
+        // the watch's tenant: the case's school (workflow's CaseTenants)
+        variables.put("schoolId", facts.schoolId());
         variables.put("studentName", facts.studentName());
         variables.put("schoolName", facts.schoolName());
         variables.put("clockLabel", clock.getKind().label());

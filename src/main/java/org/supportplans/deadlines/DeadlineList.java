@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.supportplans.people.SchoolTenants;
 import org.supportplans.system.AsApplication;
 import org.supportplans.system.CurrentStaff;
 
@@ -283,10 +284,12 @@ class DeadlineList {
         return where;
     }
 
-    /** The caller's schools (all for an administrator), the school asked for, and the assignee's cases. */
+    /** The caller's schools (a district administrator's: their districts'; all for an administrator), the school asked for, and the assignee's cases. */
     private void caseScope(Where where, Filter filter, CurrentStaff staff) {
         if (!staff.isMemberOf(Groups.CAMUNDA_ADMIN)) {
-            where.and("sc.school_id in (select ss.school_id from school_staff ss where ss.user_id = :caller)");
+            where.and("sc.school_id in ("
+                    + SchoolTenants.visibleSchoolsSql(SchoolTenants.isDistrictAdmin(staff.groupIds()), ":caller")
+                    + ")");
             where.params.addValue("caller", staff.userId());
         }
         if (filter.schoolId() != null) {

@@ -17,16 +17,19 @@ class Districts {
     private final SchoolRepository schools;
     private final DistrictAccess access;
     private final EntityManager entityManager;
+    private final SchoolTenants tenants;
 
     Districts(
             DistrictRepository districts,
             SchoolRepository schools,
             DistrictAccess access,
-            EntityManager entityManager) {
+            EntityManager entityManager,
+            SchoolTenants tenants) {
         this.districts = districts;
         this.schools = schools;
         this.access = access;
         this.entityManager = entityManager;
+        this.tenants = tenants;
     }
 
     /** Only an administrator creates districts; a taken id is refused (a race is caught by the primary key). */
@@ -52,6 +55,9 @@ class Districts {
         }
         School school = new School(id, district, name);
         entityManager.persist(school);
+        entityManager.flush();
+        // its Camunda tenant, in the same transaction: no school without one
+        tenants.schoolCreated(id, name, districtId);
         return school;
     }
 

@@ -6,9 +6,6 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface SchoolRepository extends JpaRepository<School, String> {
 
-    @Query("select s from School s join fetch s.district where :userId member of s.staff order by s.name")
-    List<School> findByStaffMember(String userId);
-
     @Query("select s from School s join fetch s.district order by s.name")
     List<School> findAllWithDistrict();
 }

@@ -16,10 +16,12 @@ public class StaffController {
 
     private final IdentityService identityService;
     private final SchoolRepository schools;
+    private final SchoolTenants tenants;
 
-    public StaffController(IdentityService identityService, SchoolRepository schools) {
+    public StaffController(IdentityService identityService, SchoolRepository schools, SchoolTenants tenants) {
         this.identityService = identityService;
         this.schools = schools;
+        this.tenants = tenants;
     }
 
     public record SchoolView(String id, String name, String districtId, String state) {
@@ -51,7 +53,10 @@ public class StaffController {
                 mySchools(staff));
     }
 
-    /** The schools the signed-in staff member works at; all schools for an administrator. */
+    /**
+     * The schools the signed-in staff member sees: those they work at, for a district administrator every
+     * school of their districts, for an administrator all.
+     */
     @GetMapping("/schools")
     @Transactional(readOnly = true)
     public List<SchoolView> schools() {
@@ -59,9 +64,11 @@ public class StaffController {
     }
 
     private List<SchoolView> mySchools(CurrentStaff staff) {
-        List<School> found = staff.isMemberOf(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN)
-                ? schools.findAllWithDistrict()
-                : schools.findByStaffMember(staff.userId());
-        return found.stream().map(SchoolView::of).toList();
+        boolean isAdmin = staff.isMemberOf(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN);
+        var visible = tenants.visibleSchoolIds(staff.userId(), staff.groupIds());
+        return schools.findAllWithDistrict().stream()
+                .filter(school -> isAdmin || visible.contains(school.getId()))
+                .map(SchoolView::of)
+                .toList();
     }
 }

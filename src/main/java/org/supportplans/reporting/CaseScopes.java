@@ -13,12 +13,14 @@ import org.springframework.transaction.annotation.Transactional;
 import org.supportplans.people.DistrictAccess;
 import org.supportplans.people.School;
 import org.supportplans.people.SchoolRepository;
+import org.supportplans.people.SchoolTenants;
 import org.supportplans.system.CurrentStaff;
 import org.supportplans.system.NotFoundException;
 
 /**
- * Who sees what in a report, as for the deadlines: staff see the cases of the schools they work at, the
- * administrators every school. A district or a school the caller may not see does not exist for them: the
+ * Who sees what in a report, as for the deadlines: staff see the cases of the schools they work at, a
+ * district administrator those of every school of their districts, the administrators every school
+ * ({@link SchoolTenants}). A district or a school the caller may not see does not exist for them: the
  * report answers 404, as for an unknown id.
  */
 @Component
@@ -27,13 +29,19 @@ class CaseScopes {
     private final NamedParameterJdbcTemplate jdbc;
     private final DistrictAccess districts;
     private final SchoolRepository schools;
+    private final SchoolTenants tenants;
     private final java.time.Clock time;
 
     CaseScopes(
-            NamedParameterJdbcTemplate jdbc, DistrictAccess districts, SchoolRepository schools, java.time.Clock time) {
+            NamedParameterJdbcTemplate jdbc,
+            DistrictAccess districts,
+            SchoolRepository schools,
+            SchoolTenants tenants,
+            java.time.Clock time) {
         this.jdbc = jdbc;
         this.districts = districts;
         this.schools = schools;
+        this.tenants = tenants;
         this.time = time;
     }
 
@@ -59,7 +67,7 @@ class CaseScopes {
         }
         if (filter.schoolId() != null) {
             School school = schools.findById(filter.schoolId())
-                    .filter(s -> isAdmin(staff) || s.employs(staff.userId()))
+                    .filter(s -> tenants.maySee(staff, s.getId()))
                     .orElseThrow(() -> new NotFoundException("No school " + filter.schoolId() + "."));
             if (filter.districtId() != null && !school.getDistrict().getId().equals(filter.districtId())) {
                 throw new InvalidReportRequest("The school " + filter.schoolId() + " is not a school of the district "
@@ -68,8 +76,10 @@ class CaseScopes {
         }
         CaseScope scope = new CaseScope(todayByDistrict(), LocalDate.now(time.withZone(ZoneOffset.UTC)));
         if (!isAdmin(staff)) {
-            scope.and("s.id in (select ss.school_id from school_staff ss where ss.user_id = "
-                    + scope.param(staff.userId()) + ")");
+            scope.and("s.id in ("
+                    + SchoolTenants.visibleSchoolsSql(
+                            SchoolTenants.isDistrictAdmin(staff.groupIds()), scope.param(staff.userId()))
+                    + ")");
         }
         if (filter.districtId() != null) {
             scope.and("s.district_id = " + scope.param(filter.districtId()));

@@ -5,19 +5,23 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Runs every engine call of an API request as the signed-in staff member, so that Camunda's
- * authorizations apply to our API exactly as they do in Tasklist and the engine REST API.
+ * authorizations and its tenant check (one tenant per school, see {@link StaffTenants}) apply to our API
+ * exactly as they do in Tasklist and the engine REST API.
  */
 public class EngineAuthenticationFilter extends OncePerRequestFilter {
 
     private final IdentityService identityService;
+    private final StaffTenants tenants;
 
-    public EngineAuthenticationFilter(IdentityService identityService) {
+    public EngineAuthenticationFilter(IdentityService identityService, StaffTenants tenants) {
         this.identityService = identityService;
+        this.tenants = tenants;
     }
 
     @Override
@@ -28,7 +32,9 @@ public class EngineAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        identityService.setAuthentication(staff.get().userId(), staff.get().groupIds());
+        String userId = staff.get().userId();
+        List<String> groupIds = staff.get().groupIds();
+        identityService.setAuthentication(userId, groupIds, tenants.tenantIdsOf(userId, groupIds));
         try {
             chain.doFilter(request, response);
         } finally {

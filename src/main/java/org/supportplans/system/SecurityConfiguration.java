@@ -59,8 +59,9 @@ public class SecurityConfiguration {
             + " frame-ancestors 'none'";
 
     @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-        var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(StaffTenants tenants) {
+        var registration = new FilterRegistrationBean<ProcessEngineAuthenticationFilter>(
+                new EngineRestAuthenticationFilter(tenants));
         registration.setName("camunda-engine-rest-authentication");
         registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
@@ -128,6 +129,7 @@ public class SecurityConfiguration {
             HttpSecurity http,
             AuthenticationManager authenticationManager,
             IdentityService identityService,
+            StaffTenants tenants,
             ObjectMapper objectMapper)
             throws Exception {
         var entryPoint = new ProblemAuthenticationEntryPoint(objectMapper);
@@ -144,7 +146,8 @@ public class SecurityConfiguration {
                 // stateless HTTP Basic: no session cookie, so no CSRF to protect against
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
+                .addFilterAfter(
+                        new EngineAuthenticationFilter(identityService, tenants), BasicAuthenticationFilter.class)
                 .build();
     }
 

@@ -41,6 +41,7 @@ public class CaseProcesses {
     public void start(String caseId, CaseWork.NewReferral referral) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(Variables.CASE_ID, caseId);
+        variables.put(Variables.SCHOOL_ID, referral.school().getId());
         variables.put(Variables.STUDENT_NAME, referral.firstName() + " " + referral.lastName());
         variables.put(Variables.SCHOOL_NAME, referral.school().getName());
         variables.put(Variables.REFERRAL_RECEIVED_ON, referral.receivedOn().toString());

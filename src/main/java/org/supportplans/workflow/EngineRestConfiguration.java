@@ -9,13 +9,22 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine REST API as the starter configures it, and one answer more: two staff completing the same
+ * The engine REST API as the starter configures it, and two answers more.
+ *
+ * <p>A task or process instance of a school the caller does not work at (another Camunda tenant, see
+ * {@link CaseTenants}): queries do not list it and reading it by id answers 404, but claiming, completing
+ * or changing it by id makes the engine refuse with a plain {@link ProcessEngineException}, which the REST
+ * API would report as a server error (500). It answers 404 instead, as for an unknown id, without
+ * revealing that the record exists.
+ *
+ * <p>Two staff completing the same
  * task at the same moment. The engine lets one win and rolls the other back with an
  * {@link OptimisticLockingException} (or, when the winner's commit lands while the loser reads, cannot
  * rebuild the process instance), which the REST API would report as a server error (500); the one who
@@ -28,6 +37,44 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
     @Override
     protected void registerAdditionalResources() {
         register(ConcurrentChangeMapper.class);
+        register(OtherSchoolMapper.class);
+    }
+
+    static final String NOT_FOUND_MESSAGE = "Not found: no such task or process at the schools you work at.";
+
+    /** The engine's refusal to act on a record of a tenant the caller is not a member of (ENGINE-03034). */
+    static boolean otherTenant(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProcessEngineException
+                    && cause.getMessage() != null
+                    && cause.getMessage().contains("because it belongs to no authenticated tenant")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Response notFound() {
+        return Response.status(Response.Status.NOT_FOUND)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("type", "InvalidRequestException", "message", NOT_FOUND_MESSAGE))
+                .build();
+    }
+
+    /**
+     * Preferred over Camunda's own mapper of {@link ProcessEngineException} (claim, unclaim, assign, ...
+     * let the engine's exception through unwrapped).
+     */
+    @Provider
+    @Priority(1)
+    public static class OtherSchoolMapper implements ExceptionMapper<ProcessEngineException> {
+
+        private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
+
+        @Override
+        public Response toResponse(ProcessEngineException exception) {
+            return otherTenant(exception) ? notFound() : camunda.toResponse(exception);
+        }
     }
 
     /** Preferred over Camunda's own mapper of {@link RestException}, which it calls for every other case. */
@@ -39,6 +86,9 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
         @Override
         public Response toResponse(RestException exception) {
+            if (otherTenant(exception)) {
+                return notFound();
+            }
             for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
                 if (cause instanceof OptimisticLockingException || lostTheProcessInstance(cause)) {
                     return Response.status(Response.Status.CONFLICT)

@@ -70,6 +70,8 @@ public final class SupportCaseProcess {
     /** Process variables: what the gateways decide on, the timers wait for and the forms show. */
     public static final class Variables {
         public static final String CASE_ID = "caseId";
+        /** The case's school: the tenant of every process instance of the case (see {@link CaseTenants}). */
+        public static final String SCHOOL_ID = "schoolId";
         // shown by the forms
         public static final String STUDENT_NAME = "studentName";
         public static final String SCHOOL_NAME = "schoolName";

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -142,6 +143,45 @@ class TasklistBrowserIT {
             assertThat(supportCase.json().path("phase").asText()).isEqualTo("CONSENT_TO_EVALUATE");
         });
         awaitTask(caseId, RECORD_PARENT_ANSWER_TASK);
+    }
+
+    /**
+     * "Save" keeps the form's draft in the browser's local storage, with the student's case in it; signing
+     * out removes it (our custom script {@code clear-drafts.js}, README "Access").
+     */
+    @Test
+    void aDraftSavedInTasklistIsGoneOnceTheUserSignsOut() {
+        String caseId = referAStudent();
+        Task triage = awaitTask(caseId, TRIAGE_TASK);
+        CamundaForm form = deployedForm(triage);
+        String draftKey = "camunda-form:" + triage.getId();
+
+        browser.signInToCamunda("http://localhost:" + port + "/camunda/app/tasklist/", "coordinator", "coordinator");
+        showFilter("My groups' open tasks");
+        openTask(triage);
+        claim();
+        type(form.label("triageRationale"), RATIONALE);
+        browser.click(By.xpath("//*[contains(@class,'form-actions')]/button[normalize-space()='Save']"));
+        browser.await("the draft in local storage", page -> localStorage(draftKey) != null);
+        assertThat(localStorage(draftKey)).contains(RATIONALE);
+        browser.screenshot("tasklist-draft-1-saved");
+
+        // the header's "Sign out" (in the user's drop-down menu)
+        ((JavascriptExecutor) browser.driver()).executeScript("document.querySelector('li.logout a').click()");
+        browser.await(
+                "Tasklist's login form",
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=signinForm]")));
+
+        browser.await("the draft gone from local storage", page -> localStorage(draftKey) == null);
+        browser.screenshot("tasklist-draft-2-signed-out");
+        assertThat(taskService.createTaskQuery().taskId(triage.getId()).singleResult())
+                .as("the task itself is still open")
+                .isNotNull();
+    }
+
+    private String localStorage(String key) {
+        return (String) ((JavascriptExecutor) browser.driver())
+                .executeScript("return window.localStorage.getItem(arguments[0])", key);
     }
 
     /** As a coordinator would through the API: the case gets its database records and its process. */
