@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.supportplans.audit.AuditTrail;
 import org.supportplans.system.CurrentStaff;
 
 @RestController
@@ -47,6 +48,9 @@ class CaseController {
                 PageRequest.of(
                         page, size, Sort.by(Sort.Direction.DESC, "openedOn").and(Sort.by("id"))),
                 CurrentStaff.require());
+        AuditTrail.shown(
+                cases.getNumberOfElements(),
+                cases.getContent().stream().map(CaseView.Summary::id).toList());
         return new CaseView.Page(
                 cases.getContent(),
                 cases.getNumber(),

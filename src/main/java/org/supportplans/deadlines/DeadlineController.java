@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.supportplans.audit.AuditTrail;
 import org.supportplans.system.CurrentStaff;
 
 /**
@@ -66,8 +67,12 @@ class DeadlineController {
                     Integer dueWithinDays,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return deadlines.list(
+        DeadlineView view = deadlines.list(
                 filter(school, clock, status, assignee, dueWithinDays), page, size, CurrentStaff.require());
+        AuditTrail.shown(
+                view.content().size(),
+                view.content().stream().map(DeadlineView.Row::caseId).toList());
+        return view;
     }
 
     @GetMapping("/api/deadlines.ics")
@@ -92,6 +97,12 @@ class DeadlineController {
         DeadlineList.Filter filter = filter(school, clock, status, assignee, dueWithinDays);
         List<DeadlineList.ClockRow> clocks = deadlines.withDueDates(filter, staff);
         List<DeadlineList.MeetingRow> meetings = deadlines.plannedMeetings(filter, staff);
+        AuditTrail.shown(
+                clocks.size(),
+                clocks.stream().map(DeadlineList.ClockRow::caseId).toList());
+        AuditTrail.shown(
+                meetings.size(),
+                meetings.stream().map(DeadlineList.MeetingRow::caseId).toList());
         response.setContentType(CALENDAR_CONTENT_TYPE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"support-plans-deadlines.ics\"");
         feed.write(

@@ -1,0 +1,60 @@
+package org.supportplans.audit;
+
+import static java.util.Map.entry;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.supportplans.audit.AuditEvent.Action;
+import org.supportplans.audit.AuditEvent.Resource;
+
+/**
+ * Which requests of our API read or change a student's record, by method and path template, and which
+ * hold no student data (staff, schools, districts, calendars, the preview of a rule). Every handler of
+ * {@code /api} is in one of the two lists: {@code AuditLogIT} fails for a new endpoint left out.
+ */
+final class ApiCalls {
+
+    record Kind(Action action, Resource resource) {}
+
+    static final Map<String, Kind> AUDITED = Map.ofEntries(
+            entry("GET /api/cases", new Kind(Action.READ, Resource.CASES)),
+            entry("GET /api/cases/{id}", new Kind(Action.READ, Resource.CASE)),
+            entry("GET /api/cases/{id}/timeline", new Kind(Action.READ, Resource.CASE_TIMELINE)),
+            entry("POST /api/cases/{id}/parent-responses", new Kind(Action.CREATE, Resource.PARENT_RESPONSE)),
+            entry("POST /api/cases/{id}/exit", new Kind(Action.UPDATE, Resource.CASE_EXIT)),
+            entry("POST /api/cases/{caseId}/clocks", new Kind(Action.CREATE, Resource.CLOCK)),
+            entry("GET /api/clocks/{id}", new Kind(Action.READ, Resource.CLOCK)),
+            entry("POST /api/clocks/{id}/pause", new Kind(Action.UPDATE, Resource.CLOCK)),
+            entry("POST /api/clocks/{id}/resume", new Kind(Action.UPDATE, Resource.CLOCK)),
+            entry("POST /api/clocks/{id}/extend", new Kind(Action.UPDATE, Resource.CLOCK)),
+            entry("POST /api/clocks/{id}/reason", new Kind(Action.UPDATE, Resource.CLOCK)),
+            entry("POST /api/clocks/{id}/met", new Kind(Action.UPDATE, Resource.CLOCK)),
+            entry("GET /api/deadlines", new Kind(Action.READ, Resource.DEADLINES)),
+            entry("GET /api/deadlines.ics", new Kind(Action.READ, Resource.DEADLINES_FEED)),
+            entry("POST /api/referrals", new Kind(Action.CREATE, Resource.REFERRAL)),
+            entry("GET /api/reports/evaluation-timeliness", new Kind(Action.READ, Resource.REPORT)),
+            entry("GET /api/reports/step-durations", new Kind(Action.READ, Resource.REPORT)),
+            entry("GET /api/reports/caseloads", new Kind(Action.READ, Resource.REPORT)),
+            entry("GET /api/reports/clocks", new Kind(Action.READ, Resource.REPORT)),
+            entry("GET /api/audit", new Kind(Action.READ, Resource.AUDIT_LOG)));
+
+    static final Set<String> NO_STUDENT_DATA = Set.of(
+            "GET /api/me",
+            "GET /api/schools",
+            "POST /api/districts",
+            "GET /api/districts/{id}",
+            "POST /api/districts/{id}/schools",
+            "GET /api/districts/{id}/schools/{schoolId}",
+            "GET /api/districts/{districtId}/calendars",
+            "GET /api/districts/{districtId}/calendars/{schoolYear}",
+            "PUT /api/districts/{districtId}/calendars/{schoolYear}",
+            "GET /api/deadlines/preview");
+
+    private ApiCalls() {}
+
+    static Optional<Kind> kind(String method, String pathTemplate) {
+        String verb = "HEAD".equals(method) ? "GET" : method;
+        return Optional.ofNullable(AUDITED.get(verb + " " + pathTemplate));
+    }
+}
