@@ -1,5 +1,6 @@
 package org.supportplans.workflow;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.MediaType;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
@@ -28,6 +30,31 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
     @Override
     protected void registerAdditionalResources() {
         register(ConcurrentChangeMapper.class);
+        register(MalformedJsonMapper.class);
+    }
+
+    private static Response answer(Response.Status status, String type, String message) {
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("type", type, "message", message))
+                .build();
+    }
+
+    /**
+     * A body that is not JSON: Jersey's own mapper would answer 400 with an empty body; in Camunda's error format
+     * the person is told what is wrong.
+     */
+    @Provider
+    @Priority(1)
+    public static class MalformedJsonMapper implements ExceptionMapper<JsonParseException> {
+
+        @Override
+        public Response toResponse(JsonParseException exception) {
+            return answer(
+                    Response.Status.BAD_REQUEST,
+                    "InvalidRequestException",
+                    "The request body is not valid JSON: " + exception.getOriginalMessage());
+        }
     }
 
     /** Preferred over Camunda's own mapper of {@link RestException}, which it calls for every other case. */
@@ -49,6 +76,18 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
                                             "message",
                                                     "Someone else completed or changed this task at the same moment. Reload it."))
                             .build();
+                }
+            }
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof NullValueException
+                        && cause.getMessage() != null
+                        && cause.getMessage().contains("Cannot find task with id")) {
+                    // the engine reports an unknown task id as a server error (500): it is the caller's
+                    return answer(
+                            Response.Status.NOT_FOUND,
+                            "InvalidRequestException",
+                            "No such task: it was completed by someone else, or never existed. Reload the task list."
+                                    + " (" + cause.getMessage() + ")");
                 }
             }
             return camunda.toResponse(exception);
