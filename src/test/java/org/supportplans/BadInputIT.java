@@ -46,7 +46,9 @@ import org.springframework.test.context.ContextConfiguration;
  *
  * <p>A context and a database of its own, with the job executor off: no timer or background job changes a table
  * while a request is checked. (The shared {@link PostgresIntegrationTest} context runs its job executor on its
- * own database, which other tests change meanwhile.)
+ * own database, which other tests change meanwhile.) Failsafe runs it in a JVM of its own (pom.xml, execution
+ * {@code bad-input}): the engine REST API finds its engine in Camunda's static registry, where a second context in
+ * the same JVM would take the first one's place.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
