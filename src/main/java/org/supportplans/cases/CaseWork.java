@@ -417,6 +417,9 @@ public class CaseWork {
         if (on.isBefore(today(supportCase))) {
             throw new CaseRuleViolation("The meeting date " + on + " is in the past.");
         }
+        if (on.isAfter(today(supportCase).plusYears(1))) {
+            throw new CaseRuleViolation("The meeting date " + on + " is more than a year ahead.");
+        }
         meetings.save(Meeting.scheduled(caseId, on, location, actor));
         // 34 CFR 300.322(a)(1): the parents are told early enough to attend
         clocks.start(caseId, "meeting-notice", "MEETING", on);
@@ -476,10 +479,7 @@ public class CaseWork {
     public Long writeIep(String caseId, SupportPlan.IepContent iep, String actor) {
         SupportCase supportCase = openCase(caseId);
         Meeting meeting = planMeeting(caseId);
-        if (meeting.getHeldOn() != null && iep.startsOn().isBefore(meeting.getHeldOn())) {
-            throw new CaseRuleViolation(
-                    "The IEP cannot start before the meeting that wrote it (" + meeting.getHeldOn() + ").");
-        }
+        requirePlanDates("The IEP", iep.startsOn(), iep.endsOn(), meeting);
         if (iep.endsOn().isAfter(iep.startsOn().plusYears(1).minusDays(1))) {
             // 34 CFR 300.324(b)(1)(i): reviewed at least once a year
             throw new CaseRuleViolation("An IEP runs for one year at most: end it by "
@@ -507,6 +507,7 @@ public class CaseWork {
 
     public Long writeSection504Plan(String caseId, SupportPlan.Section504Content content, String actor) {
         SupportCase supportCase = openCase(caseId);
+        requirePlanDates("The Section 504 plan", content.startsOn(), content.endsOn(), planMeetingIfAny(caseId));
         if (content.accommodations().isEmpty()) {
             throw new CaseRuleViolation("A Section 504 plan needs at least one accommodation.");
         }
@@ -515,10 +516,26 @@ public class CaseWork {
 
     public Long writeAlp(String caseId, SupportPlan.AlpContent content, String actor) {
         SupportCase supportCase = openCase(caseId);
+        requirePlanDates("The ALP", content.startsOn(), content.endsOn(), planMeetingIfAny(caseId));
         if (content.strengthAreas().isEmpty()) {
             throw new CaseRuleViolation("An ALP names at least one strength area.");
         }
         return writePlan(supportCase, SupportPlan.alp(caseId, content, actor), actor);
+    }
+
+    /** A plan runs forward, starts at the meeting that wrote it or after, and within a year of it. */
+    private static void requirePlanDates(String plan, LocalDate startsOn, LocalDate endsOn, Meeting meeting) {
+        if (endsOn.isBefore(startsOn)) {
+            throw new CaseRuleViolation(plan + " ends (" + endsOn + ") before it starts (" + startsOn + ").");
+        }
+        LocalDate heldOn = meeting == null ? null : meeting.getHeldOn();
+        if (heldOn != null && startsOn.isBefore(heldOn)) {
+            throw new CaseRuleViolation(plan + " cannot start before the meeting that wrote it (" + heldOn + ").");
+        }
+        if (heldOn != null && startsOn.isAfter(heldOn.plusYears(1))) {
+            throw new CaseRuleViolation(
+                    plan + " starts on " + startsOn + ", more than a year after its meeting (" + heldOn + ").");
+        }
     }
 
     private Long writePlan(SupportCase supportCase, SupportPlan plan, String actor) {
@@ -795,6 +812,11 @@ public class CaseWork {
                 .findFirstByCaseIdOrderByIdDesc(caseId)
                 .orElseThrow(
                         () -> new NotAwaitedException("No evaluation is under way: the parents have not consented."));
+    }
+
+    private Meeting planMeetingIfAny(String caseId) {
+        return meetings.findFirstByCaseIdAndPurposeOrderByIdDesc(caseId, MeetingPurpose.PLAN)
+                .orElse(null);
     }
 
     private Meeting planMeeting(String caseId) {

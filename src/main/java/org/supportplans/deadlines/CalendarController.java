@@ -89,7 +89,10 @@ class CalendarController {
                         "No calendar of the school year " + schoolYear + " is loaded for " + districtId + "."));
     }
 
-    @PutMapping(path = "/{schoolYear}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PutMapping(
+            path = "/{schoolYear}",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             summary = "Load or replace the district's calendar of a school year, as JSON or as an iCalendar file"
                     + " (text/calendar): 201 when new, 200 when replaced",
@@ -106,7 +109,7 @@ class CalendarController {
         return store(districtId, body.toCalendar(schoolYear), CalendarJson::of);
     }
 
-    @PutMapping(path = "/{schoolYear}", consumes = TEXT_CALENDAR)
+    @PutMapping(path = "/{schoolYear}", consumes = TEXT_CALENDAR, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             summary = "Load or replace the district's calendar of a school year from an iCalendar file"
                     + " (text/calendar): 201 when new, 200 when replaced",

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -69,7 +70,7 @@ class ClockController {
 
     record StartByHand(@NotNull String kind, @NotNull LocalDate start) {}
 
-    @PostMapping("/api/cases/{caseId}/clocks")
+    @PostMapping(path = "/api/cases/{caseId}/clocks", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Start a manifestation-determination or records-request clock on a case")
     ResponseEntity<ClockDetail> start(@PathVariable String caseId, @Valid @RequestBody StartByHand request) {
         CurrentStaff staff = CurrentStaff.require();
@@ -87,7 +88,7 @@ class ClockController {
             @NotNull ReasonCode reasonCode,
             @Size(max = 1000) String reasonText) {}
 
-    @PostMapping("/api/clocks/{id}/pause")
+    @PostMapping(path = "/api/clocks/{id}/pause", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Pause a clock, with the reason (e.g. PARENT_DID_NOT_PRODUCE_CHILD, 34 CFR 300.301(d)(1))")
     ClockDetail pause(@PathVariable Long id, @Valid @RequestBody PauseRequest request) {
         changeable(id);
@@ -96,7 +97,7 @@ class ClockController {
 
     record ResumeRequest(@NotNull LocalDate on) {}
 
-    @PostMapping("/api/clocks/{id}/resume")
+    @PostMapping(path = "/api/clocks/{id}/resume", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Resume a paused clock; its due date moves by the days it stood still")
     ClockDetail resume(@PathVariable Long id, @Valid @RequestBody ResumeRequest request) {
         changeable(id);
@@ -108,7 +109,7 @@ class ClockController {
             @NotNull ReasonCode reasonCode,
             @Size(max = 1000) String reasonText) {}
 
-    @PostMapping("/api/clocks/{id}/extend")
+    @PostMapping(path = "/api/clocks/{id}/extend", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Extend a clock by agreement (e.g. SLD_WRITTEN_EXTENSION, 34 CFR 300.309(c))")
     ClockDetail extend(@PathVariable Long id, @Valid @RequestBody ExtendRequest request) {
         changeable(id);
@@ -119,7 +120,7 @@ class ClockController {
             @NotNull ReasonCode reasonCode,
             @Size(max = 1000) String reasonText) {}
 
-    @PostMapping("/api/clocks/{id}/reason")
+    @PostMapping(path = "/api/clocks/{id}/reason", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record why a clock was met late or is overdue")
     ClockDetail reason(@PathVariable Long id, @Valid @RequestBody ReasonRequest request) {
         changeable(id);
@@ -128,7 +129,7 @@ class ClockController {
 
     record MetRequest(@NotNull LocalDate on) {}
 
-    @PostMapping("/api/clocks/{id}/met")
+    @PostMapping(path = "/api/clocks/{id}/met", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record a clock started by hand as met (the determination held, the records shown)")
     ClockDetail met(@PathVariable Long id, @Valid @RequestBody MetRequest request) {
         Clock clock = changeable(id);

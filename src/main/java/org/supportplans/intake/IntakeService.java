@@ -73,6 +73,10 @@ public class IntakeService {
                 .filter(s -> access.mayWorkAt(staff, s))
                 .orElseThrow(() -> new NotFoundException("No school " + request.schoolId() + "."));
         LocalDate received = request.receivedOn();
+        if (received.isAfter(LocalDate.now(clock.withZone(school.getDistrict().getTimeZone())))) {
+            // first: a date in the future would otherwise be told as a student too old
+            throw new CaseRuleViolation("The referral date " + received + " is in the future.");
+        }
         if (received.isBefore(LocalDate.now(clock).minusDays(OLDEST_REFERRAL_DAYS))) {
             throw new CaseRuleViolation("The referral date " + received + " is more than a year ago.");
         }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,7 +27,8 @@ class ReferralController {
     /** The case a referral opened ({@code joinedOpenCase} false) or joined. */
     record Created(String caseId, boolean joinedOpenCase) {}
 
-    @PostMapping
+    // produces: an Accept the API cannot answer is refused (406) before the referral is recorded
+    @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Refer a student: 201 with a new case, or 200 when the student's open case takes the referral")
     ResponseEntity<Created> refer(@Valid @RequestBody ReferralRequest request) {
         CaseWork.Referred referred = intake.refer(request, CurrentStaff.require());

@@ -5,7 +5,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -17,7 +16,8 @@ import org.supportplans.cases.ReferrerRole;
 public record ReferralRequest(
         @NotNull @Valid StudentPart student,
         @NotBlank @Size(max = 64) String schoolId,
-        @NotNull @PastOrPresent LocalDate receivedOn,
+        // not @PastOrPresent: "today" is the district's date (its time zone), checked by CaseWork
+        @NotNull LocalDate receivedOn,
         @NotNull @Valid ReferrerPart referredBy,
         @NotEmpty Set<@NotNull Concern> concerns,
         @NotNull Boolean parentRequestedEvaluation,

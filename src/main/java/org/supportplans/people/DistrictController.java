@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -74,7 +75,7 @@ class DistrictController {
         }
     }
 
-    @PostMapping
+    @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create a district (administrators only): 201, or 409 when the id is taken")
     ResponseEntity<DistrictView> create(@Valid @RequestBody NewDistrict request) {
         District district = districts.create(
@@ -93,7 +94,7 @@ class DistrictController {
         return districts.read(id, CurrentStaff.require());
     }
 
-    @PostMapping("/{id}/schools")
+    @PostMapping(path = "/{id}/schools", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             summary = "Add a school to a district (its district administrators and the administrators):"
                     + " 201, or 409 when the school id is taken")

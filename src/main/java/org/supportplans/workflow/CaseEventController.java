@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import java.time.LocalDate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,7 +34,8 @@ class CaseEventController {
     record ParentResponse(
             @NotNull ConsentKind kind,
             @NotNull ParentDecision decision,
-            @NotNull @PastOrPresent LocalDate date) {}
+            // not @PastOrPresent: "today" is the district's date (its time zone), checked by CaseWork
+            @NotNull LocalDate date) {}
 
     record Exit(@NotNull ClosureReason reason) {}
 

@@ -1,5 +1,6 @@
 package org.supportplans.workflow;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.MediaType;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -24,6 +26,9 @@ import org.springframework.stereotype.Component;
  * API would report as a server error (500). It answers 404 instead, as for an unknown id, without
  * revealing that the record exists.
  *
+ * <p>A task id that does not exist (any more): the engine reports it as a server error (500); it is the
+ * caller's, 404. A body that is not JSON: Jersey would answer 400 with an empty body; the person is told.
+ *
  * <p>Two staff completing the same
  * task at the same moment. The engine lets one win and rolls the other back with an
  * {@link OptimisticLockingException} (or, when the winner's commit lands while the loser reads, cannot
@@ -38,6 +43,7 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
     protected void registerAdditionalResources() {
         register(ConcurrentChangeMapper.class);
         register(OtherSchoolMapper.class);
+        register(MalformedJsonMapper.class);
     }
 
     static final String NOT_FOUND_MESSAGE = "Not found: no such task or process at the schools you work at.";
@@ -55,10 +61,44 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
     }
 
     static Response notFound() {
-        return Response.status(Response.Status.NOT_FOUND)
+        return answer(Response.Status.NOT_FOUND, "InvalidRequestException", NOT_FOUND_MESSAGE);
+    }
+
+    /** The engine's report of a task id it does not know, if that is what the exception is. */
+    static Response unknownTask(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof NullValueException
+                    && cause.getMessage() != null
+                    && cause.getMessage().contains("Cannot find task with id")) {
+                return answer(
+                        Response.Status.NOT_FOUND,
+                        "InvalidRequestException",
+                        "No such task: it was completed by someone else, or never existed. Reload the task list."
+                                + " (" + cause.getMessage() + ")");
+            }
+        }
+        return null;
+    }
+
+    private static Response answer(Response.Status status, String type, String message) {
+        return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("type", "InvalidRequestException", "message", NOT_FOUND_MESSAGE))
+                .entity(Map.of("type", type, "message", message))
                 .build();
+    }
+
+    /** A body that is not JSON: in Camunda's error format, the person is told what is wrong. */
+    @Provider
+    @Priority(1)
+    public static class MalformedJsonMapper implements ExceptionMapper<JsonParseException> {
+
+        @Override
+        public Response toResponse(JsonParseException exception) {
+            return answer(
+                    Response.Status.BAD_REQUEST,
+                    "InvalidRequestException",
+                    "The request body is not valid JSON: " + exception.getOriginalMessage());
+        }
     }
 
     /**
@@ -73,7 +113,11 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
         @Override
         public Response toResponse(ProcessEngineException exception) {
-            return otherTenant(exception) ? notFound() : camunda.toResponse(exception);
+            if (otherTenant(exception)) {
+                return notFound();
+            }
+            Response unknown = unknownTask(exception);
+            return unknown != null ? unknown : camunda.toResponse(exception);
         }
     }
 
@@ -101,7 +145,8 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
                             .build();
                 }
             }
-            return camunda.toResponse(exception);
+            Response unknown = unknownTask(exception);
+            return unknown != null ? unknown : camunda.toResponse(exception);
         }
 
         /**
