@@ -73,8 +73,8 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
                 return answer(
                         Response.Status.NOT_FOUND,
                         "InvalidRequestException",
-                        "No such task: it was completed by someone else, or never existed. Reload the task list."
-                                + " (" + cause.getMessage() + ")");
+                        "No such task: it was completed by someone else, or never existed. Reload the task list." + " ("
+                                + cause.getMessage() + ")");
             }
         }
         return null;
