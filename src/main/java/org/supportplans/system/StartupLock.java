@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
  * One node at a time does the start-up work that writes to a database shared by a cluster: the engine's
  * schema creation (Camunda takes no lock for it, and two nodes starting on an empty database both try to
  * create its tables) and our start-up runners (role groups, filters, demo data), which read and then
- * insert. Flyway has a lock of its own, taken here too so that a node does not baseline a schema the
- * other node's engine is filling. On PostgreSQL this is a session-level advisory lock, released when the work is done or when a
- * node dies holding it; on H2 (one node by definition) it does nothing.
+ * insert. Flyway's migration runs under it too, so that a node does not take for an existing schema
+ * (baseline) the tables the other node's engine is creating. On PostgreSQL this is a session-level
+ * advisory lock, released when the work is done or when a node dies holding it; on H2 (one node by
+ * definition) it does nothing.
  *
  * <p>As a process engine plugin it holds the lock from the end of the engine's configuration to the end
  * of its build, which is where the schema is created or checked. The deployment that follows has the
