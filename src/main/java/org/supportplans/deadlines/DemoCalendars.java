@@ -14,6 +14,7 @@ import org.supportplans.deadlines.SchoolYearCalendar.NoSchool;
 import org.supportplans.people.DemoData;
 import org.supportplans.people.DemoProperties;
 import org.supportplans.people.DistrictRepository;
+import org.supportplans.system.StartupLock;
 
 /**
  * The demo district's school calendars (2025-2026 and 2026-2027), like a Denver-area district's: school
@@ -66,9 +67,15 @@ class DemoCalendars implements ApplicationRunner {
     private final DataSource dataSource;
     private final DistrictRepository districts;
     private final SchoolCalendars calendars;
+    private final StartupLock startupLock;
 
     DemoCalendars(
-            DemoProperties properties, DataSource dataSource, DistrictRepository districts, SchoolCalendars calendars) {
+            DemoProperties properties,
+            DataSource dataSource,
+            DistrictRepository districts,
+            SchoolCalendars calendars,
+            StartupLock startupLock) {
+        this.startupLock = startupLock;
         this.properties = properties;
         this.dataSource = dataSource;
         this.districts = districts;
@@ -78,7 +85,14 @@ class DemoCalendars implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) throws Exception {
         String url = JdbcUtils.extractDatabaseMetaData(dataSource, metaData -> metaData.getURL());
-        if (!properties.seedOn(url) || !districts.existsById(DemoData.DISTRICT_ID)) {
+        if (!properties.seedOn(url)) {
+            return;
+        }
+        startupLock.whileHolding(this::ensureAll);
+    }
+
+    private void ensureAll() {
+        if (!districts.existsById(DemoData.DISTRICT_ID)) {
             return;
         }
         for (SchoolYearCalendar year : YEARS) {

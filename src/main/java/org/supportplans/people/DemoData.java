@@ -22,6 +22,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.supportplans.system.StartupLock;
 
 /**
  * The demo district of the embedded default (DESIGN.md section 4): {@code demo-district} in
@@ -47,6 +48,7 @@ public class DemoData implements ApplicationRunner {
     private final DistrictRepository districts;
     private final SchoolRepository schools;
     private final TransactionTemplate transaction;
+    private final StartupLock startupLock;
 
     public DemoData(
             DemoProperties properties,
@@ -55,7 +57,9 @@ public class DemoData implements ApplicationRunner {
             AuthorizationService authorizationService,
             DistrictRepository districts,
             SchoolRepository schools,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction,
+            StartupLock startupLock) {
+        this.startupLock = startupLock;
         this.properties = properties;
         this.dataSource = dataSource;
         this.identityService = identityService;
@@ -71,6 +75,10 @@ public class DemoData implements ApplicationRunner {
         if (!properties.seedOn(url)) {
             return;
         }
+        startupLock.whileHolding(this::ensureAll);
+    }
+
+    private void ensureAll() {
         ensureAdmin();
         for (Role role : Role.values()) {
             ensureUser(role.groupId(), role.displayName(), "(demo)", role.groupId());

@@ -26,6 +26,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.supportplans.system.StartupLock;
 
 /**
  * Makes sure, at every start and on every database, that each {@link Role} exists as a Camunda
@@ -48,12 +49,15 @@ public class RoleGroups implements ApplicationRunner {
     private final AuthorizationService authorizationService;
     private final FilterService filterService;
     private final TaskService taskService;
+    private final StartupLock startupLock;
 
     public RoleGroups(
             IdentityService identityService,
             AuthorizationService authorizationService,
             FilterService filterService,
-            TaskService taskService) {
+            TaskService taskService,
+            StartupLock startupLock) {
+        this.startupLock = startupLock;
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.filterService = filterService;
@@ -62,6 +66,11 @@ public class RoleGroups implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        // nodes of a cluster starting together would both find a group missing and both insert it
+        startupLock.whileHolding(this::ensureAll);
+    }
+
+    private void ensureAll() {
         for (Role role : Role.values()) {
             ensureGroup(role);
             grants(role).forEach((resource, permissions) -> grant(role.groupId(), resource, ANY, permissions));
