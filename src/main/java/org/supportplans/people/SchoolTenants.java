@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.supportplans.system.AsApplication;
 import org.supportplans.system.CurrentStaff;
 import org.supportplans.system.StaffTenants;
+import org.supportplans.system.StartupLock;
 
 /**
  * Who sees which school, and the same in Camunda: one tenant per school (tenant id = school id), whose
@@ -43,8 +44,14 @@ public class SchoolTenants implements ApplicationRunner, StaffTenants {
     private final IdentityService identityService;
     private final NamedParameterJdbcTemplate jdbc;
     private final AsApplication asApplication;
+    private final StartupLock startupLock;
 
-    SchoolTenants(IdentityService identityService, NamedParameterJdbcTemplate jdbc, AsApplication asApplication) {
+    SchoolTenants(
+            IdentityService identityService,
+            NamedParameterJdbcTemplate jdbc,
+            AsApplication asApplication,
+            StartupLock startupLock) {
+        this.startupLock = startupLock;
         this.identityService = identityService;
         this.jdbc = jdbc;
         this.asApplication = asApplication;
@@ -113,6 +120,11 @@ public class SchoolTenants implements ApplicationRunner, StaffTenants {
 
     @Override
     public void run(ApplicationArguments args) {
+        // reads, then creates tenants and memberships: one node of a cluster at a time
+        startupLock.whileHolding(this::ensureAll);
+    }
+
+    private void ensureAll() {
         asApplication.call(() -> {
             jdbc.query("select id, name from school", Map.of(), rs -> {
                 ensureTenant(rs.getString("id"), rs.getString("name"));
