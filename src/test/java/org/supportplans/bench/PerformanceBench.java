@@ -49,7 +49,7 @@ import org.supportplans.intake.IntakeService;
  * {@code target/bench/results.md} (with the start-up figures the profile measured just before).
  *
  * <p>System properties: {@code bench.warmupSeconds} (20), {@code bench.seconds} (40) per throughput
- * measurement, {@code bench.threads} (1,2), {@code bench.cases} (10000,100000), {@code bench.queryRuns} (300).
+ * measurement, {@code bench.threads} (1,2), {@code bench.cases} (10000,100000), {@code bench.queryRuns} (200).
  */
 @PostgresIntegrationTest
 class PerformanceBench {
@@ -94,7 +94,7 @@ class PerformanceBench {
 
     private final int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 20);
     private final int seconds = Integer.getInteger("bench.seconds", 40);
-    private final int queryRuns = Integer.getInteger("bench.queryRuns", 300);
+    private final int queryRuns = Integer.getInteger("bench.queryRuns", 200);
     private final List<Integer> threadCounts = numbers(System.getProperty("bench.threads", "1,2"));
     private final List<Integer> caseCounts = numbers(System.getProperty("bench.cases", "10000,100000"));
     private final HttpClient http = HttpClient.newHttpClient();
