@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
@@ -19,6 +20,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.supportplans.cases.Concern;
 import org.supportplans.cases.ReferrerRole;
 import org.supportplans.deadlines.ClockWatch;
@@ -52,18 +54,22 @@ final class CaseDrive {
     private final TaskService tasks;
     private final FormService forms;
     private final IdentityService identity;
+    private final JdbcTemplate jdbc;
+    private final Map<String, List<String>> tenants = new ConcurrentHashMap<>();
 
     CaseDrive(
             IntakeService intake,
             RuntimeService runtime,
             TaskService tasks,
             FormService forms,
-            IdentityService identity) {
+            IdentityService identity,
+            JdbcTemplate jdbc) {
         this.intake = intake;
         this.runtime = runtime;
         this.tasks = tasks;
         this.forms = forms;
         this.identity = identity;
+        this.jdbc = jdbc;
     }
 
     /** How far a product case is driven. */
@@ -290,9 +296,16 @@ final class CaseDrive {
         }
     }
 
-    /** Signed in as a demo staff member whose only group is the role of the same name. */
+    /**
+     * Signed in as a demo staff member whose only group is the role of the same name, with the schools they
+     * work at as their tenants (where schools are Camunda tenants, the tenant id is the school id; without
+     * tenants the list changes nothing).
+     */
     private void as(String userId) {
-        identity.setAuthentication(userId, List.of(userId));
+        List<String> schools = tenants.computeIfAbsent(
+                userId,
+                id -> jdbc.queryForList("select school_id from school_staff where user_id = ?", String.class, id));
+        identity.setAuthentication(userId, List.of(userId), schools);
     }
 
     static CurrentStaff staff(String userId) {

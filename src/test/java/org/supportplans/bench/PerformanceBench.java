@@ -108,7 +108,7 @@ class PerformanceBench {
                 .name("bench")
                 .addClasspathResource("bench/bare-ten-tasks.bpmn")
                 .deploy();
-        CaseDrive drive = new CaseDrive(intake, runtime, tasks, forms, identity);
+        CaseDrive drive = new CaseDrive(intake, runtime, tasks, forms, identity, jdbc);
         LocalDate today = Referrals.today();
 
         // 1. case throughput
