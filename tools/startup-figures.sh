@@ -2,20 +2,22 @@
 # Start-up time and heap after start of the packaged service, on the embedded default (H2 file, demo
 # data) and on PostgreSQL (postgres profile, fresh database). Prints a Markdown table.
 #   ./mvnw -q package -DskipTests && tools/startup-figures.sh [runs]
-# Needs PostgreSQL at 127.0.0.1:5432 (trust auth, user postgres) for the second row.
+# Needs PostgreSQL at 127.0.0.1:5432 (trust auth, user postgres) for the second row. STARTUP_PORT (18080) and
+# STARTUP_DATABASE (support_plans_startup, dropped and re-created) choose the port and the database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
 jar=$(ls target/support-plans-*.jar | grep -v original | head -1)
-port=18080
+port=${STARTUP_PORT:-18080}
+database=${STARTUP_DATABASE:-support_plans_startup}
 
 measure() { # label, then extra java arguments
   local label=$1; shift
   for run in $(seq 1 "$runs"); do
     local work; work=$(mktemp -d)
     if [[ $label == postgres ]]; then
-      psql -q -h 127.0.0.1 -U postgres -c "drop database if exists support_plans_startup with (force)" \
-        -c "create database support_plans_startup" postgres
+      psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $database with (force)" \
+        -c "create database $database" postgres
     fi
     local start; start=$(date +%s.%N)
     (cd "$work" && exec java -jar "$OLDPWD/$jar" --server.port=$port "$@" > "$work/log" 2>&1) &
@@ -39,5 +41,5 @@ echo "| database | run | start-up (to health UP) | heap used after a full GC | p
 echo "|---|---|---|---|---|"
 measure embedded-h2
 measure postgres --spring.profiles.active=postgres \
-  --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/support_plans_startup \
+  --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$database \
   --spring.datasource.username=postgres

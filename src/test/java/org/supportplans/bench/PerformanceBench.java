@@ -1,0 +1,443 @@
+package org.supportplans.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.supportplans.PostgresIntegrationTest;
+import org.supportplans.Referrals;
+import org.supportplans.intake.IntakeService;
+
+/**
+ * The benchmarks of issue 7, run by {@code ./mvnw -Pbench verify} (never by the tests): case throughput of
+ * the product against a bare process on the same engine and database, then the coordinators' queries at
+ * 10,000 and 100,000 cases, measured through HTTP as the dashboard calls them. Writes
+ * {@code target/bench/results.md} (with the start-up figures the profile measured just before).
+ *
+ * <p>System properties: {@code bench.warmupSeconds} (20), {@code bench.seconds} (40) per throughput
+ * measurement, {@code bench.threads} (1,2), {@code bench.cases} (10000,100000), {@code bench.queryRuns} (200).
+ */
+@PostgresIntegrationTest
+class PerformanceBench {
+
+    static final Path OUT = Path.of("target", "bench");
+
+    @TestConfiguration
+    static class BareProcessDelegates {
+        /** The bare process's delegates: nothing. */
+        @Bean
+        JavaDelegate benchNoOp() {
+            return execution -> {};
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IntakeService intake;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    FormService forms;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 20);
+    private final int seconds = Integer.getInteger("bench.seconds", 40);
+    private final int queryRuns = Integer.getInteger("bench.queryRuns", 200);
+    private final List<Integer> threadCounts = numbers(System.getProperty("bench.threads", "1,2"));
+    private final List<Integer> caseCounts = numbers(System.getProperty("bench.cases", "10000,100000"));
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final StringBuilder log = new StringBuilder();
+
+    @Test
+    void benchmark() throws Exception {
+        Files.createDirectories(OUT);
+        repository
+                .createDeployment()
+                .name("bench")
+                .addClasspathResource("bench/bare-ten-tasks.bpmn")
+                .deploy();
+        CaseDrive drive = new CaseDrive(intake, runtime, tasks, forms, identity, jdbc);
+        LocalDate today = Referrals.today();
+
+        // 1. case throughput
+        List<String> throughput = new ArrayList<>();
+        for (int threads : threadCounts) {
+            double bare = casesPerSecond("bare", threads, n -> drive.baselineCase());
+            double product = casesPerSecond(
+                    "product",
+                    threads,
+                    n -> drive.productCase("lincoln-elementary", CaseDrive.Stop.IEP_IN_EFFECT, today));
+            throughput.add("| %d | %.1f | %.1f | %.1f | %.1f | **%.2f** |"
+                    .formatted(
+                            threads,
+                            product,
+                            product * CaseDrive.USER_TASKS,
+                            bare,
+                            bare * CaseDrive.USER_TASKS,
+                            product / bare));
+        }
+
+        // 2. the queries at scale: templates driven by the service, copied in bulk
+        List<BulkCases.Template> templates = templates(drive, today);
+        awaitJobs();
+        BulkCases bulk = new BulkCases(jdbc);
+        bulk.districts(10, 15);
+        Map<Integer, Map<String, Latency>> byScale = new LinkedHashMap<>();
+        for (int target : caseCounts) {
+            long have = jdbc.queryForObject("select count(*) from support_case", Long.class);
+            long started = System.nanoTime();
+            bulk.seed(templates, have, Math.max(have, target));
+            jdbc.execute("analyze");
+            note("seeded to %d cases in %.0f s: %s"
+                    .formatted(target, (System.nanoTime() - started) / 1e9, bulk.countsByPhase()));
+            byScale.put(target, queries());
+        }
+
+        write(throughput, templates, byScale);
+    }
+
+    // ---- throughput -------------------------------------------------------------------------------
+
+    /** Warm up, then cases completed in {@code seconds} and until the job executor has done their async steps. */
+    private double casesPerSecond(String what, int threads, IntFunction<String> oneCase) throws Exception {
+        run(threads, warmupSeconds, oneCase);
+        awaitJobs();
+        long start = System.nanoTime();
+        long cases = run(threads, seconds, oneCase);
+        awaitJobs();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double rate = cases / elapsed;
+        note("%s, %d thread(s): %d cases in %.1f s = %.2f/s".formatted(what, threads, cases, elapsed, rate));
+        return rate;
+    }
+
+    private long run(int threads, int forSeconds, IntFunction<String> oneCase) throws Exception {
+        long end = System.nanoTime() + forSeconds * 1_000_000_000L;
+        AtomicLong done = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                running.add(pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        oneCase.apply((int) done.get());
+                        done.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return done.get();
+    }
+
+    /** Until no job is due: the job executor has run every async continuation (and any timer due now). */
+    private void awaitJobs() throws InterruptedException {
+        long giveUp = System.nanoTime() + 300_000_000_000L;
+        while (management.createJobQuery().executable().count() > 0) {
+            if (System.nanoTime() > giveUp) {
+                throw new AssertionError("the job executor did not finish the due jobs in 5 minutes");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    // ---- templates ----------------------------------------------------------------------------------
+
+    /**
+     * A case at each step, driven through the service, each copied by a share of the seeded cases, moved back
+     * in time: open cases in every phase (their clocks running, some past due), IEPs in effect (initial
+     * evaluation met, or met late: consent 75 days before the decision), and years of closed cases.
+     */
+    private List<BulkCases.Template> templates(CaseDrive drive, LocalDate today) {
+        String school = "lincoln-elementary";
+        String exited = drive.productCase(school, CaseDrive.Stop.IEP_IN_EFFECT, today);
+        String exitedLate = drive.productCase(school, CaseDrive.Stop.IEP_IN_EFFECT, 75, today, this::settle);
+        exit(exited, "GRADUATED");
+        exit(exitedLate, "MOVED_AWAY");
+        return List.of(
+                new BulkCases.Template(drive.productCase(school, CaseDrive.Stop.REFERRED, today), "triage", 3, 0, 20),
+                new BulkCases.Template(
+                        drive.productCase(school, CaseDrive.Stop.CONSENT_ASKED, today),
+                        "waiting for consent",
+                        4,
+                        0,
+                        30),
+                new BulkCases.Template(
+                        drive.productCase(school, CaseDrive.Stop.EVALUATING, today),
+                        "evaluation (clock running, past due when moved back over 60 days)",
+                        10,
+                        0,
+                        75),
+                new BulkCases.Template(
+                        drive.productCase(school, CaseDrive.Stop.PLAN_DEVELOPMENT, today),
+                        "plan development",
+                        4,
+                        0,
+                        40),
+                new BulkCases.Template(
+                        drive.productCase(school, CaseDrive.Stop.IEP_IN_EFFECT, today), "IEP in effect", 43, 0, 360),
+                new BulkCases.Template(
+                        drive.productCase(school, CaseDrive.Stop.IEP_IN_EFFECT, 75, today, this::settle),
+                        "IEP in effect, evaluation met late",
+                        6,
+                        0,
+                        360),
+                new BulkCases.Template(exited, "closed after an IEP (graduated)", 20, 365, 1825),
+                new BulkCases.Template(exitedLate, "closed after a late evaluation (moved away)", 5, 365, 1825),
+                new BulkCases.Template(
+                        drive.productCase(school, CaseDrive.Stop.DECLINED, today), "declined at triage", 5, 0, 1825));
+    }
+
+    private void settle() {
+        try {
+            awaitJobs();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void exit(String caseId, String reason) {
+        HttpResponse<String> response = send(
+                "coordinator",
+                HttpRequest.newBuilder(uri("/api/cases/" + caseId + "/exit"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"" + reason + "\"}")));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    }
+
+    // ---- queries ------------------------------------------------------------------------------------
+
+    record Latency(double medianMs, double p95Ms, int runs, String example) {}
+
+    private Map<String, Latency> queries() {
+        String district = BulkCases.district(1);
+        String school = BulkCases.school(1, 1);
+        List<String> cases = jdbc.queryForList(
+                "select id from support_case where school_id like ? order by md5(id) limit 500",
+                String.class,
+                district + "-%");
+        Map<String, Latency> results = new LinkedHashMap<>();
+        results.put(
+                "deadlines",
+                time("coordinator", n -> "/api/deadlines?school=" + school + "&dueWithinDays=14", queryRuns));
+        results.put(
+                "timeline",
+                time("coordinator", n -> "/api/cases/" + cases.get(n % cases.size()) + "/timeline", queryRuns));
+        results.put(
+                "timeliness",
+                time(
+                        "district-admin",
+                        n -> "/api/reports/evaluation-timeliness?district=" + district
+                                + "&from=2025-07-01&to=2026-06-30",
+                        Math.max(20, queryRuns / 5)));
+        results.put(
+                "caseloads",
+                time(
+                        "district-admin",
+                        n -> "/api/reports/caseloads?district=" + district,
+                        Math.max(20, queryRuns / 5)));
+        return results;
+    }
+
+    private Latency time(String user, IntFunction<String> path, int runs) {
+        for (int n = 0; n < Math.max(10, runs / 5); n++) {
+            get(user, path.apply(n + 7919));
+        }
+        double[] ms = new double[runs];
+        String example = null;
+        for (int n = 0; n < runs; n++) {
+            long start = System.nanoTime();
+            HttpResponse<String> response = get(user, path.apply(n));
+            ms[n] = (System.nanoTime() - start) / 1e6;
+            example = example == null ? response.body().length() + " bytes" : example;
+        }
+        Arrays.sort(ms);
+        return new Latency(percentile(ms, 0.5), percentile(ms, 0.95), runs, example);
+    }
+
+    /** Linear interpolation between the nearest ranks. */
+    static double percentile(double[] sorted, double p) {
+        double rank = p * (sorted.length - 1);
+        int low = (int) Math.floor(rank);
+        int high = (int) Math.ceil(rank);
+        return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
+    }
+
+    private HttpResponse<String> get(String user, String path) {
+        HttpResponse<String> response =
+                send(user, HttpRequest.newBuilder(uri(path)).GET());
+        if (response.statusCode() != 200) {
+            throw new AssertionError(
+                    "GET " + path + " as " + user + ": " + response.statusCode() + " " + response.body());
+        }
+        return response;
+    }
+
+    private HttpResponse<String> send(String user, HttpRequest.Builder request) {
+        String basic = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+        try {
+            return http.send(
+                    request.header("Authorization", "Basic " + basic).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    // ---- the table ----------------------------------------------------------------------------------
+
+    private void write(
+            List<String> throughput, List<BulkCases.Template> templates, Map<Integer, Map<String, Latency>> byScale)
+            throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append("Benchmarks of ")
+                .append(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES))
+                .append(" on ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, ")
+                .append(jdbc.queryForObject("select split_part(version(), ' on ', 1)", String.class))
+                .append(" on 127.0.0.1, Java ")
+                .append(System.getProperty("java.version"))
+                .append(" (`./mvnw -Pbench verify`).\n\n");
+
+        md.append("**Case throughput**: complete cases per second, from the referral to an IEP in effect (")
+                .append(CaseDrive.USER_TASKS)
+                .append(" user tasks completed through the form service as the staff who do them, the teachers'")
+                .append(" notification run by the job executor), against a bare process of as many user tasks and")
+                .append(" no-op delegates, full history, same engine and database; ")
+                .append(warmupSeconds)
+                .append(" s warm-up, then ")
+                .append(seconds)
+                .append(" s per figure, until every due job has run.\n\n");
+        md.append("| threads | product cases/s | product tasks/s | bare cases/s | bare tasks/s | product / bare |\n");
+        md.append("|---|---|---|---|---|---|\n");
+        throughput.forEach(line -> md.append(line).append('\n'));
+
+        md.append("\n**Queries at scale**, through HTTP (HTTP Basic, JSON), median / 95th percentile in ms; one")
+                .append(" bench district of 15 schools out of 10 (a tenth of the cases):\n\n");
+        List<Integer> scales = new ArrayList<>(byScale.keySet());
+        md.append("| query |");
+        scales.forEach(s -> md.append(" %,d cases |".formatted(s)));
+        if (scales.size() == 2) {
+            md.append(" p95 %,dk/%,dk |".formatted(scales.get(1) / 1000, scales.get(0) / 1000));
+        }
+        md.append(" target |\n|---|");
+        scales.forEach(s -> md.append("---|"));
+        md.append(scales.size() == 2 ? "---|---|\n" : "---|\n");
+        Map<String, String[]> names = new LinkedHashMap<>();
+        names.put("deadlines", new String[] {
+            "deadlines of one school due within 14 days (`GET /api/deadlines?school=&dueWithinDays=14`, coordinator)",
+            "p95 < 50 ms, ratio < 2"
+        });
+        names.put("timeline", new String[] {
+            "a case's timeline (`GET /api/cases/{id}/timeline`, a different case each time)", "p95 < 50 ms, ratio < 2"
+        });
+        names.put("timeliness", new String[] {
+            "evaluation timeliness of a district, school year 2025-2026 (`GET /api/reports/evaluation-timeliness`)",
+            "< 500 ms"
+        });
+        names.put("caseloads", new String[] {"caseloads of a district (`GET /api/reports/caseloads`)", "—"});
+        names.forEach((key, label) -> {
+            md.append("| ").append(label[0]).append(" |");
+            for (int scale : scales) {
+                Latency l = byScale.get(scale).get(key);
+                md.append(" %.1f / %.1f |".formatted(l.medianMs(), l.p95Ms()));
+            }
+            if (scales.size() == 2) {
+                md.append(" %.2f |"
+                        .formatted(byScale.get(scales.get(1)).get(key).p95Ms()
+                                / byScale.get(scales.get(0)).get(key).p95Ms()));
+            }
+            md.append(' ').append(label[1]).append(" |\n");
+        });
+        md.append("\nThe cases: ")
+                .append(BulkCases.describe(templates))
+                .append(" (each a copy of a case the service drove to that step, dates moved back).\n");
+
+        Path startup = OUT.resolve("startup.md");
+        if (Files.exists(startup)) {
+            md.append("\n**Start-up** (`tools/startup-figures.sh`, the packaged jar):\n\n")
+                    .append(Files.readString(startup).strip())
+                    .append('\n');
+        }
+        md.append("\n<details><summary>Log</summary>\n\n```\n").append(log).append("```\n</details>\n");
+        Files.writeString(OUT.resolve("results.md"), md.toString());
+        System.out.println(md);
+    }
+
+    private void note(String line) {
+        System.out.println("[bench] " + line);
+        log.append(line).append('\n');
+    }
+
+    private static List<Integer> numbers(String list) {
+        return Arrays.stream(list.split(","))
+                .map(String::strip)
+                .map(Integer::valueOf)
+                .toList();
+    }
+}
