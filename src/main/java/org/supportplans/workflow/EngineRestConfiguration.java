@@ -28,6 +28,7 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
     @Override
     protected void registerAdditionalResources() {
         register(ConcurrentChangeMapper.class);
+        register(TaskGone.Mapper.class);
     }
 
     /** Preferred over Camunda's own mapper of {@link RestException}, which it calls for every other case. */
@@ -39,6 +40,9 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
         @Override
         public Response toResponse(RestException exception) {
+            if (TaskGone.in(exception)) {
+                return TaskGone.answer();
+            }
             for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
                 if (cause instanceof OptimisticLockingException || lostTheProcessInstance(cause)) {
                     return Response.status(Response.Status.CONFLICT)

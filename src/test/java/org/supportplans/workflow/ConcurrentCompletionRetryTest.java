@@ -1,0 +1,96 @@
+package org.supportplans.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/** A task completion rolled back by another person's change to the same case is tried again. */
+class ConcurrentCompletionRetryTest {
+
+    private final AtomicInteger attempts = new AtomicInteger();
+
+    private final ConcurrentCompletionRetry.RetryInterceptor retry = new ConcurrentCompletionRetry.RetryInterceptor();
+
+    private final SubmitTaskFormCmd submit = new SubmitTaskFormCmd("task-1", Map.of(), false, false);
+
+    /** The rest of the engine's chain: fails with that exception the first times, then completes. */
+    private void engineFailing(int times, ProcessEngineException failure) {
+        retry.setNext(new CommandExecutor() {
+            @Override
+            public <T> T execute(Command<T> command) {
+                if (attempts.incrementAndGet() <= times) {
+                    throw failure;
+                }
+                return null;
+            }
+        });
+    }
+
+    @Test
+    void aCompletionThatLostToAnotherChangeOfTheCaseIsTriedAgainAndSucceeds() {
+        engineFailing(1, new OptimisticLockingException("ENGINE-03005 Entity was updated by another transaction"));
+
+        retry.execute(submit);
+
+        assertThat(attempts).hasValue(2);
+    }
+
+    @Test
+    void aTaskReadWhileAnotherCompletionCommittedIsTriedAgainToo() {
+        engineFailing(
+                1,
+                new ProcessEngineException("Cannot restore state of process instance 96: list of executions is empty"));
+
+        retry.execute(submit);
+
+        assertThat(attempts).hasValue(2);
+    }
+
+    @Test
+    void afterThreeAttemptsThePersonIsTold() {
+        engineFailing(10, new OptimisticLockingException("ENGINE-03005 Entity was updated by another transaction"));
+
+        assertThatThrownBy(() -> retry.execute(submit)).isInstanceOf(OptimisticLockingException.class);
+        assertThat(attempts).hasValue(ConcurrentCompletionRetry.ATTEMPTS);
+    }
+
+    @Test
+    void aTaskSomeoneElseCompletedIsNotTriedAgain() {
+        engineFailing(1, new NullValueException("Cannot find task with id task-1: task is null"));
+
+        assertThatThrownBy(() -> retry.execute(submit)).isInstanceOf(NullValueException.class);
+        assertThat(attempts).hasValue(1);
+    }
+
+    @Test
+    void otherCommandsAreNotTriedAgain() {
+        engineFailing(1, new OptimisticLockingException("ENGINE-03005 Entity was updated by another transaction"));
+
+        assertThatThrownBy(() -> retry.execute(new GetTaskFormVariablesCmd("task-1", null, true)))
+                .isInstanceOf(OptimisticLockingException.class);
+        assertThat(attempts).hasValue(1);
+    }
+
+    @Test
+    void aCompletionInsideTheCallersTransactionIsNotTriedAgain() {
+        engineFailing(1, new OptimisticLockingException("ENGINE-03005 Entity was updated by another transaction"));
+        TransactionSynchronizationManager.setActualTransactionActive(true);
+        try {
+            assertThatThrownBy(() -> retry.execute(submit)).isInstanceOf(OptimisticLockingException.class);
+        } finally {
+            TransactionSynchronizationManager.setActualTransactionActive(false);
+        }
+        assertThat(attempts).hasValue(1);
+    }
+}
