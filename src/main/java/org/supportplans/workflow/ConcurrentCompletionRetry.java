@@ -18,12 +18,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Two staff completing different tasks of one case at the same moment (two evaluators reporting their
  * areas, which join before the eligibility meeting) both change the case's process instance: the engine
  * lets one commit and rolls the other back with an {@link OptimisticLockingException}, although nobody
- * else completed that person's task. A completion rolled back so is tried again, in a new transaction, up
- * to {@value #ATTEMPTS} times: it then succeeds, or, when the task was in fact completed by someone else,
- * finds it gone ({@link TaskGone}, 404).
+ * else completed that person's task. Two staff completing the same task fail in more ways than that one,
+ * depending on what the loser read before the winner's commit: the engine's permission check finds no
+ * candidate group any more (an {@code AuthorizationException}), a listener finds the process's variables
+ * gone, our records already hold what the winner recorded ({@code NotAwaitedException}).
  *
- * <p>Only a completion that runs in a transaction of its own is retried (the engine REST API's, Tasklist's):
- * inside a caller's transaction, which the failure has already doomed, it is not.
+ * <p>So a completion that fails is tried again, in a new transaction, up to {@value #ATTEMPTS} times,
+ * unless the task is gone: after a race the next attempt sees the other's commit and succeeds, or finds
+ * the task gone ({@link TaskGone}, 404); any other failure fails again the same way and is answered as
+ * before. Only a completion that runs in a transaction of its own is tried again (the engine REST API's,
+ * Tasklist's): inside a caller's transaction, which the failure has already doomed, it is not.
  */
 @Component
 class ConcurrentCompletionRetry extends AbstractProcessEnginePlugin {
@@ -40,19 +44,6 @@ class ConcurrentCompletionRetry extends AbstractProcessEnginePlugin {
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
     }
 
-    /** The engine's words when a concurrent commit changed what a completion read or wrote. */
-    static boolean concurrentChange(Throwable exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof OptimisticLockingException
-                    || (cause instanceof ProcessEngineException
-                            && cause.getMessage() != null
-                            && cause.getMessage().contains("Cannot restore state of process instance"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Before the engine's transaction interceptor, so that each attempt is a transaction of its own. */
     static class RetryInterceptor extends CommandInterceptor {
 
@@ -65,8 +56,8 @@ class ConcurrentCompletionRetry extends AbstractProcessEnginePlugin {
             for (int attempt = 1; ; attempt++) {
                 try {
                     return next.execute(command);
-                } catch (ProcessEngineException e) {
-                    if (attempt >= ATTEMPTS || !concurrentChange(e)) {
+                } catch (RuntimeException e) {
+                    if (attempt >= ATTEMPTS || TaskGone.in(e)) {
                         throw e;
                     }
                     pause(attempt);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.supportplans.cases.NotAwaitedException;
 
 /** A task completion rolled back by another person's change to the same case is tried again. */
 class ConcurrentCompletionRetryTest {
@@ -25,7 +27,7 @@ class ConcurrentCompletionRetryTest {
     private final SubmitTaskFormCmd submit = new SubmitTaskFormCmd("task-1", Map.of(), false, false);
 
     /** The rest of the engine's chain: fails with that exception the first times, then completes. */
-    private void engineFailing(int times, ProcessEngineException failure) {
+    private void engineFailing(int times, RuntimeException failure) {
         retry.setNext(new CommandExecutor() {
             @Override
             public <T> T execute(Command<T> command) {
@@ -51,6 +53,39 @@ class ConcurrentCompletionRetryTest {
         engineFailing(
                 1,
                 new ProcessEngineException("Cannot restore state of process instance 96: list of executions is empty"));
+
+        retry.execute(submit);
+
+        assertThat(attempts).hasValue(2);
+    }
+
+    @Test
+    void aCompletionThatReadTheTaskBeforeAndItsCandidateGroupsAfterTheWinnersCommitIsTriedAgain() {
+        engineFailing(1, new AuthorizationException("coordinator", "TASK_WORK", "Task", "task-1"));
+
+        retry.execute(submit);
+
+        assertThat(attempts).hasValue(2);
+    }
+
+    @Test
+    void aCompletionThatFoundTheWinnersRecordsIsTriedAgain() {
+        engineFailing(
+                1,
+                new NotAwaitedException(
+                        "The parents were already asked for consent to the initial evaluation (34 CFR 300.300(a))."));
+
+        retry.execute(submit);
+
+        assertThat(attempts).hasValue(2);
+    }
+
+    @Test
+    void aCompletionThatFoundTheProcessVariablesGoneIsTriedAgain() {
+        engineFailing(
+                1,
+                new ProcessEngineException("ENGINE-03051 There was an exception while invoking the TaskListener."
+                        + " Message: 'the process has no caseId variable'"));
 
         retry.execute(submit);
 
