@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -49,7 +51,11 @@ class ConcurrentCompletionRetry extends AbstractProcessEnginePlugin {
 
         @Override
         public <T> T execute(Command<T> command) {
-            boolean completion = command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd;
+            // opening a task's form while someone completes it fails in the same ways: tried again too
+            boolean completion = command instanceof CompleteTaskCmd
+                    || command instanceof SubmitTaskFormCmd
+                    || command instanceof GetTaskFormVariablesCmd
+                    || command instanceof GetDeployedTaskFormCmd;
             if (!completion || TransactionSynchronizationManager.isActualTransactionActive()) {
                 return next.execute(command);
             }

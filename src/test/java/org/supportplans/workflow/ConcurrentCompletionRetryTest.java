@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
@@ -112,7 +112,7 @@ class ConcurrentCompletionRetryTest {
     void otherCommandsAreNotTriedAgain() {
         engineFailing(1, new OptimisticLockingException("ENGINE-03005 Entity was updated by another transaction"));
 
-        assertThatThrownBy(() -> retry.execute(new GetTaskFormVariablesCmd("task-1", null, true)))
+        assertThatThrownBy(() -> retry.execute(new GetTaskFormCmd("task-1")))
                 .isInstanceOf(OptimisticLockingException.class);
         assertThat(attempts).hasValue(1);
     }
