@@ -10,7 +10,6 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -44,6 +43,7 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
         register(ConcurrentChangeMapper.class);
         register(OtherSchoolMapper.class);
         register(MalformedJsonMapper.class);
+        register(TaskGone.Mapper.class);
     }
 
     static final String NOT_FOUND_MESSAGE = "Not found: no such task or process at the schools you work at.";
@@ -62,22 +62,6 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
     static Response notFound() {
         return answer(Response.Status.NOT_FOUND, "InvalidRequestException", NOT_FOUND_MESSAGE);
-    }
-
-    /** The engine's report of a task id it does not know, if that is what the exception is. */
-    static Response unknownTask(Throwable exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof NullValueException
-                    && cause.getMessage() != null
-                    && cause.getMessage().contains("Cannot find task with id")) {
-                return answer(
-                        Response.Status.NOT_FOUND,
-                        "InvalidRequestException",
-                        "No such task: it was completed by someone else, or never existed. Reload the task list." + " ("
-                                + cause.getMessage() + ")");
-            }
-        }
-        return null;
     }
 
     private static Response answer(Response.Status status, String type, String message) {
@@ -116,8 +100,7 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
             if (otherTenant(exception)) {
                 return notFound();
             }
-            Response unknown = unknownTask(exception);
-            return unknown != null ? unknown : camunda.toResponse(exception);
+            return TaskGone.in(exception) ? TaskGone.answer() : camunda.toResponse(exception);
         }
     }
 
@@ -133,6 +116,9 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
             if (otherTenant(exception)) {
                 return notFound();
             }
+            if (TaskGone.in(exception)) {
+                return TaskGone.answer();
+            }
             for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
                 if (cause instanceof OptimisticLockingException || lostTheProcessInstance(cause)) {
                     return Response.status(Response.Status.CONFLICT)
@@ -145,8 +131,7 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
                             .build();
                 }
             }
-            Response unknown = unknownTask(exception);
-            return unknown != null ? unknown : camunda.toResponse(exception);
+            return camunda.toResponse(exception);
         }
 
         /**

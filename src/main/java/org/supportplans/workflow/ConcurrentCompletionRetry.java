@@ -1,0 +1,99 @@
+package org.supportplans.workflow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Two staff completing different tasks of one case at the same moment (two evaluators reporting their
+ * areas, which join before the eligibility meeting) both change the case's process instance: the engine
+ * lets one commit and rolls the other back with an {@link OptimisticLockingException}, although nobody
+ * else completed that person's task. Two staff completing the same task fail in more ways than that one,
+ * depending on what the loser read before the winner's commit: the engine's permission check finds no
+ * candidate group any more (an {@code AuthorizationException}), a listener finds the process's variables
+ * gone, our records already hold what the winner recorded ({@code NotAwaitedException}).
+ *
+ * <p>So a completion that fails is tried again, in a new transaction, up to {@value #ATTEMPTS} times,
+ * unless the task is gone or the failure is not a race (a value the form's checks refuse, a task of another
+ * school): after a race the next attempt sees the other's commit and succeeds, or finds
+ * the task gone ({@link TaskGone}, 404); any other failure fails again the same way and is answered as
+ * before. Only a completion that runs in a transaction of its own is tried again (the engine REST API's,
+ * Tasklist's): inside a caller's transaction, which the failure has already doomed, it is not.
+ */
+@Component
+class ConcurrentCompletionRetry extends AbstractProcessEnginePlugin {
+
+    static final int ATTEMPTS = 3;
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<CommandInterceptor> interceptors = new ArrayList<>();
+        if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
+            interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
+        }
+        interceptors.add(new RetryInterceptor());
+        configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    }
+
+    /** Before the engine's transaction interceptor, so that each attempt is a transaction of its own. */
+    static class RetryInterceptor extends CommandInterceptor {
+
+        @Override
+        public <T> T execute(Command<T> command) {
+            // opening a task's form while someone completes it fails in the same ways: tried again too
+            boolean completion = command instanceof CompleteTaskCmd
+                    || command instanceof SubmitTaskFormCmd
+                    || command instanceof GetTaskFormVariablesCmd
+                    || command instanceof GetDeployedTaskFormCmd;
+            if (!completion || TransactionSynchronizationManager.isActualTransactionActive()) {
+                return next.execute(command);
+            }
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return next.execute(command);
+                } catch (RuntimeException e) {
+                    if (attempt >= ATTEMPTS || TaskGone.in(e) || refusedInput(e)) {
+                        throw e;
+                    }
+                    pause(attempt);
+                }
+            }
+        }
+
+        /**
+         * A value the form's checks refuse, or a task of another school: not a race, the same answer again
+         * (and a listener's refusal is logged by the engine at each attempt).
+         */
+        static boolean refusedInput(Throwable exception) {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof FormFieldValidationException || EngineRestConfiguration.otherTenant(cause)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** A few milliseconds, more at each attempt, apart for each thread, so two retries do not meet again. */
+        private static void pause(int attempt) {
+            try {
+                Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20) * attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ProcessEngineException("interrupted while retrying a task completion", e);
+            }
+        }
+    }
+}
