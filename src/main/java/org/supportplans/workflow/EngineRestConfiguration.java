@@ -100,7 +100,7 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
             if (otherTenant(exception)) {
                 return notFound();
             }
-            return TaskGone.in(exception) ? TaskGone.answer() : camunda.toResponse(exception);
+            return TaskGone.in(exception) ? TaskGone.answer(exception) : camunda.toResponse(exception);
         }
     }
 
@@ -117,7 +117,7 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
                 return notFound();
             }
             if (TaskGone.in(exception)) {
-                return TaskGone.answer();
+                return TaskGone.answer(exception);
             }
             for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
                 if (cause instanceof OptimisticLockingException || lostTheProcessInstance(cause)) {

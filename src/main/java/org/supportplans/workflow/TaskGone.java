@@ -28,25 +28,37 @@ import org.springframework.stereotype.Component;
 final class TaskGone {
 
     static final String MESSAGE =
-            "This task is no longer open: someone else completed it a moment ago, or the case moved on. Reload your tasks.";
+            "This task is no longer open: someone else completed it a moment ago, the case moved on, or there is no such"
+                    + " task. Reload your tasks.";
 
     private TaskGone() {}
 
     static boolean in(Throwable exception) {
+        return engineMessage(exception) != null;
+    }
+
+    /** The engine's words for the task it did not find (they name its id), or null if that is not the failure. */
+    private static String engineMessage(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             String message = cause.getMessage();
             if (message != null
                     && (message.contains("Cannot find task with id") || message.contains("No task found for taskId"))) {
-                return true;
+                return message;
             }
         }
-        return false;
+        return null;
     }
 
-    static Response answer() {
+    /** 404, with the engine's words after ours: they name the task, which may never have existed. */
+    static Response answer(Throwable exception) {
+        String engine = engineMessage(exception);
         return Response.status(Response.Status.NOT_FOUND)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("type", "InvalidRequestException", "message", MESSAGE))
+                .entity(Map.of(
+                        "type",
+                        "InvalidRequestException",
+                        "message",
+                        engine == null ? MESSAGE : MESSAGE + " (" + engine + ")"))
                 .build();
     }
 
@@ -62,7 +74,7 @@ final class TaskGone {
 
         @Override
         public Response toResponse(BadUserRequestException exception) {
-            return in(exception) ? answer() : camunda.toResponse(exception);
+            return in(exception) ? answer(exception) : camunda.toResponse(exception);
         }
     }
 

@@ -33,7 +33,8 @@ class TaskGoneTest {
         Response response = restMapper.toResponse(gone);
 
         assertThat(response.getStatus()).isEqualTo(404);
-        assertThat(response.getEntity().toString()).contains("Reload your tasks");
+        // the engine's words name the task: an id that never existed is told as such too
+        assertThat(response.getEntity().toString()).contains("Reload your tasks", "Cannot find task with id 42");
     }
 
     @Test
