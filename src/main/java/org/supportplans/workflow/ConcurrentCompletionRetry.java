@@ -27,8 +27,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * gone, our records already hold what the winner recorded ({@code NotAwaitedException}).
  *
  * <p>So a completion that fails is tried again, in a new transaction, up to {@value #ATTEMPTS} times,
- * unless the task is gone or the failure is not a race (a value the form's checks refuse, a task of another
- * school): after a race the next attempt sees the other's commit and succeeds, or finds
+ * unless the task is gone or is another school's (once only for a value the form's checks refuse): after a race the next attempt sees the other's commit and succeeds, or finds
  * the task gone ({@link TaskGone}, 404); any other failure fails again the same way and is answered as
  * before. Only a completion that runs in a transaction of its own is tried again (the engine REST API's,
  * Tasklist's): inside a caller's transaction, which the failure has already doomed, it is not.
@@ -65,7 +64,10 @@ class ConcurrentCompletionRetry extends AbstractProcessEnginePlugin {
                 try {
                     return next.execute(command);
                 } catch (RuntimeException e) {
-                    if (attempt >= ATTEMPTS || TaskGone.in(e) || refusedInput(e)) {
+                    if (attempt >= ATTEMPTS
+                            || TaskGone.in(e)
+                            || EngineRestConfiguration.otherTenant(e)
+                            || (refusedInput(e) && attempt > 1)) {
                         throw e;
                     }
                     pause(attempt);
@@ -74,12 +76,14 @@ class ConcurrentCompletionRetry extends AbstractProcessEnginePlugin {
         }
 
         /**
-         * A value the form's checks refuse, or a task of another school: not a race, the same answer again
-         * (and a listener's refusal is logged by the engine at each attempt).
+         * A value the form's checks refuse. It may be the race itself (the loser's listener read what the
+         * winner had just committed: "the case is not waiting for ...", "already recorded"): tried once
+         * more, that attempt finds the task gone (404); a value that is simply wrong is refused the same
+         * way again and answered.
          */
         static boolean refusedInput(Throwable exception) {
             for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-                if (cause instanceof FormFieldValidationException || EngineRestConfiguration.otherTenant(cause)) {
+                if (cause instanceof FormFieldValidationException) {
                     return true;
                 }
             }

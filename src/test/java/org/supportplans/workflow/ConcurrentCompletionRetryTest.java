@@ -40,11 +40,29 @@ class ConcurrentCompletionRetryTest {
     }
 
     @Test
-    void aValueTheFormRefusesIsAnsweredAtOnceNotTriedAgain() {
+    void aValueTheFormRefusesIsTriedOnceMoreOnlyAndAnswered() {
         engineFailing(3, new TaskInputRejected("The consent date cannot be before the referral."));
 
         assertThatThrownBy(() -> retry.execute(submit)).isInstanceOf(TaskInputRejected.class);
-        assertThat(attempts).hasValue(1);
+        assertThat(attempts).hasValue(2);
+    }
+
+    @Test
+    void aRefusalThatWasTheRaceItselfIsTriedOnceMoreAndThenFindsTheTaskGone() {
+        // the loser's listener read the winner's answer; at the next attempt the task is gone
+        retry.setNext(new CommandExecutor() {
+            @Override
+            public <T> T execute(Command<T> command) {
+                if (attempts.incrementAndGet() == 1) {
+                    throw new TaskInputRejected(
+                            "The case is not waiting for the parents' consent to the initial evaluation.");
+                }
+                throw new NullValueException("Cannot find task with id task-1: task is null");
+            }
+        });
+
+        assertThatThrownBy(() -> retry.execute(submit)).isInstanceOf(NullValueException.class);
+        assertThat(attempts).hasValue(2);
     }
 
     @Test
