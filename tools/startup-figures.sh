@@ -16,7 +16,7 @@ measure() { # label, then extra java arguments
   for run in $(seq 1 "$runs"); do
     local work; work=$(mktemp -d)
     if [[ $label == postgres ]]; then
-      psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $database with (force)" \
+      PGOPTIONS=--client-min-messages=warning psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $database with (force)" \
         -c "create database $database" postgres
     fi
     local start; start=$(date +%s.%N)
