@@ -105,7 +105,8 @@ public class SchoolTenants implements ApplicationRunner, StaffTenants {
                             + " where s.district_id = :district",
                     Map.of("district", districtId),
                     String.class);
-            districtStaff.forEach(this::syncMemberships);
+            Set<String> schools = schoolIds();
+            districtStaff.forEach(userId -> syncMemberships(userId, schools));
             return null;
         });
     }
@@ -113,7 +114,7 @@ public class SchoolTenants implements ApplicationRunner, StaffTenants {
     /** A staff member's schools (or roles) changed: their tenant memberships follow. */
     public void staffChanged(String userId) {
         asApplication.call(() -> {
-            syncMemberships(userId);
+            syncMemberships(userId, schoolIds());
             return null;
         });
     }
@@ -126,8 +127,12 @@ public class SchoolTenants implements ApplicationRunner, StaffTenants {
 
     private void ensureAll() {
         asApplication.call(() -> {
+            Set<String> tenants = new HashSet<>();
+            identityService.createTenantQuery().list().forEach(tenant -> tenants.add(tenant.getId()));
             jdbc.query("select id, name from school", Map.of(), rs -> {
-                ensureTenant(rs.getString("id"), rs.getString("name"));
+                if (!tenants.contains(rs.getString("id"))) {
+                    ensureTenant(rs.getString("id"), rs.getString("name"));
+                }
             });
             Set<String> users = new HashSet<>(
                     jdbc.queryForList("select distinct user_id from school_staff", Map.of(), String.class));
@@ -138,10 +143,15 @@ public class SchoolTenants implements ApplicationRunner, StaffTenants {
                         .list()
                         .forEach(user -> users.add(user.getId()));
             }
-            users.forEach(this::syncMemberships);
+            Set<String> schools = schoolIds();
+            users.forEach(userId -> syncMemberships(userId, schools));
             log.info("A Camunda tenant for every school, memberships of {} staff in step", users.size());
             return null;
         });
+    }
+
+    private Set<String> schoolIds() {
+        return new HashSet<>(jdbc.queryForList("select id from school", Map.of(), String.class));
     }
 
     private void ensureTenant(String schoolId, String name) {
@@ -153,7 +163,7 @@ public class SchoolTenants implements ApplicationRunner, StaffTenants {
         identityService.saveTenant(tenant);
     }
 
-    private void syncMemberships(String userId) {
+    private void syncMemberships(String userId, Set<String> schools) {
         if (identityService.createUserQuery().userId(userId).count() == 0) {
             return; // on the staff list, but no Camunda user (yet): nobody can sign in as them
         }
@@ -161,7 +171,6 @@ public class SchoolTenants implements ApplicationRunner, StaffTenants {
                 .map(group -> group.getId())
                 .toList();
         Set<String> wanted = visibleSchoolIds(userId, groups);
-        Set<String> schools = new HashSet<>(jdbc.queryForList("select id from school", Map.of(), String.class));
         Set<String> held = new HashSet<>();
         for (Tenant tenant :
                 identityService.createTenantQuery().userMember(userId).list()) {
