@@ -117,6 +117,7 @@ class PlanDevelopmentProcessTest {
                 .calledProcessInstance("parent-consent")
                 .hasBusinessKey(CASE_ID)
                 .variables()
+                .containsOnlyKeys("caseId", "schoolId", "studentName", "schoolName", "consentKind")
                 .containsEntry("consentKind", "SERVICES_CONSENT");
         parentsAnswerThroughTheApi("GIVEN");
         theTeachersAreToldInTheBackground(plan);

@@ -129,6 +129,7 @@ class PlanInEffectProcessTest {
                 .calledProcessInstance("parent-consent")
                 .hasBusinessKey(CASE_ID)
                 .variables()
+                .containsOnlyKeys("caseId", "schoolId", "studentName", "schoolName", "consentKind")
                 .containsEntry("consentKind", "REEVALUATION_CONSENT");
         parentsAnswerThroughTheApi("GIVEN");
 

@@ -8,8 +8,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQue
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -102,7 +105,7 @@ class SupportCaseProcessTest {
                 .hasBusinessKey(CASE_ID)
                 .variables()
                 .containsEntry("consentKind", "EVALUATION_CONSENT")
-                .containsEntry("triageOutcome", "EVALUATE_IDEA");
+                .containsEntry("studentName", "Maya Lopez");
 
         calledProcessEnds("parent-consent", withVariables("consentDecision", "REFUSED"));
 
@@ -146,8 +149,8 @@ class SupportCaseProcessTest {
                 .calledProcessInstance("plan-in-effect")
                 .hasBusinessKey(CASE_ID)
                 .variables()
-                .containsEntry("needsIep", true)
-                .containsEntry("plansInEffect", true);
+                .containsEntry("planKindsText", "IEP")
+                .containsEntry("annualReviewDueAt", "2026-10-20T07:00:00");
 
         calledProcessEnds("plan-in-effect", withVariables("stillEligible", false));
 
@@ -166,6 +169,87 @@ class SupportCaseProcessTest {
                         "EndEvent_Exited")
                 .isEnded();
         Assertions.assertThat(caseClosing.reasons).containsExactly("NO_LONGER_ELIGIBLE");
+    }
+
+    /**
+     * Each phase gets the case (id, school, student) and what its steps and forms show; it gives back only what
+     * the case's later gateways and phases read. What staff entered in a phase's forms stays in that phase (and
+     * in our tables): copying every variable in and out of every phase made the engine write each of them again
+     * at every step.
+     */
+    @Test
+    void eachPhaseGetsTheCaseAndItsInputsAndGivesBackOnlyItsResults() {
+        ProcessInstance supportCase = referralOfMaya();
+        String[] theCase = {"caseId", "schoolId", "studentName", "schoolName"};
+
+        assertThat(supportCase)
+                .calledProcessInstance("referral-triage")
+                .variables()
+                .containsOnlyKeys(with(
+                        theCase, "referralReceivedOn", "concernsText", "referralReason", "parentRequestedEvaluation"));
+        calledProcessEnds(
+                "referral-triage",
+                withVariables("triageOutcome", "EVALUATE_IDEA", "triageRationale", "Reading well below grade level"));
+
+        assertThat(supportCase)
+                .calledProcessInstance("parent-consent")
+                .variables()
+                .containsOnlyKeys(with(theCase, "consentKind"))
+                .containsEntry("consentKind", "EVALUATION_CONSENT");
+        calledProcessEnds(
+                "parent-consent",
+                withVariables(
+                        "consentDecision", "GIVEN",
+                        "consentDate", "2025-09-22",
+                        "evaluationDueOn", "2025-11-21",
+                        "parentDecisionDate", "2025-09-22"));
+
+        assertThat(supportCase)
+                .calledProcessInstance("evaluation-eligibility")
+                .variables()
+                .containsOnlyKeys(with(theCase, "consentDate", "evaluationDueOn", "concernsText"))
+                .containsEntry("evaluationDueOn", "2025-11-21");
+        Map<String, Object> eligible = new HashMap<>(eligibility(true, false, true));
+        eligible.putAll(withVariables(
+                "eligibilityDecidedOn", "2025-11-10",
+                "planMeetingDueOn", "2025-12-10",
+                "ideaCategoriesText", "Specific learning disability",
+                "eligibilityRationale", "A specific learning disability in basic reading skills"));
+        calledProcessEnds("evaluation-eligibility", eligible);
+
+        assertThat(supportCase)
+                .calledProcessInstance("plan-development")
+                .variables()
+                .containsOnlyKeys(with(
+                        theCase,
+                        "needsIep",
+                        "needs504",
+                        "needsAlp",
+                        "eligibilityDecidedOn",
+                        "planMeetingDueOn",
+                        "ideaCategoriesText"))
+                .containsEntry("needsAlp", true);
+        Map<String, Object> planned = new HashMap<>(planInEffect());
+        planned.put("presentLevels", "Decodes at a first-grade level");
+        calledProcessEnds("plan-development", planned);
+
+        assertThat(supportCase)
+                .calledProcessInstance("plan-in-effect")
+                .variables()
+                .containsOnlyKeys(with(
+                        theCase,
+                        "planKindsText",
+                        "annualReviewDueOn",
+                        "annualReviewDueAt",
+                        "reevaluationDueOn",
+                        "reevaluationDueAt"));
+        assertThat(supportCase)
+                .variables()
+                .doesNotContainKeys("triageRationale", "parentDecisionDate", "eligibilityRationale", "presentLevels");
+    }
+
+    private static String[] with(String[] first, String... more) {
+        return Stream.concat(Arrays.stream(first), Arrays.stream(more)).toArray(String[]::new);
     }
 
     @Test
@@ -251,13 +335,25 @@ class SupportCaseProcessTest {
     private static ProcessInstance planInEffectForMaya() {
         ProcessInstance supportCase = evaluationOfMaya();
         calledProcessEnds("evaluation-eligibility", eligibility(true, false, false));
-        calledProcessEnds("plan-development", withVariables("consentDecision", "GIVEN", "plansInEffect", true));
+        calledProcessEnds("plan-development", planInEffect());
         assertThat(supportCase).isWaitingAt("CallActivity_PlanInEffect");
         return supportCase;
     }
 
     private static Map<String, Object> eligibility(boolean needsIep, boolean needs504, boolean needsAlp) {
         return withVariables("needsIep", needsIep, "needs504", needs504, "needsAlp", needsAlp);
+    }
+
+    /** What plan development leaves when the parents consent to an IEP: the plan and its review dates. */
+    private static Map<String, Object> planInEffect() {
+        return withVariables(
+                "consentDecision", "GIVEN",
+                "plansInEffect", true,
+                "planKindsText", "IEP",
+                "annualReviewDueOn", "2026-10-20",
+                "annualReviewDueAt", "2026-10-20T07:00:00",
+                "reevaluationDueOn", "2028-10-20",
+                "reevaluationDueAt", "2028-08-21T07:00:00");
     }
 
     /** The called process (a stub here) ends, leaving these variables as the real one would. */
