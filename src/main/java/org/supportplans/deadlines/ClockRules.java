@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
@@ -20,6 +21,10 @@ import org.supportplans.system.AsApplication;
  * as deployed, evaluated by Camunda's DMN engine: a state's rule where it has one, the federal rule
  * otherwise. Looking a rule up writes nothing (no decision history: it is asked for on every read of
  * a deadline), and the parsed table is kept until another version is deployed.
+ *
+ * <p>Each state's rule for a clock is kept too, with the table version it came from: a table's answer
+ * depends on nothing else, and the FEEL engine builds its whole function library anew for each
+ * evaluation, which made rule look-ups the largest single cost of a case's steps (issue 7's profile).
  */
 @Component
 public class ClockRules {
@@ -33,7 +38,10 @@ public class ClockRules {
 
     private volatile Parsed parsed;
 
-    private record Parsed(String definitionId, DmnDecision decision, Instant checkedAt) {}
+    private record Parsed(
+            String definitionId, DmnDecision decision, Instant checkedAt, Map<RuleKey, ClockRule> rules) {}
+
+    private record RuleKey(String state, ClockKind kind) {}
 
     ClockRules(RepositoryService repositoryService, AsApplication asApplication) {
         this.repositoryService = repositoryService;
@@ -44,17 +52,24 @@ public class ClockRules {
     }
 
     public ClockRule ruleFor(String state, ClockKind kind) {
-        DmnDecisionResult result = dmnEngine.evaluateDecision(decision(), Map.of("state", state, "clock", kind.id()));
-        if (result.isEmpty()) {
-            throw new IllegalStateException("the rules table has no rule for " + kind.id());
-        }
-        return fromEntries(kind, state, result.getFirstResult().getEntryMap());
+        Parsed table = table();
+        return table.rules().computeIfAbsent(new RuleKey(state, kind), key -> evaluate(table.decision(), key));
     }
 
-    private DmnDecision decision() {
+    private ClockRule evaluate(DmnDecision decision, RuleKey key) {
+        DmnDecisionResult result = dmnEngine.evaluateDecision(
+                decision, Map.of("state", key.state(), "clock", key.kind().id()));
+        if (result.isEmpty()) {
+            throw new IllegalStateException(
+                    "the rules table has no rule for " + key.kind().id());
+        }
+        return fromEntries(key.kind(), key.state(), result.getFirstResult().getEntryMap());
+    }
+
+    private Parsed table() {
         Parsed current = parsed;
         if (current != null && current.checkedAt().plus(RECHECK_DEPLOYMENT).isAfter(Instant.now())) {
-            return current.decision();
+            return current;
         }
         DecisionDefinition latest = asApplication.call(() -> repositoryService
                 .createDecisionDefinitionQuery()
@@ -64,10 +79,11 @@ public class ClockRules {
         if (latest == null) {
             throw new IllegalStateException("the rules table " + DECISION_KEY + " is not deployed");
         }
-        DmnDecision decision =
-                current != null && current.definitionId().equals(latest.getId()) ? current.decision() : parse(latest);
-        parsed = new Parsed(latest.getId(), decision, Instant.now());
-        return decision;
+        Parsed next = current != null && current.definitionId().equals(latest.getId())
+                ? new Parsed(latest.getId(), current.decision(), Instant.now(), current.rules())
+                : new Parsed(latest.getId(), parse(latest), Instant.now(), new ConcurrentHashMap<>());
+        parsed = next;
+        return next;
     }
 
     private DmnDecision parse(DecisionDefinition definition) {
