@@ -61,22 +61,35 @@ public class ClockWatch {
         this.taskDeadlines = taskDeadlines;
     }
 
+    /**
+     * Starts the clock's watch with the ids it needs (the school for its tenant, workflow's CaseTenants); what
+     * the coordinator's "record why" form shows is given to that task only when the clock is missed
+     * ({@link #lateReasonFacts}), so a watch writes three variables, not eight.
+     */
     void started(Clock clock, CaseDirectory.CaseFacts facts) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(CLOCK_ID, clock.getId());
         variables.put("caseId", clock.getCaseId());
-        // the watch's tenant: the case's school (workflow's CaseTenants)
         variables.put("schoolId", facts.schoolId());
+        asApplication.call(() -> runtimeService.startProcessInstanceByKey(PROCESS_KEY, clock.getCaseId(), variables));
+    }
+
+    /** What the "Deadline missed: record why" form shows of the clock and its case. */
+    Map<String, Object> lateReasonFacts(Clock clock) {
+        CaseDirectory.CaseFacts facts = cases.facts(clock.getCaseId());
+        Map<String, Object> variables = new HashMap<>();
         variables.put("studentName", facts.studentName());
         variables.put("schoolName", facts.schoolName());
         variables.put("clockLabel", clock.getKind().label());
         variables.put("clockRule", clock.getRuleText());
-        variables.put(
-                "clockDueOn",
-                clock.effectiveDue() == null
-                        ? "not known yet"
-                        : clock.effectiveDue().toString());
-        asApplication.call(() -> runtimeService.startProcessInstanceByKey(PROCESS_KEY, clock.getCaseId(), variables));
+        variables.put("clockDueOn", dueOn(clock));
+        return variables;
+    }
+
+    private static String dueOn(Clock clock) {
+        return clock.effectiveDue() == null
+                ? "not known yet"
+                : clock.effectiveDue().toString();
     }
 
     /** Ends the watch; a clock met late keeps its "record why" task until the coordinator answers. */
@@ -116,12 +129,13 @@ public class ClockWatch {
                 taskService.saveTask(task);
             }
             for (ProcessInstance watch : watchesOf(clock)) {
-                runtimeService.setVariable(
-                        watch.getId(),
-                        "clockDueOn",
-                        clock.effectiveDue() == null
-                                ? "not known yet"
-                                : clock.effectiveDue().toString());
+                for (Task missed : taskService
+                        .createTaskQuery()
+                        .processInstanceId(watch.getId())
+                        .taskDefinitionKey(TASK_RECORD_LATE_REASON)
+                        .list()) {
+                    taskService.setVariableLocal(missed.getId(), "clockDueOn", dueOn(clock));
+                }
                 for (Job timer : managementService
                         .createJobQuery()
                         .processInstanceId(watch.getId())

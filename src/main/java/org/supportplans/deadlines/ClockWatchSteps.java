@@ -143,6 +143,26 @@ final class ClockWatchSteps {
         }
     }
 
+    /** "Deadline missed: record why", as it opens: what its form shows of the clock and the case, on the task. */
+    @Component("clockLateReasonFacts")
+    static class ClockLateReasonFacts implements TaskListener {
+
+        private final ClockService clockService;
+        private final ClockWatch clockWatch;
+
+        ClockLateReasonFacts(ClockService clockService, ClockWatch clockWatch) {
+            this.clockService = clockService;
+            this.clockWatch = clockWatch;
+        }
+
+        @Override
+        public void notify(DelegateTask task) {
+            clockService
+                    .find(clockId(task.getExecution()))
+                    .ifPresent(clock -> task.setVariablesLocal(clockWatch.lateReasonFacts(clock)));
+        }
+    }
+
     /** "Deadline missed: record why": the reason code and the facts, checked again here. */
     @Component("clockLateReasonRecorder")
     static class ClockLateReasonRecorder implements TaskListener {

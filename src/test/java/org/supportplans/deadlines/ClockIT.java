@@ -217,6 +217,19 @@ class ClockIT {
         }
         assertThat(jdbc.queryForObject("select status from clock where id = ?", String.class, clockId))
                 .isEqualTo("OVERDUE");
+        // what the coordinator's form shows, as Tasklist reads it
+        JsonNode shown = admin.get("/engine-rest/task/"
+                        + Tasks.open(admin, caseId, "Deadline missed: record why")
+                                .path("id")
+                                .asText()
+                        + "/form-variables")
+                .json();
+        assertThat(shown.path("studentName").path("value").asText()).isEqualTo("Maya Lopez");
+        assertThat(shown.path("schoolName").path("value").asText()).isNotBlank();
+        assertThat(shown.path("clockLabel").path("value").asText()).isNotBlank();
+        assertThat(shown.path("clockRule").path("value").asText()).contains("300.613");
+        assertThat(shown.path("clockDueOn").path("value").asText())
+                .isEqualTo(today.plusDays(5).toString());
         Tasks.done(
                 admin,
                 caseId,

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.Instant;
@@ -49,6 +50,8 @@ class ClockWatchProcessTest {
             execution.setVariable("overdue", answer.equals("overdue"));
             execution.setVariable("clockEnded", answer.equals("ended"));
         });
+        Mocks.register(
+                "clockLateReasonFacts", (TaskListener) task -> task.setVariableLocal("clockDueOn", "2026-11-09"));
         Mocks.register("clockLateReasonRecorder", (TaskListener)
                 task -> steps.add("reason " + task.getVariable("lateReasonCode")));
     }
@@ -71,6 +74,9 @@ class ClockWatchProcessTest {
 
         assertThat(watch).isWaitingAt("Task_RecordLateReason");
         assertThat(task(watch)).hasCandidateGroup("coordinator").hasName("Deadline missed: record why");
+        Assertions.assertThat(taskService().getVariablesLocal(task(watch).getId()))
+                .as("what the form shows, given to the task as it opens")
+                .containsEntry("clockDueOn", "2026-11-09");
         complete(
                 task(watch),
                 withVariables("lateReasonCode", "SCHOOL_ERROR", "lateReasonText", "The psychologist was on leave."));
@@ -131,15 +137,7 @@ class ClockWatchProcessTest {
                 .startProcessInstanceByKey(
                         "clock-watch",
                         "case-maya",
-                        Map.of(
-                                "clockId",
-                                7L,
-                                "caseId",
-                                "case-maya",
-                                "clockLabel",
-                                "Initial evaluation",
-                                "clockDueOn",
-                                "2026-11-09"));
+                        Map.of("clockId", 7L, "caseId", "case-maya", "schoolId", "lincoln-elementary"));
     }
 
     /** The timer dates the real bean reads from the clock record. */
