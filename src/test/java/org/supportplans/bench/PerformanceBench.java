@@ -99,6 +99,7 @@ class PerformanceBench {
     private final List<Integer> caseCounts = numbers(System.getProperty("bench.cases", "10000,100000"));
     private final HttpClient http = HttpClient.newHttpClient();
     private final StringBuilder log = new StringBuilder();
+    private final Map<String, DatabaseWork> workPerCase = new LinkedHashMap<>();
 
     @Test
     void benchmark() throws Exception {
@@ -154,13 +155,45 @@ class PerformanceBench {
     private double casesPerSecond(String what, int threads, IntFunction<String> oneCase) throws Exception {
         run(threads, warmupSeconds, oneCase);
         awaitJobs();
+        DatabaseWork before = databaseWork();
         long start = System.nanoTime();
         long cases = run(threads, seconds, oneCase);
         awaitJobs();
         double elapsed = (System.nanoTime() - start) / 1e9;
         double rate = cases / elapsed;
         note("%s, %d thread(s): %d cases in %.1f s = %.2f/s".formatted(what, threads, cases, elapsed, rate));
+        workPerCase.putIfAbsent(what, databaseWork().minus(before).per(cases));
         return rate;
+    }
+
+    /** PostgreSQL's counters of this database: transactions committed, rows written. */
+    record DatabaseWork(double commits, double inserted, double updated, double deleted) {
+        DatabaseWork minus(DatabaseWork other) {
+            return new DatabaseWork(
+                    commits - other.commits,
+                    inserted - other.inserted,
+                    updated - other.updated,
+                    deleted - other.deleted);
+        }
+
+        DatabaseWork per(long cases) {
+            return new DatabaseWork(commits / cases, inserted / cases, updated / cases, deleted / cases);
+        }
+
+        double written() {
+            return inserted + updated + deleted;
+        }
+    }
+
+    /** The database's counters, once every backend has reported (PostgreSQL flushes them at most once a second). */
+    private DatabaseWork databaseWork() throws InterruptedException {
+        Thread.sleep(1_500);
+        jdbc.execute("select pg_stat_clear_snapshot()");
+        return jdbc.queryForObject(
+                """
+                select xact_commit, tup_inserted, tup_updated, tup_deleted
+                from pg_stat_database where datname = current_database()
+                """, (row, n) -> new DatabaseWork(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4)));
     }
 
     private long run(int threads, int forSeconds, IntFunction<String> oneCase) throws Exception {
@@ -376,6 +409,22 @@ class PerformanceBench {
         md.append("| threads | product cases/s | product tasks/s | bare cases/s | bare tasks/s | product / bare |\n");
         md.append("|---|---|---|---|---|---|\n");
         throughput.forEach(line -> md.append(line).append('\n'));
+        DatabaseWork product = workPerCase.get("product");
+        DatabaseWork bare = workPerCase.get("bare");
+        if (product != null && bare != null) {
+            md.append("\nWhat a case asks of PostgreSQL (`pg_stat_database`, per case, first measurement):\n\n");
+            md.append("| | transactions | rows inserted | rows updated | rows deleted | rows written |\n");
+            md.append("|---|---|---|---|---|---|\n");
+            workPerCase.forEach((what, work) -> md.append("| %s | %.1f | %.0f | %.0f | %.0f | %.0f |\n"
+                    .formatted(what, work.commits(), work.inserted(), work.updated(), work.deleted(), work.written())));
+            md.append("| product / bare | %.1f | %.1f | %.1f | %.1f | **%.1f** |\n"
+                    .formatted(
+                            product.commits() / bare.commits(),
+                            product.inserted() / bare.inserted(),
+                            product.updated() / bare.updated(),
+                            product.deleted() / bare.deleted(),
+                            product.written() / bare.written()));
+        }
 
         md.append("\n**Queries at scale**, through HTTP (HTTP Basic, JSON), median / 95th percentile in ms; one")
                 .append(" bench district of 15 schools out of 10 (a tenth of the cases):\n\n");
