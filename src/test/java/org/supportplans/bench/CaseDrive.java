@@ -1,9 +1,8 @@
 package org.supportplans.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +20,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.supportplans.Referrals;
 import org.supportplans.cases.Concern;
 import org.supportplans.cases.ReferrerRole;
 import org.supportplans.deadlines.ClockWatch;
@@ -96,7 +96,10 @@ final class CaseDrive {
      */
     String productCase(String schoolId, Stop stop, int pastDays, LocalDate realToday, Runnable settle) {
         if (pastDays > 0) {
-            ClockUtil.setCurrentTime(Date.from(Instant.now().minus(Duration.ofDays(pastDays))));
+            // so many days back on the demo district's calendar: across a change of daylight saving time, so many
+            // times 24 hours back can be another day there (an hour after its midnight)
+            ClockUtil.setCurrentTime(Date.from(
+                    ZonedDateTime.now(Referrals.DEMO_ZONE).minusDays(pastDays).toInstant()));
         }
         try {
             return drive(schoolId, stop, pastDays, realToday, settle);
