@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -91,6 +92,19 @@ class EmbeddedDefaultIT {
                     .isEqualTo(Role.values().length + 1);
             assertThat(Http.as(port(second), "coordinator").get("/api/schools").json())
                     .hasSize(3);
+
+            // a clock on H2: written with its case's school, and listed by it
+            Http coordinator = Http.as(port(second), "coordinator");
+            Http.Response started = coordinator.post(
+                    "/api/cases/" + caseId + "/clocks",
+                    Map.of("kind", "records-request", "start", Referrals.today().toString()));
+            assertThat(started.status()).as(started.body()).isEqualTo(201);
+            Http.Response listed = coordinator.get("/api/deadlines?school=lincoln-elementary&clock=records-request");
+            assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+            assertThat(listed.json().path("content")).anySatisfy(row -> {
+                assertThat(row.path("caseId").asText()).isEqualTo(caseId);
+                assertThat(row.path("schoolId").asText()).isEqualTo("lincoln-elementary");
+            });
         }
     }
 

@@ -35,6 +35,13 @@ public class Clock {
     @Column(name = "case_id", nullable = false, updatable = false)
     private String caseId;
 
+    /**
+     * The case's school, held on the clock so that a school's deadlines are read from the clock's own index
+     * (issue 7); a foreign key to the case's (id, school_id) keeps the two equal.
+     */
+    @Column(name = "school_id", nullable = false, updatable = false)
+    private String schoolId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
     private ClockKind kind;
@@ -114,8 +121,9 @@ public class Clock {
 
     protected Clock() {}
 
-    Clock(String caseId, ClockRule rule, String startEvent, LocalDate startDate) {
+    Clock(String caseId, String schoolId, ClockRule rule, String startEvent, LocalDate startDate) {
         this.caseId = Objects.requireNonNull(caseId);
+        this.schoolId = Objects.requireNonNull(schoolId);
         this.kind = rule.kind();
         this.legalBasis = rule.citation();
         this.jurisdiction = rule.jurisdiction();
@@ -274,6 +282,10 @@ public class Clock {
 
     public String getCaseId() {
         return caseId;
+    }
+
+    public String getSchoolId() {
+        return schoolId;
     }
 
     public ClockKind getKind() {

@@ -64,7 +64,7 @@ public class ClockService implements CaseClocks {
         if (running.isPresent()) {
             return Optional.ofNullable(running.get().effectiveDue());
         }
-        Clock clock = new Clock(caseId, rule, startEvent, start);
+        Clock clock = new Clock(caseId, facts.schoolId(), rule, startEvent, start);
         clock.due(count(clock, calendars.calendarOf(facts.districtId())));
         clocks.saveAndFlush(clock);
         watch.started(clock, facts);

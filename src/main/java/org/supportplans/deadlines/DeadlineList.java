@@ -42,10 +42,10 @@ class DeadlineList {
 
     private static final String DUE = "coalesce(c.extended_to, c.due_date)";
 
+    // the clock holds its case's school: a school's clocks are a range of the clock's index on the school (V9)
     private static final String FROM = """
             from clock c
-            join support_case sc on sc.id = c.case_id
-            join school s on s.id = sc.school_id
+            join school s on s.id = c.school_id
             """;
 
     /** What to list; a null means "any". No statuses means the open ones. */
@@ -158,7 +158,7 @@ class DeadlineList {
         Map<String, LocalDate> today = todayByDistrict();
         Where where = new Where(today);
         where.and("m.purpose = 'PLAN' and m.scheduled_on is not null and m.held_on is null and sc.status = 'OPEN'");
-        caseScope(where, filter, staff);
+        caseScope(where, filter, staff, "sc.school_id", "sc.id");
         if (filter.dueWithinDays() != null) {
             where.and("m.scheduled_on <= " + where.todayPlus(filter.dueWithinDays()));
         }
@@ -204,9 +204,9 @@ class DeadlineList {
 
     /**
      * The clocks of the filter, soonest due first, a page of them ({@code page} is the SQL after the order,
-     * e.g. {@code offset ... fetch next ...}, or empty for all). The page is chosen first and its students
-     * joined after: joined before, PostgreSQL read every student of the district (a hash join over 100,000
-     * rows, issue 7's bench) to keep 50 of them.
+     * e.g. {@code offset ... fetch next ...}, or empty for all). The page is chosen from the clocks alone
+     * (and their school) and its cases and students joined after: joined before, PostgreSQL read every
+     * student of the district (a hash join over 100,000 rows, issue 7's bench) to keep 50 of them.
      */
     private static String selectClocks(Where where, String page) {
         return """
@@ -214,13 +214,14 @@ class DeadlineList {
                 from (
                     select c.id, c.case_id, c.kind, c.legal_basis, c.rule_unit, c.rule_text, c.start_date,
                            %s as due, c.due_unknown_reason, c.status,
-                           sc.student_id, sc.school_id, s.name as school_name, s.district_id
+                           c.school_id, s.name as school_name, s.district_id
                     %s
                     %s
                     order by %s nulls last, c.id
                     %s
                 ) p
-                join student st on st.id = p.student_id
+                join support_case sc on sc.id = p.case_id
+                join student st on st.id = sc.student_id
                 order by p.due nulls last, p.id
                 """.formatted(DUE, FROM, where.sql(), DUE, page);
     }
@@ -283,7 +284,7 @@ class DeadlineList {
 
     private Where where(Filter filter, CurrentStaff staff, Map<String, LocalDate> today) {
         Where where = new Where(today);
-        caseScope(where, filter, staff);
+        caseScope(where, filter, staff, "c.school_id", "c.case_id");
         if (filter.clock() != null) {
             where.and("c.kind = :kind");
             where.params.addValue("kind", filter.clock().name());
@@ -295,20 +296,24 @@ class DeadlineList {
         return where;
     }
 
-    /** The caller's schools (a district administrator's: their districts'; all for an administrator), the school asked for, and the assignee's cases. */
-    private void caseScope(Where where, Filter filter, CurrentStaff staff) {
+    /**
+     * The caller's schools (a district administrator's: their districts'; all for an administrator), the school
+     * asked for, and the assignee's cases; {@code school} and {@code caseId} are the columns of the row's school
+     * and case.
+     */
+    private void caseScope(Where where, Filter filter, CurrentStaff staff, String school, String caseId) {
         if (!staff.isMemberOf(Groups.CAMUNDA_ADMIN)) {
-            where.and("sc.school_id in ("
+            where.and(school + " in ("
                     + SchoolTenants.visibleSchoolsSql(SchoolTenants.isDistrictAdmin(staff.groupIds()), ":caller")
                     + ")");
             where.params.addValue("caller", staff.userId());
         }
         if (filter.schoolId() != null) {
-            where.and("sc.school_id = :school");
+            where.and(school + " = :school");
             where.params.addValue("school", filter.schoolId());
         }
         if (filter.assignee() != null) {
-            assignee(where, filter.assignee());
+            assignee(where, filter.assignee(), school, caseId);
         }
     }
 
@@ -341,7 +346,7 @@ class DeadlineList {
      * Cases whose next step the user holds: a task assigned to them, or not yet claimed and offered to them
      * or to one of their groups; at the schools where the user works.
      */
-    private void assignee(Where where, String userId) {
+    private void assignee(Where where, String userId, String school, String caseId) {
         List<String> groups =
                 asApplication
                         .call(() -> identityService
@@ -354,16 +359,16 @@ class DeadlineList {
         String offered = groups.isEmpty()
                 ? "l.user_id_ = :assignee"
                 : "(l.user_id_ = :assignee or l.group_id_ in (:assigneeGroups))";
-        where.and("sc.school_id in (select sa.school_id from school_staff sa where sa.user_id = :assignee)");
+        where.and(school + " in (select sa.school_id from school_staff sa where sa.user_id = :assignee)");
         where.and("""
                 exists (select 1 from act_ru_execution e
                         join act_ru_task t on t.proc_inst_id_ = e.id_
-                        where e.business_key_ = sc.id
+                        where e.business_key_ = %s
                           and (t.assignee_ = :assignee
                                or (t.assignee_ is null
                                    and exists (select 1 from act_ru_identitylink l
                                                where l.task_id_ = t.id_ and l.type_ = 'candidate' and %s))))
-                """.formatted(offered));
+                """.formatted(caseId, offered));
         where.params.addValue("assignee", userId);
         if (!groups.isEmpty()) {
             where.params.addValue("assigneeGroups", groups);

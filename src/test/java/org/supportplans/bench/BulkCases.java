@@ -12,8 +12,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * template case that the service itself drove to some step (through {@link CaseDrive}), with its own
  * student, a school of the bench districts, and every date moved back by some days (the years of
  * history). Set-based SQL ({@code generate_series}), every table of the case copied column by column
- * (the columns read from the catalogue, so a new column is copied too): student, support_case and every
- * record of the case, its clocks with their pauses and changes; and, for an open case, the engine's
+ * (the columns read from the catalogue, so a new column is copied too; one that names the case, its student
+ * or its school is given the new case's, as the clock's school is): student, support_case and every record of
+ * the case, its clocks with their pauses and changes; and, for an open case, the engine's
  * runtime rows the reports read: each process instance of the case (business key = case id), its open
  * user tasks and their candidate groups. Not copied: the engine's history, variables, jobs (the clocks'
  * timers) and authorizations; the reports and lists measured do not read them.
@@ -202,7 +203,7 @@ final class BulkCases {
                 "clock",
                 "bench_map_clock",
                 "join clock x on x.id = s.old_id",
-                Map.of("id", "s.new_id", "case_id", "s.case_id"));
+                Map.of("id", "s.new_id", "case_id", "s.case_id", "school_id", "s.school_id"));
         for (String table : List.of("clock_pause", "clock_change")) {
             copy(
                     table,
@@ -266,7 +267,8 @@ final class BulkCases {
     private void mapIds(String table) {
         jdbc.execute("""
                 create unlogged table bench_map_%1$s as
-                select s.case_id, s.shift, x.id as old_id, nextval(pg_get_serial_sequence('%1$s', 'id')) as new_id
+                select s.case_id, s.school_id, s.shift, x.id as old_id,
+                       nextval(pg_get_serial_sequence('%1$s', 'id')) as new_id
                 from %2$s s join %1$s x on x.case_id = s.template_id
                 """.formatted(table, SEED));
     }

@@ -124,12 +124,13 @@ class DashboardBrowserIT {
                 .path("id")
                 .asText();
         jdbc.update("""
-                insert into clock (case_id, kind, legal_basis, jurisdiction, start_event, start_date, rule_count,
-                                   rule_unit, rule_direction, rule_exclusion, rule_text, due_date, status,
+                insert into clock (case_id, school_id, kind, legal_basis, jurisdiction, start_event, start_date,
+                                   rule_count, rule_unit, rule_direction, rule_exclusion, rule_text, due_date, status,
                                    reminders_sent, version)
-                values (?, 'IEP_MEETING', '34 CFR 300.323(c)(1)', 'CO', 'ELIGIBILITY', ?, 30, 'CALENDAR_DAYS',
-                        'AFTER', 'NONE', '30 calendar days after eligibility', ?, 'RUNNING', 0, 0)
-                """, waitingCase, Date.valueOf(today.minusDays(33)), Date.valueOf(today.minusDays(3)));
+                select id, school_id, 'IEP_MEETING', '34 CFR 300.323(c)(1)', 'CO', 'ELIGIBILITY', ?, 30,
+                       'CALENDAR_DAYS', 'AFTER', 'NONE', '30 calendar days after eligibility', ?, 'RUNNING', 0, 0
+                from support_case where id = ?
+                """, Date.valueOf(today.minusDays(33)), Date.valueOf(today.minusDays(3)), waitingCase);
         overdueClock = jdbc.queryForObject(
                 "select max(id) from clock where case_id = ? and kind = 'IEP_MEETING'", Long.class, waitingCase);
     }

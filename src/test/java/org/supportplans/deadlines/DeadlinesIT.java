@@ -1,6 +1,7 @@
 package org.supportplans.deadlines;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.supportplans.Referrals.today;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.supportplans.Http;
@@ -269,6 +271,41 @@ class DeadlinesIT {
     }
 
     @Test
+    void aClockIsOfItsCasesSchool() {
+        assertThat(jdbc.queryForObject("select school_id from clock where id = ?", String.class, evaluation))
+                .isEqualTo("lincoln-elementary");
+        assertThat(jdbc.queryForObject("select school_id from clock where id = ?", String.class, guamClock))
+                .isEqualTo(guamSchool);
+
+        // written straight into the table with another school than its case's, a clock is refused
+        assertThatThrownBy(() -> jdbc.update("""
+                        insert into clock (case_id, school_id, kind, legal_basis, jurisdiction, start_event, start_date,
+                                           rule_count, rule_unit, rule_direction, rule_exclusion, rule_text, status,
+                                           reminders_sent, version)
+                        values (?, 'roosevelt-middle', 'RECORDS_REQUEST', 'a test rule', 'CO', 'TEST', ?, 45,
+                                'CALENDAR_DAYS', 'AFTER', 'NONE', '45 calendar days', 'RUNNING', 0, 0)
+                        """, triageCase, Date.valueOf(today)))
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void aPageCountsEveryClockOfTheFilter() {
+        Http guam = Http.as(port, guamUser);
+
+        // a full first page is counted; the page after it is empty and counted alike
+        for (int page = 0; page < 2; page++) {
+            Http.Response response = guam.get("/api/deadlines?school=" + guamSchool + "&size=1&page=" + page);
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            assertThat(response.json().path("content")).hasSize(1 - page);
+            assertThat(response.json().path("totalElements").asLong()).isOne();
+            assertThat(response.json().path("totalPages").asInt()).isOne();
+        }
+        Http.Response none = guam.get("/api/deadlines?school=" + guamSchool + "&status=MET&size=1");
+        assertThat(none.json().path("totalElements").asLong()).isZero();
+        assertThat(none.json().path("totalPages").asInt()).isZero();
+    }
+
+    @Test
     void theNextStepIsTheOpenTaskOfTheCaseWithItsTasklistLink() {
         List<JsonNode> rows = rows(coordinator, "");
 
@@ -429,18 +466,19 @@ class DeadlinesIT {
     private long clock(String caseId, String kind, String unit, LocalDate start, LocalDate due, String unknownReason) {
         jdbc.update(
                 """
-                insert into clock (case_id, kind, legal_basis, jurisdiction, start_event, start_date, rule_count,
-                                   rule_unit, rule_direction, rule_exclusion, rule_text, due_date, due_unknown_reason,
-                                   status, reminders_sent, version)
-                values (?, ?, 'a test rule', 'CO', 'TEST', ?, 10, ?, 'AFTER', 'NONE', ?, ?, ?, 'RUNNING', 0, 0)
+                insert into clock (case_id, school_id, kind, legal_basis, jurisdiction, start_event, start_date,
+                                   rule_count, rule_unit, rule_direction, rule_exclusion, rule_text, due_date,
+                                   due_unknown_reason, status, reminders_sent, version)
+                select id, school_id, ?, 'a test rule', 'CO', 'TEST', ?, 10, ?, 'AFTER', 'NONE', ?, ?, ?, 'RUNNING', 0, 0
+                from support_case where id = ?
                 """,
-                caseId,
                 kind,
                 Date.valueOf(start),
                 unit,
                 "10 " + unit.toLowerCase().replace('_', ' ') + " after the test",
                 due == null ? null : Date.valueOf(due),
-                unknownReason);
+                unknownReason,
+                caseId);
         return jdbc.queryForObject("select max(id) from clock where case_id = ?", Long.class, caseId);
     }
 

@@ -811,13 +811,13 @@ class ReportsIT {
             String reasonText) {
         jdbc.update(
                 """
-                insert into clock (case_id, kind, legal_basis, jurisdiction, start_event, start_date, rule_count,
-                                   rule_unit, rule_direction, rule_exclusion, rule_text, due_date, extended_to, status,
-                                   stopped_on, reason_code, reason_text, reminders_sent, version)
-                values (?, ?, 'a test rule', 'CO', 'TEST', ?, 60, 'CALENDAR_DAYS', 'AFTER', 'NONE',
-                        '60 calendar days', ?, ?, ?, ?, ?, ?, 0, 0)
+                insert into clock (case_id, school_id, kind, legal_basis, jurisdiction, start_event, start_date,
+                                   rule_count, rule_unit, rule_direction, rule_exclusion, rule_text, due_date,
+                                   extended_to, status, stopped_on, reason_code, reason_text, reminders_sent, version)
+                select id, school_id, ?, 'a test rule', 'CO', 'TEST', ?, 60, 'CALENDAR_DAYS', 'AFTER', 'NONE',
+                       '60 calendar days', ?, ?, ?, ?, ?, ?, 0, 0
+                from support_case where id = ?
                 """,
-                cases.get(key),
                 kind,
                 Date.valueOf(start),
                 Date.valueOf(due),
@@ -825,7 +825,8 @@ class ReportsIT {
                 status,
                 stoppedOn == null ? null : Date.valueOf(stoppedOn),
                 reasonCode,
-                reasonText);
+                reasonText,
+                cases.get(key));
     }
 
     /** A process instance of the test's process for the case (its business key), and its one open task. */
