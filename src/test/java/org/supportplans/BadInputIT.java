@@ -209,8 +209,21 @@ class BadInputIT {
                         .expect(400, "in the future"),
                 post("referral in 1900", "/api/referrals", referral("receivedOn", "1900-01-01"))
                         .expect(400, "1900-01-01"),
-                post("born after the referral", "/api/referrals", referral("student.dateOfBirth", today))
+                // the referral is three days old: born the day before yesterday is after it, and past in every zone
+                post(
+                                "born after the referral",
+                                "/api/referrals",
+                                referral(
+                                        "student.dateOfBirth",
+                                        today().minusDays(2).toString()))
                         .expect(400, "date of birth"),
+                post(
+                                "born tomorrow",
+                                "/api/referrals",
+                                referral(
+                                        "student.dateOfBirth",
+                                        today().plusDays(1).toString()))
+                        .expect(400, "dateOfBirth"),
                 post("born in 1900", "/api/referrals", referral("student.dateOfBirth", "1900-01-01"))
                         .expect(400, "date of birth"),
                 post("local id with markup", "/api/referrals", referral("student.localId", MARKUP))
