@@ -16,15 +16,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.authorization.Groups;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.supportplans.audit.AuditEvent.Interface;
 import org.supportplans.people.Role;
 import org.supportplans.system.CurrentStaff;
+import org.supportplans.system.InvalidFilter;
 import org.supportplans.system.NotAllowedException;
 
 /** {@code GET /api/audit}: who read or changed which case, for district administrators and administrators. */
@@ -68,7 +66,7 @@ class AuditController {
         Instant fromInstant = instant("from", from, zone, false);
         Instant toInstant = instant("to", to, zone, true);
         if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
-            throw badRequest("from (" + from + ") must come before to (" + to + ").");
+            throw new InvalidFilter("from (" + from + ") must come before to (" + to + ").");
         }
         Set<String> districts = admin ? null : auditLog.districtsOf(staff.userId());
         AuditLog.Page result = auditLog.search(new AuditLog.Query(
@@ -84,7 +82,7 @@ class AuditController {
         try {
             return Interface.valueOf(value.strip().toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw badRequest("There is no interface \"" + value + "\"; the interfaces are: "
+            throw new InvalidFilter("There is no interface \"" + value + "\"; the interfaces are: "
                     + Arrays.stream(Interface.values()).map(Enum::name).collect(Collectors.joining(", ")) + ".");
         }
     }
@@ -102,18 +100,12 @@ class AuditController {
             }
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeException e) {
-            throw badRequest("The value of " + name + " (" + value
+            throw new InvalidFilter("The value of " + name + " (" + value
                     + ") is neither a date (YYYY-MM-DD) nor an instant (e.g. 2026-11-29T08:00:00Z).");
         }
     }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static ErrorResponseException badRequest(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setTitle("Invalid filter");
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }
 }

@@ -15,15 +15,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.supportplans.audit.AuditTrail;
 import org.supportplans.system.CurrentStaff;
+import org.supportplans.system.InvalidFilter;
 
 /**
  * The coordinator's view of what is due: {@code GET /api/deadlines} (JSON, a page at a time) and
@@ -118,7 +116,7 @@ class DeadlineController {
         ClockKind kind = clock == null || clock.isBlank()
                 ? null
                 : ClockKind.ofId(clock.strip())
-                        .orElseThrow(() -> badRequest("There is no clock \"" + clock
+                        .orElseThrow(() -> new InvalidFilter("There is no clock \"" + clock
                                 + "\"; the clocks are: "
                                 + Arrays.stream(ClockKind.values())
                                         .map(ClockKind::id)
@@ -134,11 +132,5 @@ class DeadlineController {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static ErrorResponseException badRequest(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setTitle("Invalid filter");
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }
 }

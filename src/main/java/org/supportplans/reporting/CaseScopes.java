@@ -15,6 +15,7 @@ import org.supportplans.people.School;
 import org.supportplans.people.SchoolRepository;
 import org.supportplans.people.SchoolTenants;
 import org.supportplans.system.CurrentStaff;
+import org.supportplans.system.InvalidFilter;
 import org.supportplans.system.NotFoundException;
 
 /**
@@ -70,7 +71,7 @@ class CaseScopes {
                     .filter(s -> tenants.maySee(staff, s.getId()))
                     .orElseThrow(() -> new NotFoundException("No school " + filter.schoolId() + "."));
             if (filter.districtId() != null && !school.getDistrict().getId().equals(filter.districtId())) {
-                throw new InvalidReportRequest("The school " + filter.schoolId() + " is not a school of the district "
+                throw new InvalidFilter("The school " + filter.schoolId() + " is not a school of the district "
                         + filter.districtId() + ".");
             }
         }

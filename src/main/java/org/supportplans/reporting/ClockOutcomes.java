@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.supportplans.deadlines.ClockKind;
 import org.supportplans.deadlines.ClockStatus;
 import org.supportplans.system.CurrentStaff;
+import org.supportplans.system.InvalidFilter;
 
 /**
  * How the clocks ended, per clock kind and period (the month or quarter of the due date that counts: an
@@ -112,7 +113,7 @@ class ClockOutcomes {
         return switch (group) {
             case "month" -> GroupBy.MONTH;
             case "quarter" -> GroupBy.QUARTER;
-            default -> throw new InvalidReportRequest("groupBy \"" + group + "\" is not one of: month, quarter.");
+            default -> throw new InvalidFilter("groupBy \"" + group + "\" is not one of: month, quarter.");
         };
     }
 }

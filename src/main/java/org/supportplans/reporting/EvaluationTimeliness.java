@@ -15,6 +15,7 @@ import org.supportplans.deadlines.ClockKind;
 import org.supportplans.deadlines.ClockStatus;
 import org.supportplans.deadlines.ReasonCode;
 import org.supportplans.system.CurrentStaff;
+import org.supportplans.system.InvalidFilter;
 
 /**
  * Evaluation timeliness, the state's SPP/APR Indicator 11: of the children whose parents consented to an
@@ -240,7 +241,7 @@ class EvaluationTimeliness {
         return switch (group) {
             case "school" -> GroupBy.SCHOOL;
             case "month" -> GroupBy.MONTH;
-            default -> throw new InvalidReportRequest("groupBy \"" + group + "\" is not one of: school, month.");
+            default -> throw new InvalidFilter("groupBy \"" + group + "\" is not one of: school, month.");
         };
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.supportplans.system.CurrentStaff;
+import org.supportplans.system.InvalidFilter;
 
 /**
  * The reports of {@code /api/reports}: JSON by default, CSV with {@code Accept: text/csv}. Every report takes
@@ -125,7 +126,7 @@ class ReportController {
             @Parameter(description = "staff (default) or cases") @RequestParam(required = false) String table) {
         String rows = ReportFilter.blankToNull(table);
         if (rows != null && !rows.equals("staff") && !rows.equals("cases")) {
-            throw new InvalidReportRequest("table \"" + rows + "\" is not one of: staff, cases.");
+            throw new InvalidFilter("table \"" + rows + "\" is not one of: staff, cases.");
         }
         Caseloads.Report report = caseloads(district, school, planKind);
         return "cases".equals(rows)

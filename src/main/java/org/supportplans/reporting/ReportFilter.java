@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.supportplans.cases.PlanKind;
+import org.supportplans.system.InvalidFilter;
 
 /**
  * The filters every report takes, each optional: a district, a school, a plan kind (the cases whose plans
@@ -14,7 +15,7 @@ record ReportFilter(String districtId, String schoolId, PlanKind planKind, Local
 
     ReportFilter {
         if (from != null && to != null && from.isAfter(to)) {
-            throw new InvalidReportRequest("from (" + from + ") is after to (" + to + ").");
+            throw new InvalidFilter("from (" + from + ") is after to (" + to + ").");
         }
     }
 
@@ -36,7 +37,7 @@ record ReportFilter(String districtId, String schoolId, PlanKind planKind, Local
         return Arrays.stream(PlanKind.values())
                 .filter(k -> k.name().equalsIgnoreCase(kind))
                 .findFirst()
-                .orElseThrow(() -> new InvalidReportRequest("There is no plan kind \"" + kind + "\"; the kinds are: "
+                .orElseThrow(() -> new InvalidFilter("There is no plan kind \"" + kind + "\"; the kinds are: "
                         + Arrays.stream(PlanKind.values()).map(Enum::name).collect(Collectors.joining(", "))
                         + "."));
     }
@@ -49,7 +50,7 @@ record ReportFilter(String districtId, String schoolId, PlanKind planKind, Local
         try {
             return LocalDate.parse(day);
         } catch (DateTimeParseException e) {
-            throw new InvalidReportRequest(name + " \"" + day + "\" is not a date (YYYY-MM-DD).");
+            throw new InvalidFilter(name + " \"" + day + "\" is not a date (YYYY-MM-DD).");
         }
     }
 

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.supportplans.cases.PlanKind;
 import org.supportplans.reporting.CaseTimeline.StepKind;
 import org.supportplans.system.CurrentStaff;
+import org.supportplans.system.InvalidFilter;
 
 /**
  * How long each step of the cases took, in calendar days: the median, the 90th percentile and the maximum,
@@ -201,8 +202,7 @@ class StepDurations {
             case "school" -> GroupBy.SCHOOL;
             case "planKind" -> GroupBy.PLAN_KIND;
             case "month" -> GroupBy.MONTH;
-            default ->
-                throw new InvalidReportRequest("groupBy \"" + group + "\" is not one of: school, planKind, month.");
+            default -> throw new InvalidFilter("groupBy \"" + group + "\" is not one of: school, planKind, month.");
         };
     }
 }

@@ -1,13 +1,16 @@
-package org.supportplans.reporting;
+package org.supportplans.system;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** A report asked for with a filter that makes no sense (a bad date, an unknown grouping): the API answers 400. */
-class InvalidReportRequest extends ErrorResponseException {
+/**
+ * A list or report asked for with a filter that makes no sense (a bad date, an unknown grouping or status): the API
+ * answers 400, titled "Invalid filter".
+ */
+public class InvalidFilter extends ErrorResponseException {
 
-    InvalidReportRequest(String detail) {
+    public InvalidFilter(String detail) {
         super(HttpStatus.BAD_REQUEST, problem(detail), null);
     }
 
