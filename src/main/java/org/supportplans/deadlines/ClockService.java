@@ -67,7 +67,7 @@ public class ClockService implements CaseClocks {
         Clock clock = new Clock(caseId, facts.schoolId(), rule, startEvent, start);
         clock.due(count(clock, calendars.calendarOf(facts.districtId())));
         clocks.saveAndFlush(clock);
-        watch.started(clock, facts);
+        watch.started(clock);
         return Optional.ofNullable(clock.effectiveDue());
     }
 

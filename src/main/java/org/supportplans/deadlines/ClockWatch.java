@@ -66,11 +66,11 @@ public class ClockWatch {
      * the coordinator's "record why" form shows is given to that task only when the clock is missed
      * ({@link #lateReasonFacts}), so a watch writes three variables, not eight.
      */
-    void started(Clock clock, CaseDirectory.CaseFacts facts) {
+    void started(Clock clock) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(CLOCK_ID, clock.getId());
         variables.put("caseId", clock.getCaseId());
-        variables.put("schoolId", facts.schoolId());
+        variables.put("schoolId", clock.getSchoolId());
         asApplication.call(() -> runtimeService.startProcessInstanceByKey(PROCESS_KEY, clock.getCaseId(), variables));
     }
 
