@@ -1,6 +1,7 @@
 package org.supportplans.people;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.identity.UserQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -125,29 +127,67 @@ public class SchoolTenants implements ApplicationRunner, StaffTenants {
         startupLock.whileHolding(this::ensureAll);
     }
 
+    /**
+     * Every school's tenant and every staff member's memberships, with a handful of queries whatever the
+     * number of staff: the tenants and their members, the Camunda users, the district administrators and
+     * each user's schools are read once each, then only the differences are written.
+     */
     private void ensureAll() {
         asApplication.call(() -> {
             Set<String> tenants = new HashSet<>();
             identityService.createTenantQuery().list().forEach(tenant -> tenants.add(tenant.getId()));
+            Set<String> schools = new HashSet<>();
             jdbc.query("select id, name from school", Map.of(), rs -> {
-                if (!tenants.contains(rs.getString("id"))) {
+                schools.add(rs.getString("id"));
+                if (tenants.add(rs.getString("id"))) {
                     ensureTenant(rs.getString("id"), rs.getString("name"));
                 }
             });
-            Set<String> users = new HashSet<>(
-                    jdbc.queryForList("select distinct user_id from school_staff", Map.of(), String.class));
-            for (Tenant tenant : identityService.createTenantQuery().list()) {
+            Map<String, Set<String>> held = new HashMap<>();
+            for (String tenantId : tenants) {
                 identityService
                         .createUserQuery()
-                        .memberOfTenant(tenant.getId())
+                        .memberOfTenant(tenantId)
                         .list()
-                        .forEach(user -> users.add(user.getId()));
+                        .forEach(user -> held.computeIfAbsent(user.getId(), id -> new HashSet<>())
+                                .add(tenantId));
             }
-            Set<String> schools = schoolIds();
-            users.forEach(userId -> syncMemberships(userId, schools));
+            Set<String> districtAdmins =
+                    userIds(identityService.createUserQuery().memberOfGroup(Role.DISTRICT_ADMIN.groupId()));
+            Map<String, Set<String>> wanted = visibleSchoolsOfAllStaff(false);
+            visibleSchoolsOfAllStaff(true).forEach((userId, seen) -> {
+                if (districtAdmins.contains(userId)) {
+                    wanted.put(userId, seen);
+                }
+            });
+            Set<String> users = new HashSet<>(held.keySet());
+            users.addAll(wanted.keySet());
+            // on the staff list but without a Camunda user (yet): nobody can sign in as them
+            users.retainAll(userIds(identityService.createUserQuery()));
+            users.forEach(userId -> bringInStep(
+                    userId, wanted.getOrDefault(userId, Set.of()), held.getOrDefault(userId, Set.of()), schools));
             log.info("A Camunda tenant for every school, memberships of {} staff in step", users.size());
             return null;
         });
+    }
+
+    /** The schools each staff member sees, as a staff member or ({@code districtAdmin}) as a district administrator. */
+    private Map<String, Set<String>> visibleSchoolsOfAllStaff(boolean districtAdmin) {
+        Map<String, Set<String>> seen = new HashMap<>();
+        jdbc.query(
+                "select staff.user_id, s.id from (select distinct user_id from school_staff) staff"
+                        + " join school s on s.id in (" + visibleSchoolsSql(districtAdmin, "staff.user_id") + ")",
+                Map.of(),
+                rs -> {
+                    seen.computeIfAbsent(rs.getString(1), id -> new HashSet<>()).add(rs.getString(2));
+                });
+        return seen;
+    }
+
+    private static Set<String> userIds(UserQuery query) {
+        Set<String> ids = new HashSet<>();
+        query.list().forEach(user -> ids.add(user.getId()));
+        return ids;
     }
 
     private Set<String> schoolIds() {
@@ -170,12 +210,16 @@ public class SchoolTenants implements ApplicationRunner, StaffTenants {
         List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
                 .map(group -> group.getId())
                 .toList();
-        Set<String> wanted = visibleSchoolIds(userId, groups);
         Set<String> held = new HashSet<>();
         for (Tenant tenant :
                 identityService.createTenantQuery().userMember(userId).list()) {
             held.add(tenant.getId());
         }
+        bringInStep(userId, visibleSchoolIds(userId, groups), held, schools);
+    }
+
+    /** Adds the memberships the user lacks and removes those of schools they no longer see. */
+    private void bringInStep(String userId, Set<String> wanted, Set<String> held, Set<String> schools) {
         for (String schoolId : wanted) {
             if (!held.contains(schoolId)) {
                 identityService.createTenantUserMembership(schoolId, userId);
