@@ -74,7 +74,7 @@ final class TaskGone {
 
         @Override
         public Response toResponse(BadUserRequestException exception) {
-            return in(exception) ? answer(exception) : camunda.toResponse(exception);
+            return EngineRestConfiguration.knownFailure(exception).orElseGet(() -> camunda.toResponse(exception));
         }
     }
 
