@@ -12,23 +12,23 @@ import java.util.Optional;
 public interface CaseClocks {
 
     /**
-     * Starts the clock of that kind (e.g. {@code initial-evaluation}) if the jurisdiction's rule starts it
-     * at this event (e.g. {@code CONSENT}, or {@code REFERRAL} in Connecticut) and it is not running yet.
-     * Returns the clock's due date when it is known.
+     * Starts the clock of that kind if the jurisdiction's rule starts it at this event (e.g. {@link
+     * ClockStart#CONSENT}, or {@link ClockStart#REFERRAL} in Connecticut) and it is not running yet. Returns the
+     * clock's due date when it is known; empty when the jurisdiction starts it at another event.
      */
-    Optional<LocalDate> start(String caseId, String kind, String startEvent, LocalDate start);
+    Optional<LocalDate> start(String caseId, ClockKind kind, ClockStart event, LocalDate start);
 
     /** The due date the clock of that kind would have if it started now from this date (no clock is started). */
-    Optional<LocalDate> preview(String caseId, String kind, LocalDate start);
+    Optional<LocalDate> preview(String caseId, ClockKind kind, LocalDate start);
 
     /** Stops the running clock of that kind: met, or met late. Nothing when none runs. */
-    void stop(String caseId, String kind, String stopEvent, LocalDate on);
+    void stop(String caseId, ClockKind kind, ClockStop event, LocalDate on);
 
-    /** The case closed: its running clocks are cancelled. */
-    void cancelAll(String caseId, String why);
+    /** The case closed for that reason: its running clocks are cancelled. */
+    void cancelAll(String caseId, ClosureReason reason);
 
     /** The due date of the running (or last) clock of that kind, when known. */
-    Optional<LocalDate> dueOf(String caseId, String kind);
+    Optional<LocalDate> dueOf(String caseId, ClockKind kind);
 
     /** Every clock of the case, oldest first. */
     List<ClockSummary> clocksOf(String caseId);

@@ -19,48 +19,17 @@ public class CaseReader {
 
     private final CaseAccess access;
     private final SupportCaseRepository cases;
-    private final ReferralRepository referrals;
-    private final TriageDecisionRepository triages;
-    private final ParentNoticeRepository notices;
-    private final ConsentRequestRepository consents;
-    private final EvaluationRepository evaluations;
-    private final EligibilityDecisionRepository eligibilities;
-    private final MeetingRepository meetings;
-    private final SupportPlanRepository plans;
-    private final TeacherNotificationRepository teacherNotifications;
     private final CaseEventRepository events;
     private final CaseClocks clocks;
 
-    CaseReader(
-            CaseAccess access,
-            SupportCaseRepository cases,
-            ReferralRepository referrals,
-            TriageDecisionRepository triages,
-            ParentNoticeRepository notices,
-            ConsentRequestRepository consents,
-            EvaluationRepository evaluations,
-            EligibilityDecisionRepository eligibilities,
-            MeetingRepository meetings,
-            SupportPlanRepository plans,
-            TeacherNotificationRepository teacherNotifications,
-            CaseEventRepository events,
-            CaseClocks clocks) {
+    CaseReader(CaseAccess access, SupportCaseRepository cases, CaseEventRepository events, CaseClocks clocks) {
         this.access = access;
         this.cases = cases;
-        this.referrals = referrals;
-        this.triages = triages;
-        this.notices = notices;
-        this.consents = consents;
-        this.evaluations = evaluations;
-        this.eligibilities = eligibilities;
-        this.meetings = meetings;
-        this.plans = plans;
-        this.teacherNotifications = teacherNotifications;
         this.events = events;
         this.clocks = clocks;
     }
 
-    private LocalDate due(String caseId, String clockKind) {
+    private LocalDate due(String caseId, ClockKind clockKind) {
         return clocks.dueOf(caseId, clockKind).orElse(null);
     }
 
@@ -82,13 +51,13 @@ public class CaseReader {
                                 caseId,
                                 c.getPlanKinds().contains(PlanKind.SECTION_504)
                                                 && !c.getPlanKinds().contains(PlanKind.IEP)
-                                        ? "section-504-evaluation"
-                                        : "initial-evaluation"),
-                        due(caseId, "iep-meeting"),
-                        due(caseId, "annual-review"),
-                        due(caseId, "reevaluation")),
+                                        ? ClockKind.SECTION_504_EVALUATION
+                                        : ClockKind.INITIAL_EVALUATION),
+                        due(caseId, ClockKind.IEP_MEETING),
+                        due(caseId, ClockKind.ANNUAL_REVIEW),
+                        due(caseId, ClockKind.REEVALUATION)),
                 clocks.clocksOf(caseId),
-                referrals.findByCaseIdOrderById(caseId).stream()
+                c.getReferrals().stream()
                         .map(r -> new CaseView.ReferralView(
                                 r.getReceivedOn(),
                                 r.getReferredByRole(),
@@ -98,7 +67,7 @@ public class CaseReader {
                                 r.getReason(),
                                 r.getRecordedBy()))
                         .toList(),
-                triages.findByCaseIdOrderById(caseId).stream()
+                c.getTriages().stream()
                         .map(t -> new CaseView.TriageView(
                                 t.getOutcome(),
                                 t.getDecidedOn(),
@@ -107,7 +76,7 @@ public class CaseReader {
                                 t.getParentAgreed(),
                                 t.getRationale()))
                         .toList(),
-                consents.findByCaseIdOrderById(caseId).stream()
+                c.getConsents().stream()
                         .map(r -> new CaseView.ConsentView(
                                 r.getKind(),
                                 r.getRequestedOn(),
@@ -116,10 +85,10 @@ public class CaseReader {
                                 r.getDecidedOn(),
                                 r.getRecordedVia()))
                         .toList(),
-                notices.findByCaseIdOrderById(caseId).stream()
+                c.getNotices().stream()
                         .map(n -> new CaseView.NoticeView(n.getKind(), n.getSentOn()))
                         .toList(),
-                evaluations.findByCaseIdOrderById(caseId).stream()
+                c.getEvaluations().stream()
                         .map(e -> new CaseView.EvaluationView(
                                 e.getKind(),
                                 e.getConsentOn(),
@@ -135,7 +104,7 @@ public class CaseReader {
                                                 a.getFindings()))
                                         .toList()))
                         .toList(),
-                eligibilities.findByCaseIdOrderById(caseId).stream()
+                c.getEligibilities().stream()
                         .map(d -> new CaseView.EligibilityView(
                                 d.getDecidedOn(),
                                 d.getOutcome(),
@@ -143,7 +112,7 @@ public class CaseReader {
                                 d.getRationale(),
                                 d.getDecidedBy()))
                         .toList(),
-                meetings.findByCaseIdOrderById(caseId).stream()
+                c.getMeetings().stream()
                         .map(m -> new CaseView.MeetingView(
                                 m.getPurpose(),
                                 m.getScheduledOn(),
@@ -153,7 +122,7 @@ public class CaseReader {
                                 m.getParticipants(),
                                 m.getNotes()))
                         .toList(),
-                plans.findByCaseIdOrderById(caseId).stream()
+                c.getPlans().stream()
                         .map(p -> new CaseView.PlanView(
                                 p.getId(),
                                 p.getKind(),
@@ -175,7 +144,7 @@ public class CaseReader {
                                 p.getProgramming(),
                                 p.getWrittenBy()))
                         .toList(),
-                teacherNotifications.findByCaseIdOrderById(caseId).stream()
+                c.getTeacherNotifications().stream()
                         .map(n -> new CaseView.TeacherNotificationView(
                                 n.getPlanId(),
                                 n.getTeacherId(),

@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-/** The repositories of the case records; only this module's services use them. */
+/** The repositories of cases (each with its records), students and timelines; only this module uses them. */
 final class CaseRepositories {
 
     private CaseRepositories() {}
@@ -22,63 +22,6 @@ interface SupportCaseRepository extends JpaRepository<SupportCase, String>, JpaS
 
     @Query("select c from SupportCase c where c.openStudentId = :studentId")
     Optional<SupportCase> findOpenCaseOf(@Param("studentId") String studentId);
-}
-
-interface ReferralRepository extends JpaRepository<Referral, Long> {
-
-    List<Referral> findByCaseIdOrderById(String caseId);
-}
-
-interface TriageDecisionRepository extends JpaRepository<TriageDecision, Long> {
-
-    List<TriageDecision> findByCaseIdOrderById(String caseId);
-}
-
-interface ParentNoticeRepository extends JpaRepository<ParentNotice, Long> {
-
-    List<ParentNotice> findByCaseIdOrderById(String caseId);
-}
-
-interface ConsentRequestRepository extends JpaRepository<ConsentRequest, Long> {
-
-    List<ConsentRequest> findByCaseIdOrderById(String caseId);
-
-    Optional<ConsentRequest> findFirstByCaseIdAndKindOrderByIdDesc(String caseId, ConsentKind kind);
-}
-
-interface EvaluationRepository extends JpaRepository<Evaluation, Long> {
-
-    List<Evaluation> findByCaseIdOrderById(String caseId);
-
-    Optional<Evaluation> findFirstByCaseIdOrderByIdDesc(String caseId);
-}
-
-interface EligibilityDecisionRepository extends JpaRepository<EligibilityDecision, Long> {
-
-    List<EligibilityDecision> findByCaseIdOrderById(String caseId);
-
-    Optional<EligibilityDecision> findFirstByCaseIdOrderByIdDesc(String caseId);
-}
-
-interface MeetingRepository extends JpaRepository<Meeting, Long> {
-
-    List<Meeting> findByCaseIdOrderById(String caseId);
-
-    Optional<Meeting> findFirstByCaseIdAndPurposeOrderByIdDesc(String caseId, MeetingPurpose purpose);
-}
-
-interface SupportPlanRepository extends JpaRepository<SupportPlan, Long> {
-
-    List<SupportPlan> findByCaseIdOrderById(String caseId);
-
-    List<SupportPlan> findByCaseIdAndStatus(String caseId, PlanStatus status);
-}
-
-interface TeacherNotificationRepository extends JpaRepository<TeacherNotification, Long> {
-
-    List<TeacherNotification> findByCaseIdOrderById(String caseId);
-
-    boolean existsByPlanIdAndTeacherId(Long planId, String teacherId);
 }
 
 interface CaseEventRepository extends JpaRepository<CaseEvent, Long> {

@@ -1,5 +1,6 @@
 package org.supportplans.cases;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -10,19 +11,30 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.annotations.OptimisticLock;
 import org.supportplans.people.School;
 
 /**
- * A student's case, from the first referral to the exit. A student has at most one open case
- * ({@code open_student_id} is unique and cleared on closing); a second referral joins it.
+ * A student's case, from the first referral to the exit, with every record of it: referrals, triage, notices,
+ * consents, evaluations, eligibility, meetings, plans and the teachers told. A student has at most one open
+ * case ({@code open_student_id} is unique and cleared on closing); a second referral joins it.
+ *
+ * <p>The records are added through the case and written with it; each is read lazily, in the order it was
+ * written. Adding one does not change the case's version: two staff recording different steps of one case
+ * at once (two evaluators) do not make each other fail.
  */
 @Entity
 @Table(name = "support_case")
@@ -68,6 +80,60 @@ public class SupportCase {
 
     @Version
     private long version;
+
+    @OneToMany(cascade = CascadeType.PERSIST)
+    @JoinColumn(name = "case_id", insertable = false, updatable = false)
+    @OrderBy("id")
+    @OptimisticLock(excluded = true)
+    private List<Referral> referrals = new ArrayList<>();
+
+    @OneToMany(cascade = CascadeType.PERSIST)
+    @JoinColumn(name = "case_id", insertable = false, updatable = false)
+    @OrderBy("id")
+    @OptimisticLock(excluded = true)
+    private List<TriageDecision> triages = new ArrayList<>();
+
+    @OneToMany(cascade = CascadeType.PERSIST)
+    @JoinColumn(name = "case_id", insertable = false, updatable = false)
+    @OrderBy("id")
+    @OptimisticLock(excluded = true)
+    private List<ParentNotice> notices = new ArrayList<>();
+
+    @OneToMany(cascade = CascadeType.PERSIST)
+    @JoinColumn(name = "case_id", insertable = false, updatable = false)
+    @OrderBy("id")
+    @OptimisticLock(excluded = true)
+    private List<ConsentRequest> consents = new ArrayList<>();
+
+    @OneToMany(cascade = CascadeType.PERSIST)
+    @JoinColumn(name = "case_id", insertable = false, updatable = false)
+    @OrderBy("id")
+    @OptimisticLock(excluded = true)
+    private List<Evaluation> evaluations = new ArrayList<>();
+
+    @OneToMany(cascade = CascadeType.PERSIST)
+    @JoinColumn(name = "case_id", insertable = false, updatable = false)
+    @OrderBy("id")
+    @OptimisticLock(excluded = true)
+    private List<EligibilityDecision> eligibilities = new ArrayList<>();
+
+    @OneToMany(cascade = CascadeType.PERSIST)
+    @JoinColumn(name = "case_id", insertable = false, updatable = false)
+    @OrderBy("id")
+    @OptimisticLock(excluded = true)
+    private List<Meeting> meetings = new ArrayList<>();
+
+    @OneToMany(cascade = CascadeType.PERSIST)
+    @JoinColumn(name = "case_id", insertable = false, updatable = false)
+    @OrderBy("id")
+    @OptimisticLock(excluded = true)
+    private List<SupportPlan> plans = new ArrayList<>();
+
+    @OneToMany(cascade = CascadeType.PERSIST)
+    @JoinColumn(name = "case_id", insertable = false, updatable = false)
+    @OrderBy("id")
+    @OptimisticLock(excluded = true)
+    private List<TeacherNotification> teacherNotifications = new ArrayList<>();
 
     protected SupportCase() {}
 
@@ -119,6 +185,128 @@ public class SupportCase {
 
     public Set<PlanKind> getPlanKinds() {
         return planKinds.isEmpty() ? EnumSet.noneOf(PlanKind.class) : EnumSet.copyOf(planKinds);
+    }
+
+    public List<Referral> getReferrals() {
+        return List.copyOf(referrals);
+    }
+
+    public List<TriageDecision> getTriages() {
+        return List.copyOf(triages);
+    }
+
+    public List<ParentNotice> getNotices() {
+        return List.copyOf(notices);
+    }
+
+    public List<ConsentRequest> getConsents() {
+        return List.copyOf(consents);
+    }
+
+    public List<Evaluation> getEvaluations() {
+        return List.copyOf(evaluations);
+    }
+
+    public List<EligibilityDecision> getEligibilities() {
+        return List.copyOf(eligibilities);
+    }
+
+    public List<Meeting> getMeetings() {
+        return List.copyOf(meetings);
+    }
+
+    public List<SupportPlan> getPlans() {
+        return List.copyOf(plans);
+    }
+
+    public List<TeacherNotification> getTeacherNotifications() {
+        return List.copyOf(teacherNotifications);
+    }
+
+    // ---- what the phases ask of the case's records ------------------------------------------------
+
+    /** The day the first referral was received. */
+    LocalDate firstReferralOn() {
+        return referrals.get(0).getReceivedOn();
+    }
+
+    /** Whether any referral of the case came with the parents' request for an evaluation. */
+    boolean parentRequestedEvaluation() {
+        return referrals.stream().anyMatch(Referral::isParentRequestedEvaluation);
+    }
+
+    /** The latest request for consent of that kind, answered or not. */
+    Optional<ConsentRequest> lastConsent(ConsentKind kind) {
+        return latest(consents.stream().filter(request -> request.getKind() == kind));
+    }
+
+    /** The request for consent of that kind that the parents have not answered yet. */
+    Optional<ConsentRequest> pendingConsent(ConsentKind kind) {
+        return lastConsent(kind).filter(request -> !request.isAnswered());
+    }
+
+    /** The evaluation under way, or the last one. */
+    Optional<Evaluation> currentEvaluation() {
+        return latest(evaluations.stream());
+    }
+
+    Optional<EligibilityDecision> lastEligibility() {
+        return latest(eligibilities.stream());
+    }
+
+    /** The plan meeting, scheduled or held (not an annual review). */
+    Optional<Meeting> planMeeting() {
+        return latest(meetings.stream().filter(meeting -> meeting.getPurpose() == MeetingPurpose.PLAN));
+    }
+
+    List<SupportPlan> plans(PlanStatus status) {
+        return plans.stream().filter(plan -> plan.getStatus() == status).toList();
+    }
+
+    boolean teacherNotified(Long planId, String teacherId) {
+        return teacherNotifications.stream()
+                .anyMatch(n -> n.getPlanId().equals(planId) && n.getTeacherId().equals(teacherId));
+    }
+
+    void add(Referral referral) {
+        referrals.add(referral);
+    }
+
+    void add(TriageDecision triage) {
+        triages.add(triage);
+    }
+
+    void add(ParentNotice notice) {
+        notices.add(notice);
+    }
+
+    void add(ConsentRequest request) {
+        consents.add(request);
+    }
+
+    void add(Evaluation evaluation) {
+        evaluations.add(evaluation);
+    }
+
+    void add(EligibilityDecision decision) {
+        eligibilities.add(decision);
+    }
+
+    void add(Meeting meeting) {
+        meetings.add(meeting);
+    }
+
+    void add(SupportPlan plan) {
+        plans.add(plan);
+    }
+
+    void add(TeacherNotification notification) {
+        teacherNotifications.add(notification);
+    }
+
+    /** The last of records kept in the order they were added (ids grow with it; a new record has none yet). */
+    private static <T> Optional<T> latest(java.util.stream.Stream<T> records) {
+        return records.reduce((first, second) -> second);
     }
 
     void moveTo(CasePhase next) {

@@ -18,6 +18,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.supportplans.cases.ClockKind;
+import org.supportplans.cases.ClockStart;
+import org.supportplans.cases.ClockStop;
+import org.supportplans.cases.ClosureReason;
 
 /**
  * A compliance clock on a case: what it counts, from when, by which rule, its due date (or why it is not
@@ -121,13 +125,13 @@ public class Clock {
 
     protected Clock() {}
 
-    Clock(String caseId, String schoolId, ClockRule rule, String startEvent, LocalDate startDate) {
+    Clock(String caseId, String schoolId, ClockRule rule, LocalDate startDate) {
         this.caseId = Objects.requireNonNull(caseId);
         this.schoolId = Objects.requireNonNull(schoolId);
         this.kind = rule.kind();
         this.legalBasis = rule.citation();
         this.jurisdiction = rule.jurisdiction();
-        this.startEvent = startEvent;
+        this.startEvent = rule.startEvent().name();
         this.startDate = startDate;
         this.ruleCount = rule.count();
         this.ruleUnit = rule.unit();
@@ -140,7 +144,14 @@ public class Clock {
     /** The rule this clock was started under (a later change of the rules table does not move it). */
     ClockRule rule() {
         return new ClockRule(
-                kind, jurisdiction, ruleCount, ruleUnit, ruleDirection, ruleExclusion, startEvent, legalBasis);
+                kind,
+                jurisdiction,
+                ruleCount,
+                ruleUnit,
+                ruleDirection,
+                ruleExclusion,
+                ClockStart.valueOf(startEvent),
+                legalBasis);
     }
 
     /** Takes a newly counted due date; true when it moved. */
@@ -184,17 +195,18 @@ public class Clock {
         return extendedTo != null ? extendedTo : dueDate;
     }
 
-    void stop(String event, LocalDate on) {
+    void stop(ClockStop event, LocalDate on) {
         LocalDate due = effectiveDue();
         status = due == null || !on.isAfter(due) ? ClockStatus.MET : ClockStatus.MET_LATE;
-        stopEvent = event;
+        stopEvent = event.name();
         stoppedOn = on;
         closeOpenPause(on);
     }
 
-    void cancel(String why, LocalDate on) {
+    /** The case closed first: the clock is cancelled, its stop recorded as {@code CASE_CLOSED_<reason>}. */
+    void cancel(ClosureReason reason, LocalDate on) {
         status = ClockStatus.CANCELLED;
-        stopEvent = why;
+        stopEvent = "CASE_CLOSED_" + reason.name();
         stoppedOn = on;
         closeOpenPause(on);
     }

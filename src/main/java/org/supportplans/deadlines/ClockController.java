@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.supportplans.cases.CaseAccess;
 import org.supportplans.cases.CaseClocks;
+import org.supportplans.cases.ClockKind;
 import org.supportplans.people.District;
 import org.supportplans.people.DistrictAccess;
 import org.supportplans.people.Role;

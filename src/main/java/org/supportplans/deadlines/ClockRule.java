@@ -1,5 +1,8 @@
 package org.supportplans.deadlines;
 
+import org.supportplans.cases.ClockKind;
+import org.supportplans.cases.ClockStart;
+
 /**
  * How a jurisdiction counts a clock, as the rules table ({@code processes/clock-rules.dmn}) gives it:
  * so many calendar, school or business days (or years, or a birthday) after (or before) the start,
@@ -12,7 +15,7 @@ public record ClockRule(
         Unit unit,
         Direction direction,
         Exclusion exclusion,
-        String startEvent,
+        ClockStart startEvent,
         String citation) {
 
     public enum Unit {
@@ -54,7 +57,7 @@ public record ClockRule(
         String what = unit == Unit.BIRTHDAY
                 ? "by the " + ordinal(count) + " birthday"
                 : count + " " + unitText + (direction == Direction.BEFORE ? " before " : " after ")
-                        + startEvent.toLowerCase().replace('_', ' ');
+                        + startEvent.name().toLowerCase().replace('_', ' ');
         String excluding = switch (exclusion) {
             case NONE -> "";
             case BREAKS_OVER_5_SCHOOL_DAYS -> ", not counting breaks of more than 5 school days";

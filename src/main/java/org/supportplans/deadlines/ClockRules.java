@@ -1,10 +1,10 @@
 package org.supportplans.deadlines;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecision;
@@ -13,7 +13,18 @@ import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.dmn.instance.InputEntry;
+import org.camunda.bpm.model.dmn.instance.Output;
+import org.camunda.bpm.model.dmn.instance.OutputEntry;
+import org.camunda.bpm.model.dmn.instance.Rule;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.supportplans.cases.ClockKind;
+import org.supportplans.cases.ClockStart;
 import org.supportplans.system.AsApplication;
 
 /**
@@ -87,11 +98,85 @@ public class ClockRules {
     }
 
     private DmnDecision parse(DecisionDefinition definition) {
-        try (InputStream table = asApplication.call(() -> repositoryService.getDecisionModel(definition.getId()))) {
-            return dmnEngine.parseDecision(DECISION_KEY, table);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        DmnModelInstance model = asApplication.call(() -> repositoryService.getDmnModelInstance(definition.getId()));
+        List<String> problems = problemsOf(model);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("The rules table " + DECISION_KEY + " (version "
+                    + definition.getVersion() + ") names what the service does not know: "
+                    + String.join("; ", problems));
         }
+        return dmnEngine.parseDecision(DECISION_KEY, model);
+    }
+
+    /**
+     * Reads the table as soon as the service is up, so that a table naming an unknown clock, start event, unit,
+     * direction or exclusion stops the start instead of leaving a clock unstarted when a case reaches it.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void checkTheDeployedTable() {
+        table();
+    }
+
+    /**
+     * What a rules table names that our types do not know: each rule's clock must be a {@link ClockKind} id, and
+     * its start event a {@link ClockStart}, its unit, direction and exclusion constants of {@link ClockRule}.
+     * Empty when the table is sound.
+     */
+    static List<String> problemsOf(DmnModelInstance model) {
+        DecisionTable table = model.getModelElementsByType(DecisionTable.class).stream()
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the rules table has no decision table"));
+        List<Input> inputs = List.copyOf(table.getInputs());
+        List<Output> outputs = List.copyOf(table.getOutputs());
+        List<String> problems = new ArrayList<>();
+        for (Rule rule : table.getRules()) {
+            List<InputEntry> conditions = List.copyOf(rule.getInputEntries());
+            List<OutputEntry> conclusions = List.copyOf(rule.getOutputEntries());
+            for (int i = 0; i < inputs.size(); i++) {
+                String input = inputs.get(i)
+                        .getInputExpression()
+                        .getText()
+                        .getTextContent()
+                        .strip();
+                String value = literal(conditions.get(i).getTextContent());
+                if (input.equals("clock")
+                        && value != null
+                        && ClockKind.ofId(value).isEmpty()) {
+                    problems.add(rule.getId() + ": no clock \"" + value + "\"");
+                }
+            }
+            for (int i = 0; i < outputs.size(); i++) {
+                String value = literal(conclusions.get(i).getTextContent());
+                Class<? extends Enum<?>> type = switch (outputs.get(i).getName()) {
+                    case "startEvent" -> ClockStart.class;
+                    case "unit" -> ClockRule.Unit.class;
+                    case "direction" -> ClockRule.Direction.class;
+                    case "exclusion" -> ClockRule.Exclusion.class;
+                    default -> null;
+                };
+                if (type != null && !isConstant(type, value)) {
+                    problems.add(rule.getId() + ": " + outputs.get(i).getName() + " \"" + value + "\" is not one of "
+                            + Arrays.toString(type.getEnumConstants()));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** A FEEL string literal's text ({@code "CONSENT"} gives CONSENT); null for "-" (any) or an empty cell. */
+    private static String literal(String text) {
+        String stripped = text == null ? "" : text.strip();
+        if (stripped.isEmpty() || stripped.equals("-")) {
+            return null;
+        }
+        return stripped.startsWith("\"") && stripped.endsWith("\"") && stripped.length() >= 2
+                ? stripped.substring(1, stripped.length() - 1)
+                : stripped;
+    }
+
+    private static boolean isConstant(Class<? extends Enum<?>> type, String name) {
+        return name != null
+                && Arrays.stream(type.getEnumConstants()).anyMatch(c -> c.name().equals(name));
     }
 
     static ClockRule fromEntries(ClockKind kind, String state, Map<String, Object> entries) {
@@ -102,7 +187,7 @@ public class ClockRules {
                 ClockRule.Unit.valueOf((String) entries.get("unit")),
                 ClockRule.Direction.valueOf((String) entries.get("direction")),
                 ClockRule.Exclusion.valueOf((String) entries.get("exclusion")),
-                (String) entries.get("startEvent"),
+                ClockStart.valueOf((String) entries.get("startEvent")),
                 (String) entries.get("citation"));
     }
 }

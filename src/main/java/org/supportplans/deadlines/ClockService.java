@@ -12,6 +12,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.supportplans.cases.CaseClocks;
 import org.supportplans.cases.CaseDirectory;
+import org.supportplans.cases.ClockKind;
+import org.supportplans.cases.ClockStart;
+import org.supportplans.cases.ClockStop;
+import org.supportplans.cases.ClosureReason;
 import org.supportplans.system.NotFoundException;
 
 /**
@@ -53,18 +57,17 @@ public class ClockService implements CaseClocks {
     // ---- what the case's steps do -----------------------------------------------------------------
 
     @Override
-    public Optional<LocalDate> start(String caseId, String kindId, String startEvent, LocalDate start) {
-        ClockKind kind = kind(kindId);
+    public Optional<LocalDate> start(String caseId, ClockKind kind, ClockStart event, LocalDate start) {
         CaseDirectory.CaseFacts facts = cases.facts(caseId);
         ClockRule rule = rules.ruleFor(facts.state(), kind);
-        if (!rule.startEvent().equals(startEvent)) {
+        if (rule.startEvent() != event) {
             return Optional.empty(); // this jurisdiction starts the clock at another event
         }
         Optional<Clock> running = clocks.findFirstByCaseIdAndKindAndStatusInOrderByIdDesc(caseId, kind, OPEN);
         if (running.isPresent()) {
             return Optional.ofNullable(running.get().effectiveDue());
         }
-        Clock clock = new Clock(caseId, facts.schoolId(), rule, startEvent, start);
+        Clock clock = new Clock(caseId, facts.schoolId(), rule, start);
         clock.due(count(clock, calendars.calendarOf(facts.districtId())));
         clocks.saveAndFlush(clock);
         watch.started(clock);
@@ -73,36 +76,35 @@ public class ClockService implements CaseClocks {
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<LocalDate> preview(String caseId, String kindId, LocalDate start) {
+    public Optional<LocalDate> preview(String caseId, ClockKind kind, LocalDate start) {
         CaseDirectory.CaseFacts facts = cases.facts(caseId);
-        ClockRule rule = rules.ruleFor(facts.state(), kind(kindId));
+        ClockRule rule = rules.ruleFor(facts.state(), kind);
         return Optional.ofNullable(
                 DeadlineCounter.count(rule, start, calendars.calendarOf(facts.districtId()), List.of())
                         .date());
     }
 
     @Override
-    public void stop(String caseId, String kindId, String stopEvent, LocalDate on) {
-        clocks.findFirstByCaseIdAndKindAndStatusInOrderByIdDesc(caseId, kind(kindId), OPEN)
+    public void stop(String caseId, ClockKind kind, ClockStop event, LocalDate on) {
+        clocks.findFirstByCaseIdAndKindAndStatusInOrderByIdDesc(caseId, kind, OPEN)
                 .ifPresent(clock -> {
-                    clock.stop(stopEvent, on);
+                    clock.stop(event, on);
                     watch.stopped(clock);
                 });
     }
 
     @Override
-    public void cancelAll(String caseId, String why) {
+    public void cancelAll(String caseId, ClosureReason reason) {
         LocalDate today = today(caseId);
         for (Clock clock : clocks.findByCaseIdAndStatusIn(caseId, OPEN)) {
-            clock.cancel(why, today);
+            clock.cancel(reason, today);
             watch.stopped(clock);
         }
     }
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<LocalDate> dueOf(String caseId, String kindId) {
-        ClockKind kind = kind(kindId);
+    public Optional<LocalDate> dueOf(String caseId, ClockKind kind) {
         return clocks.findFirstByCaseIdAndKindAndStatusInOrderByIdDesc(caseId, kind, OPEN)
                 .or(() -> clocks.findFirstByCaseIdAndKindOrderByIdDesc(caseId, kind))
                 .map(Clock::effectiveDue);
@@ -148,14 +150,14 @@ public class ClockService implements CaseClocks {
         }
         CaseDirectory.CaseFacts facts = cases.facts(caseId);
         ClockRule rule = rules.ruleFor(facts.state(), kind);
-        start(caseId, kind.id(), rule.startEvent(), start);
+        start(caseId, kind, rule.startEvent(), start);
         return clocks.findFirstByCaseIdAndKindOrderByIdDesc(caseId, kind).orElseThrow();
     }
 
     public Clock met(Long clockId, LocalDate on) {
         Clock clock = openClock(clockId);
         requireNotBeforeStartOrFuture(clock, on, "The date it was met");
-        clock.stop("RECORDED", on);
+        clock.stop(ClockStop.RECORDED, on);
         watch.stopped(clock);
         return clock;
     }
@@ -235,7 +237,7 @@ public class ClockService implements CaseClocks {
                 rule.unit().name(),
                 rule.direction().name(),
                 rule.exclusion().name(),
-                rule.startEvent());
+                rule.startEvent().name());
     }
 
     public record Preview(
@@ -312,9 +314,5 @@ public class ClockService implements CaseClocks {
 
     private LocalDate today(String caseId) {
         return LocalDate.now(time.withZone(cases.facts(caseId).timeZone()));
-    }
-
-    private static ClockKind kind(String id) {
-        return ClockKind.ofId(id).orElseThrow(() -> new IllegalArgumentException("no clock " + id));
     }
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -121,9 +120,7 @@ public class ClockWatch {
             for (Task task : taskService
                     .createTaskQuery()
                     .processInstanceBusinessKey(clock.getCaseId())
-                    .taskDefinitionKeyIn(TaskDeadlines.TASKS
-                            .getOrDefault(clock.getKind(), List.of())
-                            .toArray(String[]::new))
+                    .taskDefinitionKeyIn(taskDeadlines.tasksOf(clock.getKind()).toArray(String[]::new))
                     .list()) {
                 task.setDueDate(due);
                 taskService.saveTask(task);

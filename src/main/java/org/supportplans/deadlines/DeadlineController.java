@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.supportplans.audit.AuditTrail;
+import org.supportplans.cases.ClockKind;
 import org.supportplans.system.CurrentStaff;
 import org.supportplans.system.InvalidFilter;
 

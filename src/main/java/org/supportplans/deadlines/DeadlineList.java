@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.supportplans.cases.ClockKind;
 import org.supportplans.people.SchoolTenants;
 import org.supportplans.system.AsApplication;
 import org.supportplans.system.CurrentStaff;

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.supportplans.cases.CaseAccess;
 import org.supportplans.cases.CaseRuleViolation;
-import org.supportplans.cases.CaseWork;
+import org.supportplans.cases.Triage;
 import org.supportplans.people.School;
 import org.supportplans.people.SchoolRepository;
 import org.supportplans.system.CurrentStaff;
@@ -28,7 +28,7 @@ public class IntakeService {
 
     private final SchoolRepository schools;
     private final CaseAccess access;
-    private final CaseWork caseWork;
+    private final Triage triage;
     private final CaseProcesses processes;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -36,19 +36,19 @@ public class IntakeService {
     IntakeService(
             SchoolRepository schools,
             CaseAccess access,
-            CaseWork caseWork,
+            Triage triage,
             CaseProcesses processes,
             TransactionTemplate transaction,
             Clock clock) {
         this.schools = schools;
         this.access = access;
-        this.caseWork = caseWork;
+        this.triage = triage;
         this.processes = processes;
         this.transaction = transaction;
         this.clock = clock;
     }
 
-    public CaseWork.Referred refer(ReferralRequest request, CurrentStaff staff) {
+    public Triage.Referred refer(ReferralRequest request, CurrentStaff staff) {
         try {
             return referInOneTransaction(request, staff);
         } catch (DataIntegrityViolationException raced) {
@@ -57,10 +57,10 @@ public class IntakeService {
         }
     }
 
-    private CaseWork.Referred referInOneTransaction(ReferralRequest request, CurrentStaff staff) {
+    private Triage.Referred referInOneTransaction(ReferralRequest request, CurrentStaff staff) {
         return transaction.execute(status -> {
-            CaseWork.NewReferral referral = referral(request, staff);
-            CaseWork.Referred referred = caseWork.refer(referral, staff.userId());
+            Triage.NewReferral referral = referral(request, staff);
+            Triage.Referred referred = triage.refer(referral, staff.userId());
             if (referred.newCase()) {
                 processes.start(referred.caseId(), referral);
             }
@@ -68,7 +68,7 @@ public class IntakeService {
         });
     }
 
-    private CaseWork.NewReferral referral(ReferralRequest request, CurrentStaff staff) {
+    private Triage.NewReferral referral(ReferralRequest request, CurrentStaff staff) {
         School school = schools.findById(request.schoolId())
                 .filter(s -> access.mayWorkAt(staff, s))
                 .orElseThrow(() -> new NotFoundException("No school " + request.schoolId() + "."));
@@ -84,7 +84,7 @@ public class IntakeService {
             throw new CaseRuleViolation(
                     "The student would be older than 21 on the referral date: check the date of birth.");
         }
-        return new CaseWork.NewReferral(
+        return new Triage.NewReferral(
                 school,
                 request.student().localId(),
                 request.student().firstName().strip(),

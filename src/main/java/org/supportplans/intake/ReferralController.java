@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.supportplans.cases.CaseWork;
+import org.supportplans.cases.Triage;
 import org.supportplans.system.CurrentStaff;
 
 @RestController
@@ -31,7 +31,7 @@ class ReferralController {
     @PostMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Refer a student: 201 with a new case, or 200 when the student's open case takes the referral")
     ResponseEntity<Created> refer(@Valid @RequestBody ReferralRequest request) {
-        CaseWork.Referred referred = intake.refer(request, CurrentStaff.require());
+        Triage.Referred referred = intake.refer(request, CurrentStaff.require());
         URI location = URI.create("/api/cases/" + referred.caseId());
         Created body = new Created(referred.caseId(), !referred.newCase());
         return referred.newCase()

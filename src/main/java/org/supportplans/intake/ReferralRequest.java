@@ -16,7 +16,7 @@ import org.supportplans.cases.ReferrerRole;
 public record ReferralRequest(
         @NotNull @Valid StudentPart student,
         @NotBlank @Size(max = 64) String schoolId,
-        // not @PastOrPresent: "today" is the district's date (its time zone), checked by CaseWork
+        // not @PastOrPresent: "today" is the district's date (its time zone), checked by the case's phase service
         @NotNull LocalDate receivedOn,
         @NotNull @Valid ReferrerPart referredBy,
         @NotEmpty Set<@NotNull Concern> concerns,

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.supportplans.deadlines.ClockKind;
+import org.supportplans.cases.ClockKind;
 import org.supportplans.deadlines.ClockStatus;
 import org.supportplans.deadlines.ReasonCode;
 import org.supportplans.system.CurrentStaff;

@@ -2,20 +2,20 @@ package org.supportplans.workflow;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import org.supportplans.cases.CaseWork;
+import org.supportplans.cases.CaseClosure;
 import org.supportplans.cases.ClosureReason;
 
 /** Every ending of the {@code support-case} process closes the case with its reason: {@code ${caseClosing.close(execution, 'NOT_ELIGIBLE')}}. */
 @Component("caseClosing")
 public class CaseClosing {
 
-    private final CaseWork caseWork;
+    private final CaseClosure closure;
 
-    CaseClosing(CaseWork caseWork) {
-        this.caseWork = caseWork;
+    CaseClosing(CaseClosure closure) {
+        this.closure = closure;
     }
 
     public void close(DelegateExecution execution, String reason) {
-        caseWork.close(CaseSteps.caseId(execution), ClosureReason.valueOf(reason));
+        closure.close(CaseSteps.caseId(execution), ClosureReason.valueOf(reason));
     }
 }

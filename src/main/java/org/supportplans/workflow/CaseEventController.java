@@ -34,7 +34,7 @@ class CaseEventController {
     record ParentResponse(
             @NotNull ConsentKind kind,
             @NotNull ParentDecision decision,
-            // not @PastOrPresent: "today" is the district's date (its time zone), checked by CaseWork
+            // not @PastOrPresent: "today" is the district's date (its time zone), checked by the case's phase service
             @NotNull LocalDate date) {}
 
     record Exit(@NotNull ClosureReason reason) {}

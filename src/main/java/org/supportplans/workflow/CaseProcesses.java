@@ -8,13 +8,14 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.supportplans.cases.CaseWork;
 import org.supportplans.cases.ClosureReason;
 import org.supportplans.cases.Concern;
 import org.supportplans.cases.ConsentKind;
 import org.supportplans.cases.ConsentRequest;
+import org.supportplans.cases.Consents;
 import org.supportplans.cases.NotAwaitedException;
 import org.supportplans.cases.ParentDecision;
+import org.supportplans.cases.Triage;
 import org.supportplans.system.AsApplication;
 import org.supportplans.workflow.SupportCaseProcess.Messages;
 import org.supportplans.workflow.SupportCaseProcess.Variables;
@@ -29,16 +30,16 @@ public class CaseProcesses {
 
     private final RuntimeService runtimeService;
     private final AsApplication asApplication;
-    private final CaseWork caseWork;
+    private final Consents consents;
 
-    CaseProcesses(RuntimeService runtimeService, AsApplication asApplication, CaseWork caseWork) {
+    CaseProcesses(RuntimeService runtimeService, AsApplication asApplication, Consents consents) {
         this.runtimeService = runtimeService;
         this.asApplication = asApplication;
-        this.caseWork = caseWork;
+        this.consents = consents;
     }
 
     /** Starts the case's process, with the case id as business key and what the first form shows. */
-    public void start(String caseId, CaseWork.NewReferral referral) {
+    public void start(String caseId, Triage.NewReferral referral) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(Variables.CASE_ID, caseId);
         variables.put(Variables.SCHOOL_ID, referral.school().getId());
@@ -68,8 +69,8 @@ public class CaseProcesses {
         if (waiting == null) {
             throw new NotAwaitedException("The case is not waiting for the parents' " + kind.label() + ".");
         }
-        CaseWork.ConsentAnswer answer =
-                caseWork.recordParentAnswer(caseId, kind, decision, on, ConsentRequest.RecordedVia.API, actor);
+        Consents.ConsentAnswer answer =
+                consents.recordParentAnswer(caseId, kind, decision, on, ConsentRequest.RecordedVia.API, actor);
         asApplication.call(() -> runtimeService
                 .createMessageCorrelation(Messages.PARENT_ANSWER_RECEIVED)
                 .processInstanceId(waiting.getProcessInstanceId())

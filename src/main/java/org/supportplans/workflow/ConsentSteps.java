@@ -7,9 +7,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
-import org.supportplans.cases.CaseWork;
 import org.supportplans.cases.ConsentKind;
 import org.supportplans.cases.ConsentRequest;
+import org.supportplans.cases.Consents;
 import org.supportplans.cases.ParentDecision;
 import org.supportplans.workflow.SupportCaseProcess.Variables;
 
@@ -23,7 +23,7 @@ final class ConsentSteps {
     }
 
     /** The variables an answer sets, whether the coordinator recorded it or it came through the API. */
-    static Map<String, Object> answerVariables(CaseWork.ConsentAnswer answer) {
+    static Map<String, Object> answerVariables(Consents.ConsentAnswer answer) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(Variables.CONSENT_DECISION, answer.decision().name());
         if (answer.decision() == ParentDecision.GIVEN && answer.kind() != ConsentKind.SERVICES_CONSENT) {
@@ -37,16 +37,16 @@ final class ConsentSteps {
     @Component("consentRequester")
     static class ConsentRequester extends CaseSteps.Step {
 
-        private final CaseWork caseWork;
+        private final Consents consents;
 
-        ConsentRequester(CaseWork caseWork) {
-            this.caseWork = caseWork;
+        ConsentRequester(Consents consents) {
+            this.consents = consents;
         }
 
         @Override
         void run(DelegateExecution execution, String caseId) {
             ConsentKind kind = consentKind(execution);
-            LocalDate sentOn = caseWork.requestConsent(caseId, kind);
+            LocalDate sentOn = consents.requestConsent(caseId, kind);
             execution.setVariable(Variables.CONSENT_REQUESTED_ON, CaseSteps.iso(sentOn));
             execution.setVariable(Variables.CONSENT_KIND_LABEL, kind.label());
             // an answer to an earlier request must not decide this one
@@ -58,15 +58,15 @@ final class ConsentSteps {
     @Component("consentReminder")
     static class ConsentReminder extends CaseSteps.Step {
 
-        private final CaseWork caseWork;
+        private final Consents consents;
 
-        ConsentReminder(CaseWork caseWork) {
-            this.caseWork = caseWork;
+        ConsentReminder(Consents consents) {
+            this.consents = consents;
         }
 
         @Override
         void run(DelegateExecution execution, String caseId) {
-            caseWork.remindParents(caseId, consentKind(execution));
+            consents.remindParents(caseId, consentKind(execution));
         }
     }
 
@@ -74,17 +74,17 @@ final class ConsentSteps {
     @Component("parentAnswerRecorder")
     static class ParentAnswerRecorder extends CaseSteps.Recorder {
 
-        private final CaseWork caseWork;
+        private final Consents consents;
 
-        ParentAnswerRecorder(CaseWork caseWork) {
-            this.caseWork = caseWork;
+        ParentAnswerRecorder(Consents consents) {
+            this.consents = consents;
         }
 
         @Override
         void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
             ParentDecision decision = input.choice("parentDecision", "The parents' answer", ParentDecision.class);
             LocalDate on = input.date("parentDecisionDate", "Date of the answer");
-            CaseWork.ConsentAnswer answer = caseWork.recordParentAnswer(
+            Consents.ConsentAnswer answer = consents.recordParentAnswer(
                     caseId, consentKind(task), decision, on, ConsentRequest.RecordedVia.TASKLIST, actor);
             task.getExecution().getProcessInstance().setVariables(answerVariables(answer));
         }

@@ -6,9 +6,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
-import org.supportplans.cases.CaseWork;
 import org.supportplans.cases.EligibilityOutcome;
 import org.supportplans.cases.EvaluationArea;
+import org.supportplans.cases.Evaluations;
 import org.supportplans.cases.IdeaCategory;
 import org.supportplans.cases.PlanKind;
 import org.supportplans.workflow.SupportCaseProcess.Variables;
@@ -22,16 +22,16 @@ final class EvaluationSteps {
     @Component("evaluationPlanner")
     static class EvaluationPlanner extends CaseSteps.Recorder {
 
-        private final CaseWork caseWork;
+        private final Evaluations evaluations;
 
-        EvaluationPlanner(CaseWork caseWork) {
-            this.caseWork = caseWork;
+        EvaluationPlanner(Evaluations evaluations) {
+            this.evaluations = evaluations;
         }
 
         @Override
         void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
             List<EvaluationArea> areas = input.choices("evaluationAreas", "Areas to evaluate", EvaluationArea.class);
-            LocalDate dueOn = caseWork.planEvaluation(caseId, areas, actor);
+            LocalDate dueOn = evaluations.planEvaluation(caseId, areas, actor);
             task.setVariable(
                     Variables.EVALUATION_AREA_LIST,
                     areas.stream().map(Enum::name).toList());
@@ -43,10 +43,10 @@ final class EvaluationSteps {
     @Component("evaluationAreaRecorder")
     static class EvaluationAreaRecorder extends CaseSteps.Recorder {
 
-        private final CaseWork caseWork;
+        private final Evaluations evaluations;
 
-        EvaluationAreaRecorder(CaseWork caseWork) {
-            this.caseWork = caseWork;
+        EvaluationAreaRecorder(Evaluations evaluations) {
+            this.evaluations = evaluations;
         }
 
         @Override
@@ -54,7 +54,7 @@ final class EvaluationSteps {
             EvaluationArea area = EvaluationArea.valueOf((String) task.getVariable(Variables.EVALUATION_AREA));
             LocalDate completedOn = input.date("areaCompletedOn", "Date the evaluation was completed");
             String findings = input.text("areaFindings", "Findings", 20, 8000);
-            caseWork.reportArea(caseId, area, completedOn, findings, actor);
+            evaluations.reportArea(caseId, area, completedOn, findings, actor);
         }
     }
 
@@ -62,10 +62,10 @@ final class EvaluationSteps {
     @Component("eligibilityRecorder")
     static class EligibilityRecorder extends CaseSteps.Recorder {
 
-        private final CaseWork caseWork;
+        private final Evaluations evaluations;
 
-        EligibilityRecorder(CaseWork caseWork) {
-            this.caseWork = caseWork;
+        EligibilityRecorder(Evaluations evaluations) {
+            this.evaluations = evaluations;
         }
 
         @Override
@@ -77,8 +77,8 @@ final class EvaluationSteps {
                     ? Set.copyOf(input.choices("ideaCategories", "Disability categories (IDEA)", IdeaCategory.class))
                     : Set.of();
             String rationale = input.text("eligibilityRationale", "Basis for the decision", 10, 8000);
-            CaseWork.Eligibility eligibility =
-                    caseWork.decideEligibility(caseId, meetingOn, outcome, categories, rationale, actor);
+            Evaluations.Eligibility eligibility =
+                    evaluations.decideEligibility(caseId, meetingOn, outcome, categories, rationale, actor);
             task.setVariable(Variables.NEEDS_IEP, eligibility.plans().contains(PlanKind.IEP));
             task.setVariable(Variables.NEEDS_504, eligibility.plans().contains(PlanKind.SECTION_504));
             task.setVariable(Variables.NEEDS_ALP, eligibility.plans().contains(PlanKind.ALP));

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import org.supportplans.cases.CaseWork;
+import org.supportplans.cases.Consents;
 import org.supportplans.cases.NoticeKind;
 import org.supportplans.workflow.SupportCaseProcess.Variables;
 
@@ -17,10 +17,10 @@ final class NoticeSteps {
     @Component("parentNoticeSender")
     static class ParentNoticeSender extends CaseSteps.Step {
 
-        private final CaseWork caseWork;
+        private final Consents consents;
 
-        ParentNoticeSender(CaseWork caseWork) {
-            this.caseWork = caseWork;
+        ParentNoticeSender(Consents consents) {
+            this.consents = consents;
         }
 
         @Override
@@ -33,7 +33,7 @@ final class NoticeSteps {
                     .map(String::strip)
                     .map(NoticeKind::valueOf)
                     .toList();
-            caseWork.sendNotices(caseId, notices);
+            consents.sendNotices(caseId, notices);
         }
     }
 }

@@ -7,8 +7,10 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
-import org.supportplans.cases.CaseWork;
+import org.supportplans.cases.DistrictDay;
 import org.supportplans.cases.PlanAccommodation;
+import org.supportplans.cases.PlanDevelopment;
+import org.supportplans.cases.PlanMeetings;
 import org.supportplans.cases.PlanService;
 import org.supportplans.cases.SupportPlan;
 import org.supportplans.people.Role;
@@ -54,17 +56,17 @@ final class PlanSteps {
     @Component("meetingScheduler")
     static class MeetingScheduler extends CaseSteps.Recorder {
 
-        private final CaseWork caseWork;
+        private final PlanMeetings meetings;
 
-        MeetingScheduler(CaseWork caseWork) {
-            this.caseWork = caseWork;
+        MeetingScheduler(PlanMeetings meetings) {
+            this.meetings = meetings;
         }
 
         @Override
         void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
             LocalDate on = input.date("planMeetingOn", "Meeting date");
             String location = input.text("planMeetingLocation", "Where", 2, 200);
-            caseWork.scheduleMeeting(caseId, on, location, actor);
+            meetings.scheduleMeeting(caseId, on, location, actor);
             task.setVariable("planMeetingOn", CaseSteps.iso(on));
         }
     }
@@ -73,15 +75,15 @@ final class PlanSteps {
     @Component("meetingNoticeSender")
     static class MeetingNoticeSender extends CaseSteps.Step {
 
-        private final CaseWork caseWork;
+        private final PlanMeetings meetings;
 
-        MeetingNoticeSender(CaseWork caseWork) {
-            this.caseWork = caseWork;
+        MeetingNoticeSender(PlanMeetings meetings) {
+            this.meetings = meetings;
         }
 
         @Override
         void run(DelegateExecution execution, String caseId) {
-            LocalDate sentOn = caseWork.sendMeetingNotice(caseId);
+            LocalDate sentOn = meetings.sendMeetingNotice(caseId);
             execution.setVariable(Variables.MEETING_NOTICE_SENT_ON, CaseSteps.iso(sentOn));
         }
     }
@@ -90,10 +92,10 @@ final class PlanSteps {
     @Component("meetingRecorder")
     static class MeetingRecorder extends CaseSteps.Recorder {
 
-        private final CaseWork caseWork;
+        private final PlanMeetings meetings;
 
-        MeetingRecorder(CaseWork caseWork) {
-            this.caseWork = caseWork;
+        MeetingRecorder(PlanMeetings meetings) {
+            this.meetings = meetings;
         }
 
         @Override
@@ -101,7 +103,7 @@ final class PlanSteps {
             LocalDate heldOn = input.date("planMeetingHeldOn", "Date the meeting was held");
             List<String> participants = input.strings("meetingParticipants", "Who took part");
             String notes = input.optionalText("meetingNotes", "Notes", 8000);
-            CaseWork.MeetingHeld held = caseWork.meetingHeld(caseId, heldOn, participants, notes, actor);
+            PlanMeetings.MeetingHeld held = meetings.meetingHeld(caseId, heldOn, participants, notes, actor);
             task.setVariable("planMeetingHeldOn", CaseSteps.iso(held.heldOn()));
             task.setVariable(Variables.TRANSITION_REQUIRED, held.transitionRequired());
         }
@@ -111,10 +113,10 @@ final class PlanSteps {
     @Component("iepWriter")
     static class IepWriter extends CaseSteps.Recorder {
 
-        private final CaseWork caseWork;
+        private final PlanDevelopment plans;
 
-        IepWriter(CaseWork caseWork) {
-            this.caseWork = caseWork;
+        IepWriter(PlanDevelopment plans) {
+            this.plans = plans;
         }
 
         @Override
@@ -146,7 +148,7 @@ final class PlanSteps {
                     input.optionalText("accommodations", "Accommodations", 8000),
                     input.choice("placement", "Placement", Placement.class).name(),
                     input.optionalText("transitionPlan", "Transition plan", 8000));
-            caseWork.writeIep(caseId, iep, actor);
+            plans.writeIep(caseId, iep, actor);
         }
     }
 
@@ -154,10 +156,10 @@ final class PlanSteps {
     @Component("section504PlanWriter")
     static class Section504PlanWriter extends CaseSteps.Recorder {
 
-        private final CaseWork caseWork;
+        private final PlanDevelopment plans;
 
-        Section504PlanWriter(CaseWork caseWork) {
-            this.caseWork = caseWork;
+        Section504PlanWriter(PlanDevelopment plans) {
+            this.plans = plans;
         }
 
         @Override
@@ -169,7 +171,7 @@ final class PlanSteps {
                 accommodations.add(new PlanAccommodation(
                         row.text("accommodation", label, 2, 500), providerRole(row, label + ", provided by")));
             }
-            caseWork.writeSection504Plan(
+            plans.writeSection504Plan(
                     caseId,
                     new SupportPlan.Section504Content(
                             input.date("plan504StartsOn", "The plan starts on"),
@@ -199,15 +201,15 @@ final class PlanSteps {
     @Component("alpWriter")
     static class AlpWriter extends CaseSteps.Recorder {
 
-        private final CaseWork caseWork;
+        private final PlanDevelopment plans;
 
-        AlpWriter(CaseWork caseWork) {
-            this.caseWork = caseWork;
+        AlpWriter(PlanDevelopment plans) {
+            this.plans = plans;
         }
 
         @Override
         void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
-            caseWork.writeAlp(
+            plans.writeAlp(
                     caseId,
                     new SupportPlan.AlpContent(
                             input.date("alpStartsOn", "The ALP starts on"),
@@ -226,24 +228,26 @@ final class PlanSteps {
     @Component("plansActivator")
     static class PlansActivator extends CaseSteps.Step {
 
-        private final CaseWork caseWork;
+        private final PlanDevelopment plans;
+        private final DistrictDay days;
 
-        PlansActivator(CaseWork caseWork) {
-            this.caseWork = caseWork;
+        PlansActivator(PlanDevelopment plans, DistrictDay days) {
+            this.plans = plans;
+            this.days = days;
         }
 
         @Override
         void run(DelegateExecution execution, String caseId) {
-            CaseWork.Activation activation = caseWork.putPlansInEffect(caseId);
+            PlanDevelopment.Activation activation = plans.putPlansInEffect(caseId);
             execution.setVariable(Variables.PLANS_IN_EFFECT, activation.any());
             if (activation.any()) {
                 execution.setVariable(
                         Variables.PLAN_KINDS_TEXT,
                         activation.inEffect().stream().map(Enum::name).collect(Collectors.joining(", ")));
-                ReviewSteps.scheduleAnnualReview(execution, caseWork, caseId, activation.annualReviewDueOn());
+                ReviewSteps.scheduleAnnualReview(execution, days, caseId, activation.annualReviewDueOn());
                 ReviewSteps.scheduleReevaluation(
                         execution,
-                        caseWork,
+                        days,
                         caseId,
                         activation.reevaluationDueOn(),
                         activation.reevaluationDueOn().minusDays(ReviewSteps.REEVALUATION_LEAD_DAYS));

@@ -4,7 +4,8 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
-import org.supportplans.cases.CaseWork;
+import org.supportplans.cases.DistrictDay;
+import org.supportplans.cases.Reviews;
 import org.supportplans.workflow.SupportCaseProcess.Variables;
 
 /** Annual reviews and reevaluations while a plan is in effect ({@code plan-in-effect}). */
@@ -17,35 +18,37 @@ final class ReviewSteps {
     // the reevaluation starts three months before it is due: consent, then 60 days to evaluate
     static final int REEVALUATION_LEAD_DAYS = 90;
 
-    static void scheduleAnnualReview(DelegateExecution execution, CaseWork caseWork, String caseId, LocalDate dueOn) {
+    static void scheduleAnnualReview(DelegateExecution execution, DistrictDay days, String caseId, LocalDate dueOn) {
         execution.setVariable(Variables.ANNUAL_REVIEW_DUE_ON, CaseSteps.iso(dueOn));
         execution.setVariable(
                 Variables.ANNUAL_REVIEW_DUE_AT,
-                CaseSteps.timerDate(caseWork.morningOf(caseId, dueOn.minusDays(ANNUAL_REVIEW_LEAD_DAYS))));
+                CaseSteps.timerDate(days.morningOf(caseId, dueOn.minusDays(ANNUAL_REVIEW_LEAD_DAYS))));
     }
 
     static void scheduleReevaluation(
-            DelegateExecution execution, CaseWork caseWork, String caseId, LocalDate dueOn, LocalDate startOn) {
+            DelegateExecution execution, DistrictDay days, String caseId, LocalDate dueOn, LocalDate startOn) {
         execution.setVariable(Variables.REEVALUATION_DUE_ON, CaseSteps.iso(dueOn));
-        execution.setVariable(Variables.REEVALUATION_DUE_AT, CaseSteps.timerDate(caseWork.morningOf(caseId, startOn)));
+        execution.setVariable(Variables.REEVALUATION_DUE_AT, CaseSteps.timerDate(days.morningOf(caseId, startOn)));
     }
 
     /** "Hold the annual review". */
     @Component("annualReviewRecorder")
     static class AnnualReviewRecorder extends CaseSteps.Recorder {
 
-        private final CaseWork caseWork;
+        private final Reviews reviews;
+        private final DistrictDay days;
 
-        AnnualReviewRecorder(CaseWork caseWork) {
-            this.caseWork = caseWork;
+        AnnualReviewRecorder(Reviews reviews, DistrictDay days) {
+            this.reviews = reviews;
+            this.days = days;
         }
 
         @Override
         void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
             LocalDate heldOn = input.date("annualReviewHeldOn", "Date of the review meeting");
             String notes = input.text("annualReviewNotes", "Review notes", 20, 8000);
-            LocalDate next = caseWork.annualReviewHeld(caseId, heldOn, notes, actor);
-            scheduleAnnualReview(task.getExecution(), caseWork, caseId, next);
+            LocalDate next = reviews.annualReviewHeld(caseId, heldOn, notes, actor);
+            scheduleAnnualReview(task.getExecution(), days, caseId, next);
         }
     }
 
@@ -53,17 +56,19 @@ final class ReviewSteps {
     @Component("reevaluationRefusal")
     static class ReevaluationRefusal extends CaseSteps.Step {
 
-        private final CaseWork caseWork;
+        private final Reviews reviews;
+        private final DistrictDay days;
 
-        ReevaluationRefusal(CaseWork caseWork) {
-            this.caseWork = caseWork;
+        ReevaluationRefusal(Reviews reviews, DistrictDay days) {
+            this.reviews = reviews;
+            this.days = days;
         }
 
         @Override
         void run(DelegateExecution execution, String caseId) {
-            LocalDate askAgainOn = caseWork.reevaluationRefused(caseId);
+            LocalDate askAgainOn = reviews.reevaluationRefused(caseId);
             execution.setVariable(
-                    Variables.REEVALUATION_DUE_AT, CaseSteps.timerDate(caseWork.morningOf(caseId, askAgainOn)));
+                    Variables.REEVALUATION_DUE_AT, CaseSteps.timerDate(days.morningOf(caseId, askAgainOn)));
         }
     }
 
@@ -71,10 +76,12 @@ final class ReviewSteps {
     @Component("reevaluationRecorder")
     static class ReevaluationRecorder extends CaseSteps.Recorder {
 
-        private final CaseWork caseWork;
+        private final Reviews reviews;
+        private final DistrictDay days;
 
-        ReevaluationRecorder(CaseWork caseWork) {
-            this.caseWork = caseWork;
+        ReevaluationRecorder(Reviews reviews, DistrictDay days) {
+            this.reviews = reviews;
+            this.days = days;
         }
 
         @Override
@@ -84,11 +91,10 @@ final class ReviewSteps {
                     .equals(input.choice("continuedEligibility", "Still eligible?", YesNo.class)
                             .name());
             String summary = input.text("reevaluationSummary", "Summary of the reevaluation", 20, 8000);
-            LocalDate next = caseWork.reevaluationCompleted(caseId, completedOn, stillEligible, summary, actor);
+            LocalDate next = reviews.reevaluationCompleted(caseId, completedOn, stillEligible, summary, actor);
             task.setVariable(Variables.STILL_ELIGIBLE, stillEligible);
             if (next != null) {
-                scheduleReevaluation(
-                        task.getExecution(), caseWork, caseId, next, next.minusDays(REEVALUATION_LEAD_DAYS));
+                scheduleReevaluation(task.getExecution(), days, caseId, next, next.minusDays(REEVALUATION_LEAD_DAYS));
             }
         }
     }

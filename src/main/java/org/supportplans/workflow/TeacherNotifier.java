@@ -13,7 +13,7 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.supportplans.cases.CaseDirectory;
-import org.supportplans.cases.CaseWork;
+import org.supportplans.cases.PlanDevelopment;
 
 /**
  * "Tell every teacher of record what to provide": each staff member of the case's school in a role the
@@ -26,19 +26,19 @@ class TeacherNotifier extends CaseSteps.Step {
 
     private static final Logger log = LoggerFactory.getLogger(TeacherNotifier.class);
 
-    private final CaseWork caseWork;
+    private final PlanDevelopment plans;
     private final CaseDirectory cases;
     private final IdentityService identityService;
     private final ObjectProvider<JavaMailSender> mailSender;
     private final String baseUrl;
 
     TeacherNotifier(
-            CaseWork caseWork,
+            PlanDevelopment plans,
             CaseDirectory cases,
             IdentityService identityService,
             ObjectProvider<JavaMailSender> mailSender,
             @Value("${support-plans.base-url:http://localhost:8080}") String baseUrl) {
-        this.caseWork = caseWork;
+        this.plans = plans;
         this.cases = cases;
         this.identityService = identityService;
         this.mailSender = mailSender;
@@ -50,7 +50,7 @@ class TeacherNotifier extends CaseSteps.Step {
         JavaMailSender mail = mailSender.getIfAvailable();
         int told = 0;
         Set<String> schoolStaff = cases.staffOf(caseId);
-        for (CaseWork.Assignment assignment : caseWork.assignments(caseId)) {
+        for (PlanDevelopment.Assignment assignment : plans.assignments(caseId)) {
             List<User> teachers = identityService.createUserQuery().memberOfGroup(assignment.role()).list().stream()
                     .filter(user -> schoolStaff.contains(user.getId()))
                     .toList();
@@ -58,7 +58,7 @@ class TeacherNotifier extends CaseSteps.Step {
                 boolean emailed = mail != null
                         && teacher.getEmail() != null
                         && !teacher.getEmail().isBlank();
-                if (caseWork.recordTeacherNotified(caseId, assignment, teacher.getId(), emailed)) {
+                if (plans.recordTeacherNotified(caseId, assignment, teacher.getId(), emailed)) {
                     told++;
                     if (emailed) {
                         mail.send(message(caseId, assignment, teacher));
@@ -69,7 +69,7 @@ class TeacherNotifier extends CaseSteps.Step {
         log.info("Case {}: {} teacher notifications", caseId, told);
     }
 
-    private SimpleMailMessage message(String caseId, CaseWork.Assignment assignment, User teacher) {
+    private SimpleMailMessage message(String caseId, PlanDevelopment.Assignment assignment, User teacher) {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setTo(teacher.getEmail());
         message.setSubject("A " + assignment.planKind() + " in effect asks something of you");

@@ -3,7 +3,8 @@ package org.supportplans.workflow;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
-import org.supportplans.cases.CaseWork;
+import org.supportplans.cases.DistrictDay;
+import org.supportplans.cases.Triage;
 import org.supportplans.cases.TriageOutcome;
 import org.supportplans.workflow.SupportCaseProcess.Variables;
 
@@ -16,10 +17,12 @@ final class TriageSteps {
     @Component("triageRecorder")
     static class TriageRecorder extends CaseSteps.Recorder {
 
-        private final CaseWork caseWork;
+        private final Triage triage;
+        private final DistrictDay days;
 
-        TriageRecorder(CaseWork caseWork) {
-            this.caseWork = caseWork;
+        TriageRecorder(Triage triage, DistrictDay days) {
+            this.triage = triage;
+            this.days = days;
         }
 
         @Override
@@ -33,11 +36,10 @@ final class TriageSteps {
                 followUpOn = input.date("interventionFollowUpOn", "Follow-up date");
                 parentAgreed = input.flag("parentAgreedToInterventions");
             }
-            caseWork.triage(caseId, outcome, followUpOn, parentAgreed, rationale, actor);
+            triage.triage(caseId, outcome, followUpOn, parentAgreed, rationale, actor);
             if (followUpOn != null) {
                 task.setVariable(
-                        Variables.INTERVENTION_FOLLOW_UP_AT,
-                        CaseSteps.timerDate(caseWork.morningOf(caseId, followUpOn)));
+                        Variables.INTERVENTION_FOLLOW_UP_AT, CaseSteps.timerDate(days.morningOf(caseId, followUpOn)));
             }
         }
     }

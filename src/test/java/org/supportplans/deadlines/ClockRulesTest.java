@@ -10,10 +10,14 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.supportplans.cases.ClockKind;
+import org.supportplans.cases.ClockStart;
 
 /** Every row of the rules table ({@code processes/clock-rules.dmn}), evaluated by Camunda's DMN engine. */
 class ClockRulesTest {
@@ -56,7 +60,7 @@ class ClockRulesTest {
             int count,
             ClockRule.Unit unit,
             ClockRule.Exclusion exclusion,
-            String startsAt,
+            ClockStart startsAt,
             String jurisdiction) {
         ClockRule rule = rule(state, ClockKind.INITIAL_EVALUATION);
         assertThat(rule.count()).isEqualTo(count);
@@ -101,7 +105,7 @@ class ClockRulesTest {
             int count,
             ClockRule.Unit unit,
             ClockRule.Direction direction,
-            String startsAt,
+            ClockStart startsAt,
             String citation) {
         ClockRule rule = rule(state, kind);
         assertThat(rule.count()).isEqualTo(count);
@@ -116,5 +120,28 @@ class ClockRulesTest {
         for (ClockKind kind : ClockKind.values()) {
             assertThat(rule("ZZ", kind).kind()).isEqualTo(kind);
         }
+    }
+
+    @Test
+    void theTableNamesOnlyClocksAndEventsTheServiceKnows() throws IOException {
+        try (InputStream table = new FileInputStream("processes/clock-rules.dmn")) {
+            assertThat(ClockRules.problemsOf(Dmn.readModelFromStream(table))).isEmpty();
+        }
+    }
+
+    @Test
+    void aMisspeltStartEventOrClockIsReportedNotIgnored() throws IOException {
+        String text;
+        try (InputStream table = new FileInputStream("processes/clock-rules.dmn")) {
+            text = new String(table.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String misspelt =
+                text.replaceFirst("\"CONSENT\"", "\"CONSNET\"").replaceFirst("\"iep-meeting\"", "\"iep-meting\"");
+        DmnModelInstance model = Dmn.readModelFromStream(
+                new java.io.ByteArrayInputStream(misspelt.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(ClockRules.problemsOf(model))
+                .hasSize(2)
+                .anySatisfy(problem -> assertThat(problem).contains("startEvent \"CONSNET\""))
+                .anySatisfy(problem -> assertThat(problem).contains("no clock \"iep-meting\""));
     }
 }

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.supportplans.cases.ClockKind;
+import org.supportplans.cases.ClockStart;
 import org.supportplans.deadlines.ClockRule.Direction;
 import org.supportplans.deadlines.ClockRule.Exclusion;
 import org.supportplans.deadlines.ClockRule.Unit;
@@ -63,7 +65,7 @@ class DeadlineCounterTest {
                     Unit.CALENDAR_DAYS,
                     Direction.BEFORE,
                     Exclusion.NONE,
-                    "MEETING",
+                    ClockStart.MEETING,
                     "test");
             assertThat(due(notice, "2026-10-20", NONE)).isEqualTo("2026-10-10");
         }
@@ -100,7 +102,7 @@ class DeadlineCounterTest {
                 Unit.CALENDAR_DAYS,
                 Direction.AFTER,
                 Exclusion.BREAKS_OVER_5_SCHOOL_DAYS,
-                "CONSENT",
+                ClockStart.CONSENT,
                 "Cal. Educ. Code 56043(f)(1)");
 
         @Test
@@ -118,7 +120,7 @@ class DeadlineCounterTest {
                     Unit.CALENDAR_DAYS,
                     Direction.AFTER,
                     Exclusion.BREAKS_OVER_5_SCHOOL_DAYS,
-                    "CONSENT",
+                    ClockStart.CONSENT,
                     "test");
             assertThat(due(tenDays, "2026-11-20", ONE_YEAR)).isEqualTo("2026-11-30");
         }
@@ -147,7 +149,7 @@ class DeadlineCounterTest {
                 Unit.CALENDAR_DAYS,
                 Direction.AFTER,
                 Exclusion.SUMMER,
-                "CONSENT",
+                ClockStart.CONSENT,
                 "22 Pa. Code 14.123(b)");
 
         @Test
@@ -250,7 +252,14 @@ class DeadlineCounterTest {
 
     private static ClockRule rule(int count, Unit unit) {
         return new ClockRule(
-                ClockKind.INITIAL_EVALUATION, "US", count, unit, Direction.AFTER, Exclusion.NONE, "CONSENT", "test");
+                ClockKind.INITIAL_EVALUATION,
+                "US",
+                count,
+                unit,
+                Direction.AFTER,
+                Exclusion.NONE,
+                ClockStart.CONSENT,
+                "test");
     }
 
     private static String due(ClockRule rule, String start, DistrictCalendar calendar) {

@@ -1,4 +1,4 @@
-package org.supportplans.deadlines;
+package org.supportplans.cases;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,0 +1,106 @@
+package org.supportplans.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** The plan in effect: annual reviews (34 CFR 300.324(b)) and reevaluations (300.303). */
+class ReviewsTest extends PhaseTest {
+
+    CaseSteps inEffect() {
+        return aCase().triaged(TriageOutcome.EVALUATE_IDEA)
+                .consented(LocalDate.of(2026, 9, 1))
+                .evaluated(LocalDate.of(2026, 10, 1), EvaluationArea.ACADEMIC)
+                .eligible(LocalDate.of(2026, 10, 1), EligibilityOutcome.IEP)
+                .meetingHeld(TODAY, TODAY)
+                .iepWritten(TODAY, null)
+                .servicesConsent(ParentDecision.GIVEN, TODAY)
+                .inEffect();
+    }
+
+    @Test
+    void aReviewIsHeldAfterThePlanTookEffectAndNotInTheFuture() {
+        String caseId = inEffect().id;
+
+        assertThatThrownBy(() -> reviews.annualReviewHeld(caseId, TODAY.minusDays(1), "Notes.", ACTOR))
+                .hasMessage("The review date 2026-10-14 is before the plan took effect (2026-10-15).");
+        assertThatThrownBy(() -> reviews.annualReviewHeld(caseId, TODAY.plusDays(1), "Notes.", ACTOR))
+                .hasMessage("The review date 2026-10-16 is in the future.");
+    }
+
+    @Test
+    void aCaseWithoutAPlanInEffectHasNothingToReview() {
+        String caseId = aCase().triaged(TriageOutcome.EVALUATE_IDEA).id;
+
+        assertThatThrownBy(() -> reviews.annualReviewHeld(caseId, TODAY, "Notes.", ACTOR))
+                .isInstanceOf(NotAwaitedException.class)
+                .hasMessage("The case has no plan in effect to review.");
+    }
+
+    @Test
+    void theReviewRestartsTheAnnualClockFromItsOwnDate() {
+        String caseId = inEffect().id;
+
+        LocalDate next = reviews.annualReviewHeld(caseId, TODAY, "Goals met; new goals.", ACTOR);
+
+        assertThat(clocks.stopped)
+                .contains(new FakeClocks.Stopped(ClockKind.ANNUAL_REVIEW, ClockStop.ANNUAL_REVIEW_HELD, TODAY));
+        assertThat(clocks.started)
+                .filteredOn(started -> started.kind() == ClockKind.ANNUAL_REVIEW)
+                .last()
+                .isEqualTo(new FakeClocks.Started(ClockKind.ANNUAL_REVIEW, ClockStart.PLAN_MEETING, TODAY));
+        assertThat(next).isEqualTo(TODAY.plusDays(FakeClocks.DAYS));
+    }
+
+    @Test
+    void aRefusedReevaluationIsAskedForAgainInAYear() {
+        // 34 CFR 300.300(c)(1)(ii): the plan stays; the school may ask again
+        assertThat(reviews.reevaluationRefused(inEffect().id)).isEqualTo(LocalDate.of(2027, 10, 15));
+    }
+
+    @Test
+    void aReevaluationIsRecordedOnlyWhileOneIsUnderWay() {
+        String caseId = inEffect().id;
+
+        assertThatThrownBy(() -> reviews.reevaluationCompleted(caseId, TODAY, true, "Still eligible.", ACTOR))
+                .isInstanceOf(NotAwaitedException.class)
+                .hasMessage("No reevaluation is under way.");
+    }
+
+    @Test
+    void aReevaluationStillEligibleRestartsTheThreeYearClock() {
+        String caseId = inEffect().id;
+        consents.requestConsent(caseId, ConsentKind.REEVALUATION_CONSENT);
+        consents.recordParentAnswer(
+                caseId,
+                ConsentKind.REEVALUATION_CONSENT,
+                ParentDecision.GIVEN,
+                TODAY,
+                ConsentRequest.RecordedVia.API,
+                ACTOR);
+
+        LocalDate next = reviews.reevaluationCompleted(caseId, TODAY, true, "Still eligible.", ACTOR);
+
+        assertThat(clocks.stopped)
+                .contains(new FakeClocks.Stopped(ClockKind.REEVALUATION, ClockStop.REEVALUATION_COMPLETED, TODAY));
+        assertThat(next).isEqualTo(TODAY.plusDays(FakeClocks.DAYS));
+    }
+
+    @Test
+    void aReevaluationNoLongerEligibleStartsNoNextOne() {
+        String caseId = inEffect().id;
+        consents.requestConsent(caseId, ConsentKind.REEVALUATION_CONSENT);
+        consents.recordParentAnswer(
+                caseId,
+                ConsentKind.REEVALUATION_CONSENT,
+                ParentDecision.GIVEN,
+                TODAY,
+                ConsentRequest.RecordedVia.API,
+                ACTOR);
+
+        assertThat(reviews.reevaluationCompleted(caseId, TODAY, false, "No longer needs services.", ACTOR))
+                .isNull();
+    }
+}

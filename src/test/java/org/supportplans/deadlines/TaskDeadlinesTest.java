@@ -1,0 +1,61 @@
+package org.supportplans.deadlines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.File;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.Test;
+import org.supportplans.cases.ClockKind;
+
+/** Which tasks move when a clock moves, as the diagrams of {@code processes/} say it. */
+class TaskDeadlinesTest {
+
+    static List<BpmnModelInstance> diagrams() {
+        return Arrays.stream(new File("processes").listFiles((dir, name) -> name.endsWith(".bpmn")))
+                .map(Bpmn::readModelFromFile)
+                .toList();
+    }
+
+    @Test
+    void eachClockMovesTheTasksThatRunAgainstIt() {
+        Map<ClockKind, List<String>> tasks = TaskDeadlines.tasksByClock(diagrams());
+
+        assertThat(tasks)
+                .containsOnlyKeys(
+                        ClockKind.INITIAL_EVALUATION,
+                        ClockKind.SECTION_504_EVALUATION,
+                        ClockKind.IEP_MEETING,
+                        ClockKind.ALP_DEVELOPMENT,
+                        ClockKind.ANNUAL_REVIEW,
+                        ClockKind.REEVALUATION);
+        assertThat(tasks.get(ClockKind.INITIAL_EVALUATION))
+                .containsExactlyInAnyOrder("Task_PlanEvaluation", "Task_EvaluateArea", "Task_DecideEligibility");
+        assertThat(tasks.get(ClockKind.SECTION_504_EVALUATION))
+                .containsExactlyInAnyOrder("Task_PlanEvaluation", "Task_EvaluateArea", "Task_DecideEligibility");
+        assertThat(tasks.get(ClockKind.IEP_MEETING))
+                .containsExactlyInAnyOrder("Task_SchedulePlanMeeting", "Task_HoldPlanMeeting", "Task_WriteIep");
+        assertThat(tasks.get(ClockKind.ALP_DEVELOPMENT))
+                .containsExactlyInAnyOrder("Task_SchedulePlanMeeting", "Task_HoldPlanMeeting", "Task_WriteAlp");
+        assertThat(tasks.get(ClockKind.ANNUAL_REVIEW)).containsExactly("Task_HoldAnnualReview");
+        assertThat(tasks.get(ClockKind.REEVALUATION)).containsExactly("Task_Reevaluate");
+    }
+
+    @Test
+    void aTaskDueOnAClockThatDoesNotExistStopsTheStart() {
+        BpmnModelInstance diagram = Bpmn.createExecutableProcess("p")
+                .startEvent()
+                .userTask("Task_X")
+                .camundaDueDate("${taskDeadlines.due(execution, 'initial-evaluation,iep-meting')}")
+                .endEvent()
+                .done();
+
+        assertThatThrownBy(() -> TaskDeadlines.tasksByClock(List.of(diagram)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no clock \"iep-meting\"");
+    }
+}
