@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -16,6 +17,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * before is there, and new work, the job executor's included, succeeds. Uses a PostgreSQL server of its
  * own ({@link PrivatePostgres}), never the shared one.
  */
+@Tag("slow") // starts the built jar and a PostgreSQL server of its own: Failsafe's execution "slow" (pom.xml)
 class DatabaseOutageIT {
 
     @Test

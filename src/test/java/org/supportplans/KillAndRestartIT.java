@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -20,6 +21,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * first warning was five days ago), and the first run has its job executor switched off: it is killed with that
  * timer due and not yet fired, as a node that dies before its job executor gets to it.
  */
+@Tag("slow") // starts the built jar twice, kills the first: Failsafe's execution "slow" (pom.xml)
 class KillAndRestartIT {
 
     static final String DATABASE = FreshPostgresDatabase.DATABASE + "_kill";

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -17,6 +18,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * created once; a task created through one node is completed through the other; and timers that both job
  * executors can see fire exactly once.
  */
+@Tag("slow") // starts the built jar twice, a cluster of two nodes: Failsafe's execution "slow" (pom.xml)
 class TwoNodeClusterIT {
 
     static final String DATABASE = FreshPostgresDatabase.DATABASE + "_cluster";

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,6 +43,7 @@ import org.supportplans.Tasks;
  * one waiting for its evaluation plan with an IEP-meeting clock three days overdue (written straight into
  * the table). Screenshots: {@code target/screenshots/dashboard-*.png}.
  */
+@Tag("slow") // drives a browser: Failsafe's execution "slow" (pom.xml)
 @PostgresIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserIT {

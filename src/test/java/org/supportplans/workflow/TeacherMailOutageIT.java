@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.supportplans.FakeMailServer;
 import org.supportplans.FreshPostgresDatabase;
@@ -31,6 +32,7 @@ import org.supportplans.Tasks;
  * clock cannot be moved in another process, so the retries after the first are run at once through
  * the engine REST API ({@code POST /engine-rest/job/{id}/execute}) instead of 10 minutes apart.
  */
+@Tag("slow") // starts the built jar: Failsafe's execution "slow" (pom.xml)
 class TeacherMailOutageIT {
 
     static final String DATABASE = FreshPostgresDatabase.DATABASE + "_mail";
