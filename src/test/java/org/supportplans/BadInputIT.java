@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +52,7 @@ import org.springframework.test.context.ContextConfiguration;
  * {@code bad-input}): the engine REST API finds its engine in Camunda's static registry, where a second context in
  * the same JVM would take the first one's place.
  */
+@Tag("bad-input") // Failsafe's execution "bad-input": a JVM of its own (pom.xml)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "camunda.bpm.job-execution.enabled=false")
