@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,6 +52,7 @@ import org.springframework.test.context.ContextConfiguration;
  * {@code bad-input}): the engine REST API finds its engine in Camunda's static registry, where a second context in
  * the same JVM would take the first one's place.
  */
+@Tag("bad-input") // Failsafe's execution "bad-input": a JVM of its own (pom.xml)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "camunda.bpm.job-execution.enabled=false")
@@ -1047,120 +1050,38 @@ class BadInputIT {
 
     @BeforeAll
     void casesWaitingAtEachStep() {
-        Http coordinator = Http.as(port, "coordinator");
-        Http psychologist = Http.as(port, "school-psychologist");
-        Http teacher = Http.as(port, "special-education-teacher");
-        String today = today().toString();
+        CaseDriver drive = CaseDriver.overHttp(port);
+        LocalDate today = today();
 
-        ids.put("{triage}", refer(coordinator));
+        ids.put("{triage}", drive.aCase().id());
         Answer clock = send(post(
                         "a clock",
                         "/api/cases/" + ids.get("{triage}") + "/clocks",
-                        map("kind", "records-request", "start", today))
+                        map("kind", "records-request", "start", today.toString()))
                 .expect(201, null));
         assertThat(clock.status()).as(clock.body()).isEqualTo(201);
         ids.put("{clock}", clock.json().path("clock").path("id").asText());
 
-        String consent = triaged(coordinator, refer(coordinator));
-        ids.put("{consent}", consent);
-
-        String evaluating = evaluating(coordinator, triaged(coordinator, refer(coordinator)));
-        ids.put("{evaluating}", evaluating);
-
-        String eligibility = evaluating(coordinator, triaged(coordinator, refer(coordinator)));
-        Tasks.done(
-                psychologist,
-                eligibility,
-                "Evaluate an area",
-                map("areaCompletedOn", today, "areaFindings", "Average verbal reasoning, weak decoding."));
-        Tasks.done(
-                teacher,
-                eligibility,
-                "Evaluate an area",
-                map("areaCompletedOn", today, "areaFindings", "Reads at a first-grade level; math at grade level."));
-        ids.put("{eligibility}", eligibility);
-
-        String scheduling = eligible(coordinator, psychologist, teacher);
-        ids.put("{scheduling}", scheduling);
-
-        String meeting = eligible(coordinator, psychologist, teacher);
-        Tasks.done(
-                coordinator,
-                meeting,
-                "Schedule the plan meeting",
-                map("planMeetingOn", today, "planMeetingLocation", "Room 12"));
-        ids.put("{meeting}", meeting);
-
-        String writing = eligible(coordinator, psychologist, teacher);
-        Tasks.done(
-                coordinator,
-                writing,
-                "Schedule the plan meeting",
-                map("planMeetingOn", today, "planMeetingLocation", "Room 12"));
-        Tasks.done(
-                coordinator,
-                writing,
-                "Hold the plan meeting",
-                map(
-                        "planMeetingHeldOn",
-                        today,
-                        "meetingParticipants",
-                        List.of("PARENT", "coordinator", "special-education-teacher")));
-        ids.put("{writing}", writing);
+        ids.put("{consent}", drive.aCase().triaged().id());
+        ids.put("{evaluating}", evaluating(drive, today).id());
+        ids.put("{eligibility}", evaluating(drive, today).evaluated(today).id());
+        ids.put("{scheduling}", eligible(drive, today).id());
+        ids.put("{meeting}", eligible(drive, today).meetingScheduled(today).id());
+        ids.put(
+                "{writing}",
+                eligible(drive, today)
+                        .meetingScheduled(today)
+                        .meetingHeld(today, "PARENT", "coordinator", "special-education-teacher")
+                        .id());
     }
 
-    private String refer(Http coordinator) {
-        Http.Response referred = coordinator.post("/api/referrals", Referrals.of(Referrals.newStudentId()));
-        assertThat(referred.status()).as(referred.body()).isEqualTo(201);
-        return referred.json().path("caseId").asText();
+    /** The evaluation planned: two areas, cognitive (the school psychologist) and academic (the teacher). */
+    private static CaseDriver.Case evaluating(CaseDriver drive, LocalDate today) {
+        return drive.aCase().triaged().consented(today).evaluationPlanned("COGNITIVE", "ACADEMIC");
     }
 
-    private static String triaged(Http coordinator, String caseId) {
-        Tasks.done(
-                coordinator,
-                caseId,
-                "Triage the referral",
-                map("triageOutcome", "EVALUATE_IDEA", "triageRationale", "Reading two years below grade level."));
-        return caseId;
-    }
-
-    private static String evaluating(Http coordinator, String caseId) {
-        Http.Response consent = coordinator.post(
-                "/api/cases/" + caseId + "/parent-responses",
-                map("kind", "EVALUATION_CONSENT", "decision", "GIVEN", "date", today().toString()));
-        assertThat(consent.status()).as(consent.body()).isEqualTo(202);
-        Tasks.done(
-                coordinator, caseId, "Plan the evaluation", map("evaluationAreas", List.of("COGNITIVE", "ACADEMIC")));
-        return caseId;
-    }
-
-    private String eligible(Http coordinator, Http psychologist, Http teacher) {
-        String today = today().toString();
-        String caseId = evaluating(coordinator, triaged(coordinator, refer(coordinator)));
-        Tasks.done(
-                psychologist,
-                caseId,
-                "Evaluate an area",
-                map("areaCompletedOn", today, "areaFindings", "Average verbal reasoning, weak decoding."));
-        Tasks.done(
-                teacher,
-                caseId,
-                "Evaluate an area",
-                map("areaCompletedOn", today, "areaFindings", "Reads at a first-grade level; math at grade level."));
-        Tasks.done(
-                coordinator,
-                caseId,
-                "Hold the eligibility meeting and decide",
-                map(
-                        "eligibilityMeetingOn",
-                        today,
-                        "eligibilityOutcome",
-                        "IEP",
-                        "ideaCategories",
-                        List.of("SPECIFIC_LEARNING_DISABILITY"),
-                        "eligibilityRationale",
-                        "A specific learning disability in basic reading skills."));
-        return caseId;
+    private static CaseDriver.Case eligible(CaseDriver drive, LocalDate today) {
+        return evaluating(drive, today).evaluated(today).eligible(today);
     }
 
     // ---- sending, and fingerprinting the database ------------------------------------------------------------

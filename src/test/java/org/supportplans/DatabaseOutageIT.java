@@ -3,9 +3,10 @@ package org.supportplans;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.function.Supplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -16,6 +17,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * before is there, and new work, the job executor's included, succeeds. Uses a PostgreSQL server of its
  * own ({@link PrivatePostgres}), never the shared one.
  */
+@Tag("slow") // starts the built jar and a PostgreSQL server of its own: Failsafe's execution "slow" (pom.xml)
 class DatabaseOutageIT {
 
     @Test
@@ -70,15 +72,16 @@ class DatabaseOutageIT {
     }
 
     private static void awaitHealth(ServiceProcess service, String status, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        Supplier<String> health = service::health;
-        String last;
-        while (!status.equals(last = health.get())) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(
-                        "health still " + last + ", not " + status + ", after " + timeout + ":\n" + service.logTail());
-            }
-            ServiceProcess.pause(Duration.ofSeconds(1));
+        try {
+            Awaitility.await("health " + status)
+                    .atMost(timeout)
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> status.equals(service.health()));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(
+                    "health still " + service.health() + ", not " + status + ", after " + timeout + ":\n"
+                            + service.logTail(),
+                    e);
         }
     }
 }

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -23,6 +24,7 @@ import org.supportplans.people.Role;
  * configuration (no test profile), an H2 file database, the demo district, and nothing lost when the
  * service is stopped and started again.
  */
+@Tag("embedded-default") // Failsafe's execution "embedded-default": a JVM of its own (pom.xml)
 class EmbeddedDefaultIT {
 
     // 30 school days after 1 September 2026 on the demo district's 2026-2027 calendar (DemoCalendars)

@@ -12,12 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The built application jar ({@code target/support-plans-*.jar}) run as an operating-system process of
@@ -92,16 +93,19 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits until {@code /actuator/health} says UP; fails at once if the process ended. */
     public ServiceProcess awaitUp(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!"UP".equals(health())) {
-            if (!process.isAlive()) {
-                throw new AssertionError(
-                        name + " ended with exit code " + process.exitValue() + " before it was up:\n" + logTail());
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(name + " not up after " + timeout + ":\n" + logTail());
-            }
-            pause(Duration.ofMillis(500));
+        try {
+            Awaitility.await(name + " up")
+                    .atMost(timeout)
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new AssertionError(name + " ended with exit code " + process.exitValue()
+                                    + " before it was up:\n" + logTail());
+                        }
+                        return "UP".equals(health());
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(name + " not up after " + timeout + ":\n" + logTail(), e);
         }
         return this;
     }
@@ -194,15 +198,6 @@ public final class ServiceProcess implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    public static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -17,6 +18,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * created once; a task created through one node is completed through the other; and timers that both job
  * executors can see fire exactly once.
  */
+@Tag("slow") // starts the built jar twice, a cluster of two nodes: Failsafe's execution "slow" (pom.xml)
 class TwoNodeClusterIT {
 
     static final String DATABASE = FreshPostgresDatabase.DATABASE + "_cluster";
@@ -100,8 +102,31 @@ class TwoNodeClusterIT {
                             .allMatch(caseId -> Tasks.all(coordinatorOnB, caseId).stream()
                                     .anyMatch(
                                             task -> task.path("name").asText().equals("Deadline missed: record why"))));
-            // both executors keep polling; nothing may fire a second time
-            ServiceProcess.pause(Duration.ofSeconds(5));
+            // the engine's job log: each clock's three timers (first warning, final warning, overdue) ran, each job
+            // once and successfully, whichever node took it; a job that has run is gone, so nothing fires again
+            String watches =
+                    "select id_ from act_hi_procinst where proc_def_key_ = 'clock-watch' and business_key_ in ("
+                            + String.join(
+                                    ",",
+                                    caseIds.stream().map(id -> "'" + id + "'").toList()) + ")";
+            String timers = "('TimerEvent_FirstWarning', 'TimerEvent_FinalWarning', 'TimerEvent_DuePassed')";
+            String successes = "from act_hi_job_log where job_state_ = 2 and act_id_ in " + timers
+                    + " and process_instance_id_ in (" + watches + ")";
+            Tasks.await(
+                    "every timer of every clock has run",
+                    () -> db.queryForObject("select count(distinct job_id_) " + successes, Integer.class) == 3 * CASES);
+            assertThat(db.queryForList(
+                            "select count(*) " + successes + " group by process_instance_id_, act_id_", Integer.class))
+                    .as("one successful run per timer of each clock")
+                    .hasSize(3 * CASES)
+                    .containsOnly(1);
+            assertThat(db.queryForObject(
+                            "select count(*) from act_ru_job job join act_ru_jobdef definition"
+                                    + " on definition.id_ = job.job_def_id_ where definition.act_id_ in " + timers
+                                    + " and job.process_instance_id_ in (" + watches + ")",
+                            Integer.class))
+                    .as("no timer left to run again")
+                    .isZero();
 
             assertThat(db.queryForList("select reminders_sent " + clocks, Integer.class))
                     .as("first and final warning, once each, on every clock")

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.FormService;
@@ -20,24 +18,22 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.supportplans.CaseDriver;
+import org.supportplans.CaseDriver.Forms;
+import org.supportplans.CaseDriver.Step;
 import org.supportplans.Referrals;
-import org.supportplans.cases.Concern;
-import org.supportplans.cases.ReferrerRole;
 import org.supportplans.deadlines.ClockWatch;
 import org.supportplans.intake.IntakeService;
 import org.supportplans.intake.ReferralRequest;
 import org.supportplans.system.CurrentStaff;
-import org.supportplans.workflow.SupportCaseProcess.EvaluationEligibility;
-import org.supportplans.workflow.SupportCaseProcess.ParentConsent;
-import org.supportplans.workflow.SupportCaseProcess.PlanDevelopment;
-import org.supportplans.workflow.SupportCaseProcess.ReferralTriage;
 
 /**
  * Drives cases in the service's own JVM, as the API and Tasklist do it: the referral through
  * {@link IntakeService} (what {@code POST /api/referrals} calls) and each user task through
  * {@link FormService#submitTaskForm} (what Tasklist's "Complete" calls through {@code /engine-rest/task/{id}/submit-form}),
  * signed in to the engine as the staff member who does the step, so that authorizations and the task
- * listeners' checks run as in production. The values are those of {@code CaseJourneyIT}.
+ * listeners' checks run as in production. The steps and their values are {@link CaseDriver}'s, as the integration
+ * tests drive a case over HTTP.
  */
 final class CaseDrive {
 
@@ -46,7 +42,7 @@ final class CaseDrive {
      * eligibility, schedule and hold the plan meeting, write the IEP, consent for services. */
     static final int USER_TASKS = 10;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static final AtomicLong STUDENTS = new AtomicLong();
 
     private final IntakeService intake;
@@ -56,6 +52,7 @@ final class CaseDrive {
     private final IdentityService identity;
     private final JdbcTemplate jdbc;
     private final Map<String, List<String>> tenants = new ConcurrentHashMap<>();
+    private final CaseDriver driver = CaseDriver.with(new InTheService());
 
     CaseDrive(
             IntakeService intake,
@@ -112,155 +109,83 @@ final class CaseDrive {
         int referredDaysAgo = 3;
         LocalDate today = realToday.minusDays(pastDays);
         String localId = "T-" + STUDENTS.incrementAndGet() + "-" + Long.toString(System.nanoTime() % 100000, 36);
-        ReferralRequest request = new ReferralRequest(
-                new ReferralRequest.StudentPart(localId, "Maya", "Lopez", today.minusYears(9)),
-                schoolId,
-                today.minusDays(referredDaysAgo),
-                new ReferralRequest.ReferrerPart(ReferrerRole.PARENT, "Ana Lopez"),
-                Set.of(Concern.ACADEMIC, Concern.COMMUNICATION),
-                true,
-                "Reading two years below grade level; the parents asked for an evaluation.");
-        String caseId;
-        as("coordinator");
-        try {
-            caseId = intake.refer(request, staff("coordinator")).caseId();
-        } finally {
-            identity.clearAuthentication();
-        }
+        Map<String, Object> referral = Referrals.of(localId);
+        ((Map<String, Object>) referral.get("student"))
+                .put("dateOfBirth", today.minusYears(9).toString());
+        referral.put("schoolId", schoolId);
+        referral.put("receivedOn", today.minusDays(referredDaysAgo).toString());
+        CaseDriver.Case aCase = driver.aCase(referral);
         if (stop == Stop.REFERRED) {
-            return caseId;
+            return aCase.id();
         }
         if (stop == Stop.DECLINED) {
-            complete(
-                    caseId,
-                    ReferralTriage.TASK_TRIAGE_REFERRAL,
-                    "coordinator",
-                    values(
-                            "triageOutcome", "DECLINE",
-                            "triageRationale", "Grade-level work with classroom support; no disability suspected."));
-            return caseId;
+            return aCase.triaged("DECLINE", "Grade-level work with classroom support; no disability suspected.")
+                    .id();
         }
-        complete(
-                caseId,
-                ReferralTriage.TASK_TRIAGE_REFERRAL,
-                "coordinator",
-                values("triageOutcome", "EVALUATE_IDEA", "triageRationale", "Reading two years below grade level."));
+        aCase.triaged();
         if (stop == Stop.CONSENT_ASKED) {
-            return caseId;
+            return aCase.id();
         }
-        complete(
-                caseId,
-                ParentConsent.TASK_RECORD_PARENT_ANSWER,
-                "coordinator",
-                values("parentDecision", "GIVEN", "parentDecisionDate", today.toString()));
-        complete(
-                caseId,
-                EvaluationEligibility.TASK_PLAN_EVALUATION,
-                "coordinator",
-                values("evaluationAreas", json(List.of("COGNITIVE", "ACADEMIC"))));
+        aCase.consented(today).evaluationPlanned("COGNITIVE", "ACADEMIC");
         if (pastDays > 0) {
             ClockUtil.reset();
             today = realToday;
             settle.run();
             for (Task late : tasks.createTaskQuery()
-                    .processInstanceBusinessKey(caseId)
+                    .processInstanceBusinessKey(aCase.id())
                     .taskDefinitionKey(ClockWatch.TASK_RECORD_LATE_REASON)
                     .list()) {
                 as("coordinator");
                 try {
                     forms.submitTaskForm(
                             late.getId(),
-                            values(
-                                    "lateReasonCode", "SCHOOL_ERROR",
-                                    "lateReasonText", "The psychologist's caseload left no slot before the due date."));
+                            typed(Forms.lateReason(
+                                    "SCHOOL_ERROR", "The psychologist's caseload left no slot before the due date.")));
                 } finally {
                     identity.clearAuthentication();
                 }
             }
         }
         if (stop == Stop.EVALUATING) {
-            return caseId;
+            return aCase.id();
         }
-        complete(
-                caseId,
-                EvaluationEligibility.TASK_EVALUATE_AREA,
-                "school-psychologist",
-                values(
-                        "areaCompletedOn",
-                        today.toString(),
-                        "areaFindings",
-                        "Average verbal reasoning, weak phonological processing."));
-        complete(
-                caseId,
-                EvaluationEligibility.TASK_EVALUATE_AREA,
-                "special-education-teacher",
-                values(
-                        "areaCompletedOn",
-                        today.toString(),
-                        "areaFindings",
-                        "Reads at a first-grade level; math at grade level."));
-        complete(
-                caseId,
-                EvaluationEligibility.TASK_DECIDE_ELIGIBILITY,
-                "coordinator",
-                values(
-                        "eligibilityMeetingOn",
-                        today.toString(),
-                        "eligibilityOutcome",
-                        "IEP",
-                        "ideaCategories",
-                        json(List.of("SPECIFIC_LEARNING_DISABILITY")),
-                        "eligibilityRationale",
-                        "A specific learning disability in basic reading skills."));
+        aCase.evaluated(today).eligible(today);
         if (stop == Stop.PLAN_DEVELOPMENT) {
-            return caseId;
+            return aCase.id();
         }
-        complete(
-                caseId,
-                PlanDevelopment.TASK_SCHEDULE_PLAN_MEETING,
-                "coordinator",
-                values("planMeetingOn", today.toString(), "planMeetingLocation", "Room 12"));
-        complete(
-                caseId,
-                PlanDevelopment.TASK_HOLD_PLAN_MEETING,
-                "coordinator",
-                values(
-                        "planMeetingHeldOn", today.toString(),
-                        "meetingParticipants",
-                                json(List.of(
-                                        "PARENT",
-                                        "coordinator",
-                                        "special-education-teacher",
-                                        "general-education-teacher",
-                                        "lea-representative"))));
-        LocalDate iepEnds = today.plusYears(1).minusDays(1);
-        complete(
-                caseId,
-                PlanDevelopment.TASK_WRITE_IEP,
-                "special-education-teacher",
-                values(
-                        "iepStartsOn", today.toString(),
-                        "iepEndsOn", iepEnds.toString(),
-                        "presentLevels",
-                                "Maya decodes at a first-grade level and comprehends grade-level text read aloud.",
-                        "annualGoals", "Reads second-grade text at 60 words correct per minute by May.",
-                        "services",
-                                json(List.of(Map.of(
-                                        "service", "Specialized reading instruction",
-                                        "providerRole", "special-education-teacher",
-                                        "minutes", 45,
-                                        "frequency", "DAILY",
-                                        "setting", "SPECIAL_EDUCATION",
-                                        "startsOn", today.toString(),
-                                        "endsOn", iepEnds.toString()))),
-                        "accommodations", "Text read aloud in tests; extended time.",
-                        "placement", "REGULAR_CLASS_80_PERCENT_OR_MORE"));
-        complete(
-                caseId,
-                ParentConsent.TASK_RECORD_PARENT_ANSWER,
-                "coordinator",
-                values("parentDecision", "GIVEN", "parentDecisionDate", today.toString()));
-        return caseId;
+        return aCase.meetingScheduled(today)
+                .meetingHeld(today)
+                .iepWritten(today)
+                .servicesConsented(today)
+                .id();
+    }
+
+    /**
+     * The steps in this JVM: the referral through {@link IntakeService}, each task through {@link
+     * FormService#submitTaskForm}, the parents' answers as the coordinator records them in their task.
+     */
+    private final class InTheService implements CaseDriver.Hands {
+
+        @Override
+        public String refer(Map<String, Object> referral) {
+            ReferralRequest request = JSON.convertValue(referral, ReferralRequest.class);
+            as("coordinator");
+            try {
+                return intake.refer(request, staff("coordinator")).caseId();
+            } finally {
+                identity.clearAuthentication();
+            }
+        }
+
+        @Override
+        public void complete(String userId, String caseId, Step step, Map<String, Object> values) {
+            CaseDrive.this.complete(caseId, step.taskKey(), userId, typed(values));
+        }
+
+        @Override
+        public void parentsGave(String caseId, String kind, LocalDate on) {
+            complete("coordinator", caseId, Step.RECORD_PARENT_ANSWER, Forms.parentAnswer(on));
+        }
     }
 
     /** The bare process: as many user tasks, each completed the same way, and no-op delegates. */
@@ -277,7 +202,8 @@ final class CaseDrive {
                     key,
                     "Task_" + i,
                     "coordinator",
-                    values("note", "step " + i, "doneOn", LocalDate.now().toString()));
+                    typed(Forms.values(
+                            "note", "step " + i, "doneOn", LocalDate.now().toString())));
         }
         return key;
     }
@@ -315,15 +241,14 @@ final class CaseDrive {
         return new CurrentStaff(userId, List.of(userId));
     }
 
-    private static VariableMap values(Object... namesAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            map.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return Variables.fromMap(map);
+    /** Checklists and dynamic lists arrive as JSON variables, as Camunda Forms submit them. */
+    private static VariableMap typed(Map<String, Object> values) {
+        VariableMap variables = Variables.createVariables();
+        values.forEach((name, value) ->
+                variables.put(name, value instanceof List<?> || value instanceof Map<?, ?> ? json(value) : value));
+        return variables;
     }
 
-    /** Checklists and dynamic lists arrive as JSON variables, as Camunda Forms submit them. */
     private static Object json(Object value) {
         try {
             return SpinValues.jsonValue(JSON.writeValueAsString(value)).create();

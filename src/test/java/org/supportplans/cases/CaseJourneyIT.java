@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.supportplans.CaseDriver;
+import org.supportplans.CaseDriver.Step;
 import org.supportplans.Http;
 import org.supportplans.PostgresIntegrationTest;
 import org.supportplans.Referrals;
@@ -46,7 +48,6 @@ class CaseJourneyIT {
     void aReferralBecomesAnIepInEffectAndIsReviewedAYearLater() {
         Http coordinator = Http.as(port, "coordinator");
         Http psychologist = Http.as(port, "school-psychologist");
-        Http specialEducationTeacher = Http.as(port, "special-education-teacher");
         LocalDate today = today();
 
         // the parents' referral
@@ -63,11 +64,7 @@ class CaseJourneyIT {
                 .json();
         assertThat(shown.path("studentName").path("value").asText()).isEqualTo("Maya Lopez");
         assertThat(shown.path("concernsText").path("value").asText()).isEqualTo("academic, communication");
-        Tasks.done(
-                coordinator,
-                caseId,
-                "Triage the referral",
-                Map.of("triageOutcome", "EVALUATE_IDEA", "triageRationale", "Reading two years below grade level."));
+        CaseDriver.Case journey = CaseDriver.overHttp(port).theCase(caseId).triaged();
         assertThat(phaseOf(coordinator, caseId)).isEqualTo("CONSENT_TO_EVALUATE");
 
         // the parents sign the consent to evaluate; it arrives through the API, once
@@ -83,11 +80,7 @@ class CaseJourneyIT {
         assertThat(phaseOf(coordinator, caseId)).isEqualTo("EVALUATION");
 
         // the evaluation: one task per area, for the role that does it
-        Tasks.done(
-                coordinator,
-                caseId,
-                "Plan the evaluation",
-                Map.of("evaluationAreas", List.of("COGNITIVE", "ACADEMIC")));
+        journey.evaluationPlanned("COGNITIVE", "ACADEMIC");
         JsonNode cognitive = Tasks.open(psychologist, caseId, "Evaluate an area");
         Http.Response future = Tasks.complete(
                 psychologist,
@@ -111,72 +104,12 @@ class CaseJourneyIT {
                                         "Average verbal reasoning, weak phonological processing."))
                         .status())
                 .isEqualTo(204);
-        Tasks.done(
-                specialEducationTeacher,
-                caseId,
-                "Evaluate an area",
-                Map.of(
-                        "areaCompletedOn",
-                        today.toString(),
-                        "areaFindings",
-                        "Reads at a first-grade level; math at grade level."));
-
-        Tasks.done(
-                coordinator,
-                caseId,
-                "Hold the eligibility meeting and decide",
-                Map.of(
-                        "eligibilityMeetingOn",
-                        today.toString(),
-                        "eligibilityOutcome",
-                        "IEP",
-                        "ideaCategories",
-                        List.of("SPECIFIC_LEARNING_DISABILITY"),
-                        "eligibilityRationale",
-                        "A specific learning disability in basic reading skills."));
+        journey.areaEvaluated("special-education-teacher", today, "Reads at a first-grade level; math at grade level.")
+                .eligible(today);
         assertThat(phaseOf(coordinator, caseId)).isEqualTo("PLAN_DEVELOPMENT");
 
         // the plan meeting, with its notice, and the IEP written there
-        Tasks.done(
-                coordinator,
-                caseId,
-                "Schedule the plan meeting",
-                Map.of("planMeetingOn", today.toString(), "planMeetingLocation", "Room 12"));
-        Tasks.done(
-                coordinator,
-                caseId,
-                "Hold the plan meeting",
-                Map.of(
-                        "planMeetingHeldOn", today.toString(),
-                        "meetingParticipants",
-                                List.of(
-                                        "PARENT",
-                                        "coordinator",
-                                        "special-education-teacher",
-                                        "general-education-teacher",
-                                        "lea-representative")));
-        LocalDate iepEnds = today.plusYears(1).minusDays(1);
-        Tasks.done(
-                specialEducationTeacher,
-                caseId,
-                "Write the IEP",
-                Map.of(
-                        "iepStartsOn", today.toString(),
-                        "iepEndsOn", iepEnds.toString(),
-                        "presentLevels",
-                                "Maya decodes at a first-grade level and comprehends grade-level text read aloud.",
-                        "annualGoals", "Reads second-grade text at 60 words correct per minute by May.",
-                        "services",
-                                List.of(Map.of(
-                                        "service", "Specialized reading instruction",
-                                        "providerRole", "special-education-teacher",
-                                        "minutes", 45,
-                                        "frequency", "DAILY",
-                                        "setting", "SPECIAL_EDUCATION",
-                                        "startsOn", today.toString(),
-                                        "endsOn", iepEnds.toString())),
-                        "accommodations", "Text read aloud in tests; extended time.",
-                        "placement", "REGULAR_CLASS_80_PERCENT_OR_MORE"));
+        journey.meetingScheduled(today).meetingHeld(today).iepWritten(today);
 
         // consent for services, then the plan takes effect and the teachers are told
         assertThat(parentsAnswer(coordinator, caseId, "SERVICES_CONSENT", today).status())
@@ -228,10 +161,9 @@ class CaseJourneyIT {
                         .atZone(Referrals.DEMO_ZONE)
                         .toInstant());
         managementService.executeJob(reviewDue.getId());
-        Tasks.done(
-                coordinator,
-                caseId,
-                "Hold the annual review",
+        journey.did(
+                "coordinator",
+                Step.HOLD_ANNUAL_REVIEW,
                 Map.of(
                         "annualReviewHeldOn",
                         today.toString(),
@@ -317,11 +249,7 @@ class CaseJourneyIT {
     @Test
     void theFamilyRevokingConsentEndsTheServicesAndClosesTheCase() {
         Http coordinator = Http.as(port, "coordinator");
-        String caseId = coordinator
-                .post("/api/referrals", Referrals.of(Referrals.newStudentId()))
-                .json()
-                .path("caseId")
-                .asText();
+        String caseId = CaseDriver.overHttp(port).aCase().id();
 
         assertThat(coordinator
                         .post("/api/cases/" + caseId + "/exit", Map.of("reason", "CONSENT_REVOKED"))
@@ -345,11 +273,7 @@ class CaseJourneyIT {
     @Test
     void interventionsFirstNeedTheAgreementOfParentsWhoAskedForAnEvaluation() {
         Http coordinator = Http.as(port, "coordinator");
-        String caseId = coordinator
-                .post("/api/referrals", Referrals.of(Referrals.newStudentId()))
-                .json()
-                .path("caseId")
-                .asText();
+        String caseId = CaseDriver.overHttp(port).aCase().id();
         LocalDate followUp = today().plusDays(42);
         JsonNode triage = Tasks.open(coordinator, caseId, "Triage the referral");
 
@@ -366,19 +290,20 @@ class CaseJourneyIT {
         assertThat(count("triage_decision", caseId)).as("nothing recorded").isZero();
         assertThat(phaseOf(coordinator, caseId)).isEqualTo("TRIAGE");
 
-        Tasks.done(
-                coordinator,
-                caseId,
-                "Triage the referral",
-                Map.of(
-                        "triageOutcome",
-                        "INTERVENTIONS_FIRST",
-                        "interventionFollowUpOn",
-                        followUp.toString(),
-                        "parentAgreedToInterventions",
-                        true,
-                        "triageRationale",
-                        "Six weeks of small-group reading first; the parents agree."));
+        CaseDriver.overHttp(port)
+                .theCase(caseId)
+                .did(
+                        "coordinator",
+                        Step.TRIAGE_REFERRAL,
+                        Map.of(
+                                "triageOutcome",
+                                "INTERVENTIONS_FIRST",
+                                "interventionFollowUpOn",
+                                followUp.toString(),
+                                "parentAgreedToInterventions",
+                                true,
+                                "triageRationale",
+                                "Six weeks of small-group reading first; the parents agree."));
 
         assertThat(phaseOf(coordinator, caseId)).isEqualTo("INTERVENTIONS");
         Job followUpDue = managementService
@@ -403,20 +328,10 @@ class CaseJourneyIT {
         Http coordinator = Http.as(port, "coordinator");
         Map<String, Object> atJefferson = Referrals.of(Referrals.newStudentId());
         atJefferson.put("schoolId", "jefferson-high");
-        String caseId = coordinator
-                .post("/api/referrals", atJefferson)
-                .json()
-                .path("caseId")
-                .asText();
-        Tasks.done(
-                coordinator,
-                caseId,
-                "Triage the referral",
-                Map.of(
-                        "triageOutcome",
-                        "GIFTED_IDENTIFICATION",
-                        "triageRationale",
-                        "Scores in the 99th percentile in math."));
+        String caseId = CaseDriver.overHttp(port)
+                .aCase(atJefferson)
+                .triaged("GIFTED_IDENTIFICATION", "Scores in the 99th percentile in math.")
+                .id();
 
         JsonNode page = coordinator
                 .get("/api/cases?school=jefferson-high&phase=CONSENT_TO_EVALUATE&planKind=ALP&status=OPEN")

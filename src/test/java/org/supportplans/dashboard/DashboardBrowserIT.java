@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.supportplans.Browser;
+import org.supportplans.CaseDriver;
 import org.supportplans.Http;
 import org.supportplans.PostgresIntegrationTest;
 import org.supportplans.Referrals;
@@ -42,6 +44,7 @@ import org.supportplans.Tasks;
  * one waiting for its evaluation plan with an IEP-meeting clock three days overdue (written straight into
  * the table). Screenshots: {@code target/screenshots/dashboard-*.png}.
  */
+@Tag("slow") // drives a browser: Failsafe's execution "slow" (pom.xml)
 @PostgresIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserIT {
@@ -96,30 +99,21 @@ class DashboardBrowserIT {
 
         // referred three days ago, consent today, evaluated and found eligible today: within the timeline
         evaluatedCase = refer(coordinator, "Jordan", "Whitfield");
-        triageAndConsent(coordinator, evaluatedCase, today);
-        Tasks.done(coordinator, evaluatedCase, "Plan the evaluation", Map.of("evaluationAreas", List.of("COGNITIVE")));
-        Tasks.done(
-                Http.as(port, "school-psychologist"),
-                evaluatedCase,
-                "Evaluate an area",
-                Map.of("areaCompletedOn", today.toString(), "areaFindings", "Average reasoning, weak decoding."));
-        Tasks.done(
-                coordinator,
-                evaluatedCase,
-                "Hold the eligibility meeting and decide",
-                Map.of(
-                        "eligibilityMeetingOn",
-                        today.toString(),
-                        "eligibilityOutcome",
-                        "IEP",
-                        "ideaCategories",
-                        List.of("SPECIFIC_LEARNING_DISABILITY"),
-                        "eligibilityRationale",
-                        "A specific learning disability in basic reading skills."));
+        CaseDriver.overHttp(port)
+                .theCase(evaluatedCase)
+                .triaged()
+                .consented(today)
+                .evaluationPlanned("COGNITIVE")
+                .areaEvaluated("school-psychologist", today, "Average reasoning, weak decoding.")
+                .eligible(today);
 
         // consent today, the evaluation not planned yet; an IEP-meeting clock three days overdue
         waitingCase = refer(coordinator, "Ava", "Okafor");
-        triageAndConsent(coordinator, waitingCase, today);
+        CaseDriver.overHttp(port).theCase(waitingCase).triaged().consented(today);
+        Tasks.await(
+                "the evaluation of " + waitingCase + " is to be planned",
+                () -> Tasks.all(coordinator, waitingCase).stream()
+                        .anyMatch(task -> task.path("name").asText().equals("Plan the evaluation")));
         planTheEvaluationTask = Tasks.open(coordinator, waitingCase, "Plan the evaluation")
                 .path("id")
                 .asText();
@@ -247,25 +241,7 @@ class DashboardBrowserIT {
         student.put("firstName", firstName);
         student.put("lastName", lastName);
         referral.put("schoolId", school);
-        Http.Response created = coordinator.post("/api/referrals", referral);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().path("caseId").asText();
-    }
-
-    private static void triageAndConsent(Http coordinator, String caseId, LocalDate today) {
-        Tasks.done(
-                coordinator,
-                caseId,
-                "Triage the referral",
-                Map.of("triageOutcome", "EVALUATE_IDEA", "triageRationale", "Reading two years below grade level."));
-        Http.Response consent = coordinator.post(
-                "/api/cases/" + caseId + "/parent-responses",
-                Map.of("kind", "EVALUATION_CONSENT", "decision", "GIVEN", "date", today.toString()));
-        assertThat(consent.status()).as(consent.body()).isEqualTo(202);
-        Tasks.await(
-                "the evaluation of " + caseId + " is to be planned",
-                () -> Tasks.all(coordinator, caseId).stream()
-                        .anyMatch(task -> task.path("name").asText().equals("Plan the evaluation")));
+        return CaseDriver.overHttp(port).aCase(referral).id();
     }
 
     private void signIn(String user, String password) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.supportplans.CaseDriver;
 import org.supportplans.Http;
 import org.supportplans.PostgresIntegrationTest;
 import org.supportplans.Referrals;
@@ -44,87 +45,25 @@ class AgeClocksIT {
                 .as("no age clock for a 14-year-old's referral")
                 .isEmpty();
 
-        Tasks.done(
-                coordinator,
-                caseId,
-                "Triage the referral",
-                Map.of("triageOutcome", "EVALUATE_IDEA", "triageRationale", "Failing two core classes."));
-        assertThat(coordinator
-                        .post(
-                                "/api/cases/" + caseId + "/parent-responses",
-                                Map.of("kind", "EVALUATION_CONSENT", "decision", "GIVEN", "date", today.toString()))
-                        .status())
-                .isEqualTo(202);
-        Tasks.done(coordinator, caseId, "Plan the evaluation", Map.of("evaluationAreas", List.of("ACADEMIC")));
-        Tasks.done(
-                teacher,
-                caseId,
-                "Evaluate an area",
-                Map.of(
-                        "areaCompletedOn",
-                        today.toString(),
-                        "areaFindings",
-                        "Reads at a fifth-grade level in ninth grade."));
-        Tasks.done(
-                coordinator,
-                caseId,
-                "Hold the eligibility meeting and decide",
-                Map.of(
-                        "eligibilityMeetingOn",
-                        today.toString(),
-                        "eligibilityOutcome",
-                        "IEP",
-                        "ideaCategories",
-                        List.of("SPECIFIC_LEARNING_DISABILITY"),
-                        "eligibilityRationale",
-                        "A specific learning disability in reading comprehension."));
-        Tasks.done(
-                coordinator,
-                caseId,
-                "Schedule the plan meeting",
-                Map.of("planMeetingOn", today.toString(), "planMeetingLocation", "Room 4"));
-        Tasks.done(
-                coordinator,
-                caseId,
-                "Hold the plan meeting",
-                Map.of(
-                        "planMeetingHeldOn",
-                        today.toString(),
-                        "meetingParticipants",
-                        List.of("PARENT", "STUDENT", "coordinator", "special-education-teacher")));
+        CaseDriver.overHttp(port)
+                .theCase(caseId)
+                .triaged("EVALUATE_IDEA", "Failing two core classes.")
+                .consented(today)
+                .evaluationPlanned("ACADEMIC")
+                .areaEvaluated("special-education-teacher", today, "Reads at a fifth-grade level in ninth grade.")
+                .eligible(today)
+                .meetingScheduled(today, "Room 4")
+                .meetingHeld(today, "PARENT", "STUDENT", "coordinator", "special-education-teacher");
 
-        Map<String, Object> iep = new java.util.HashMap<>(Map.of(
-                "iepStartsOn",
-                today.toString(),
-                "iepEndsOn",
-                today.plusYears(1).minusDays(1).toString(),
-                "presentLevels",
-                "Decodes fluently; comprehension of grade-level text is weak.",
-                "annualGoals",
-                "Summarizes grade-level passages with 80% accuracy by May.",
-                "services",
-                List.of(Map.of(
-                        "service", "Reading comprehension strategies",
-                        "providerRole", "special-education-teacher",
-                        "minutes", 50,
-                        "frequency", "WEEKLY",
-                        "setting", "SPECIAL_EDUCATION",
-                        "startsOn", today.toString(),
-                        "endsOn", today.plusYears(1).minusDays(1).toString())),
-                "placement",
-                "REGULAR_CLASS_80_PERCENT_OR_MORE"));
+        Map<String, Object> iep = CaseDriver.Forms.iep(today);
+        iep.put("presentLevels", "Decodes fluently; comprehension of grade-level text is weak.");
+        iep.put("annualGoals", "Summarizes grade-level passages with 80% accuracy by May.");
         Http.Response withoutTransition = Tasks.complete(teacher, Tasks.open(teacher, caseId, "Write the IEP"), iep);
         assertThat(withoutTransition.status()).isEqualTo(400);
         assertThat(withoutTransition.body()).contains("transition");
 
         iep.put("transitionPlan", "Career interest inventory this fall; job shadowing at the hospital in spring.");
-        Tasks.done(teacher, caseId, "Write the IEP", iep);
-        assertThat(coordinator
-                        .post(
-                                "/api/cases/" + caseId + "/parent-responses",
-                                Map.of("kind", "SERVICES_CONSENT", "decision", "GIVEN", "date", today.toString()))
-                        .status())
-                .isEqualTo(202);
+        CaseDriver.overHttp(port).theCase(caseId).iepWritten(iep).servicesConsented(today);
 
         JsonNode transition = clock(coordinator, caseId, "transition");
         assertThat(transition.path("dueDate").asText())
@@ -136,12 +75,10 @@ class AgeClocksIT {
                 .isEqualTo("MET");
     }
 
-    private static String refer(Http coordinator, LocalDate born) {
+    private String refer(Http coordinator, LocalDate born) {
         Map<String, Object> referral = Referrals.of(Referrals.newStudentId());
         ((Map<String, Object>) referral.get("student")).put("dateOfBirth", born.toString());
-        Http.Response referred = coordinator.post("/api/referrals", referral);
-        assertThat(referred.status()).as(referred.body()).isEqualTo(201);
-        return referred.json().path("caseId").asText();
+        return CaseDriver.overHttp(port).aCase(referral).id();
     }
 
     private static List<JsonNode> clocks(Http staff, String caseId) {

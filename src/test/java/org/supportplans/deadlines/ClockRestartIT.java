@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -27,6 +28,7 @@ import org.supportplans.Tasks;
  * watch's timer are there after the restart, and the job executor of the new application fires the
  * reminder once. Runs in a JVM of its own (Failsafe execution "embedded-default"), on its own database.
  */
+@Tag("embedded-default") // Failsafe's execution "embedded-default": a JVM of its own (pom.xml)
 class ClockRestartIT {
 
     static final String DATABASE = FreshPostgresDatabase.DATABASE + "_restart";
@@ -82,14 +84,12 @@ class ClockRestartIT {
             JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
             try {
                 ClockUtil.setCurrentTime(Date.from(timerDue.toInstant().plus(Duration.ofHours(1))));
-                Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-                while (jdbc.queryForObject("select reminders_sent from clock where id = ?", Integer.class, clockId)
-                        == 0) {
-                    assertThat(Instant.now())
-                            .as("the reminder fires after the restart")
-                            .isBefore(deadline);
-                    sleep();
-                }
+                Awaitility.await("the reminder fires after the restart")
+                        .atMost(Duration.ofSeconds(120))
+                        .pollInterval(Duration.ofMillis(250))
+                        .until(() -> jdbc.queryForObject(
+                                        "select reminders_sent from clock where id = ?", Integer.class, clockId)
+                                > 0);
             } finally {
                 ClockUtil.reset();
             }
@@ -130,14 +130,5 @@ class ClockRestartIT {
 
     private static int port(ConfigurableApplicationContext context) {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

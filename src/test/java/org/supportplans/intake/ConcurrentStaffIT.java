@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.supportplans.CaseDriver;
 import org.supportplans.Http;
 import org.supportplans.PostgresIntegrationTest;
 import org.supportplans.Referrals;
@@ -59,17 +60,10 @@ class ConcurrentStaffIT {
 
     @Test
     void theSameParentAnswerDeliveredTwiceAtOnceIsRecordedOnce() throws Exception {
-        Http coordinator = Http.as(port, "coordinator");
-        String caseId = coordinator
-                .post("/api/referrals", Referrals.of(Referrals.newStudentId()))
-                .json()
-                .path("caseId")
-                .asText();
-        Tasks.done(
-                coordinator,
-                caseId,
-                "Triage the referral",
-                Map.of("triageOutcome", "EVALUATE_IDEA", "triageRationale", "Reading well below grade level."));
+        String caseId = CaseDriver.overHttp(port)
+                .aCase()
+                .triaged("EVALUATE_IDEA", "Reading well below grade level.")
+                .id();
 
         List<Http.Response> responses = atOnce(
                 2,
@@ -100,11 +94,7 @@ class ConcurrentStaffIT {
     @Test
     void twoStaffCompletingOneTaskAtOnceOneWinsTheOtherIsTold() throws Exception {
         Http coordinator = Http.as(port, "coordinator");
-        String caseId = coordinator
-                .post("/api/referrals", Referrals.of(Referrals.newStudentId()))
-                .json()
-                .path("caseId")
-                .asText();
+        String caseId = CaseDriver.overHttp(port).aCase().id();
         var triage = Tasks.open(coordinator, caseId, "Triage the referral");
 
         List<Http.Response> responses = atOnce(

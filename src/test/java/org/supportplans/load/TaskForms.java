@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.supportplans.CaseDriver.Forms;
 
 /**
- * What a staff member enters in each task's form, valid as the server checks it, and the referrals
- * coordinators receive. The mix: most referrals are evaluated under IDEA and end in an IEP; some are
+ * What a staff member enters in each task's form ({@link Forms}, the values the integration tests enter too),
+ * valid as the server checks it, and the referrals coordinators receive. The mix: most referrals are evaluated under IDEA and end in an IEP; some are
  * Section 504 or gifted cases; a few students are found not eligible.
  */
 final class TaskForms {
@@ -78,21 +79,16 @@ final class TaskForms {
     /** The values of the task's form, from the task's definition key and the variables its form shows. */
     static Map<String, Object> valuesFor(String taskKey, JsonNode formVariables) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        String today = today().toString();
-        String yearEnd = today().plusYears(1).minusDays(1).toString();
+        LocalDate today = today();
         Map<String, Object> values = new LinkedHashMap<>();
         switch (taskKey) {
             case "Task_TriageReferral" -> {
                 int roll = random.nextInt(100);
-                values.put(
-                        "triageOutcome",
-                        roll < 70 ? "EVALUATE_IDEA" : roll < 85 ? "CONSIDER_504" : "GIFTED_IDENTIFICATION");
-                values.put("triageRationale", "The concerns call for an evaluation.");
+                values.putAll(Forms.triage(
+                        roll < 70 ? "EVALUATE_IDEA" : roll < 85 ? "CONSIDER_504" : "GIFTED_IDENTIFICATION",
+                        "The concerns call for an evaluation."));
             }
-            case "Task_RecordParentAnswer" -> {
-                values.put("parentDecision", "GIVEN");
-                values.put("parentDecisionDate", today);
-            }
+            case "Task_RecordParentAnswer" -> values.putAll(Forms.parentAnswer(today));
             case "Task_PlanEvaluation" -> {
                 List<String> areas = new ArrayList<>();
                 switch (variable(formVariables, "triageOutcome")) {
@@ -105,72 +101,25 @@ final class TaskForms {
                         }
                     }
                 }
-                values.put("evaluationAreas", areas);
+                values.putAll(Forms.evaluationPlan(areas.toArray(String[]::new)));
             }
-            case "Task_EvaluateArea" -> {
-                values.put("areaCompletedOn", today);
-                values.put("areaFindings", "Results within the expected range in most measures.");
-            }
+            case "Task_EvaluateArea" ->
+                values.putAll(Forms.areaReport(today, "Results within the expected range in most measures."));
             case "Task_DecideEligibility" -> {
-                values.put("eligibilityMeetingOn", today);
-                switch (variable(formVariables, "triageOutcome")) {
-                    case "CONSIDER_504" -> values.put("eligibilityOutcome", "SECTION_504");
-                    case "GIFTED_IDENTIFICATION" -> values.put("eligibilityOutcome", "ALP");
-                    default -> {
-                        boolean eligible = random.nextInt(10) > 0;
-                        values.put("eligibilityOutcome", eligible ? "IEP" : "NOT_ELIGIBLE");
-                        if (eligible) {
-                            values.put("ideaCategories", List.of("SPECIFIC_LEARNING_DISABILITY"));
-                        }
-                    }
-                }
-                values.put("eligibilityRationale", "The team reviewed every report together.");
+                String outcome = switch (variable(formVariables, "triageOutcome")) {
+                    case "CONSIDER_504" -> "SECTION_504";
+                    case "GIFTED_IDENTIFICATION" -> "ALP";
+                    default -> random.nextInt(10) > 0 ? "IEP" : "NOT_ELIGIBLE";
+                };
+                values.putAll(Forms.eligibility(today, outcome, "The team reviewed every report together."));
             }
-            case "Task_SchedulePlanMeeting" -> {
-                values.put("planMeetingOn", today);
-                values.put("planMeetingLocation", "Conference room");
-            }
-            case "Task_HoldPlanMeeting" -> {
-                values.put("planMeetingHeldOn", today);
-                values.put(
-                        "meetingParticipants",
-                        List.of("PARENT", "coordinator", "special-education-teacher", "general-education-teacher"));
-            }
-            case "Task_WriteIep" -> {
-                values.put("iepStartsOn", today);
-                values.put("iepEndsOn", yearEnd);
-                values.put("presentLevels", "Reads one year below grade level; math at grade level.");
-                values.put("annualGoals", "Reads grade-level text fluently by the end of the year.");
-                values.put(
-                        "services",
-                        List.of(Map.of(
-                                "service", "Specialized reading instruction",
-                                "providerRole", "special-education-teacher",
-                                "minutes", 30,
-                                "frequency", "DAILY",
-                                "setting", "SPECIAL_EDUCATION",
-                                "startsOn", today,
-                                "endsOn", yearEnd)));
-                values.put("accommodations", "Extended time on tests.");
-                values.put("placement", "REGULAR_CLASS_80_PERCENT_OR_MORE");
-            }
-            case "Task_Write504Plan" -> {
-                values.put("plan504StartsOn", today);
-                values.put("plan504EndsOn", yearEnd);
-                values.put(
-                        "accommodations504",
-                        List.of(Map.of(
-                                "accommodation", "Rest breaks and water at the desk",
-                                "providerRole", "general-education-teacher")));
-            }
-            case "Task_WriteAlp" -> {
-                values.put("alpStartsOn", today);
-                values.put("alpEndsOn", yearEnd);
-                values.put("strengthAreas", List.of("MATHEMATICS"));
-                values.put("achievementGoals", "Completes the next grade's math course.");
-                values.put("affectiveGoals", "Works with peers on open problems.");
-                values.put("programming", "Math acceleration with a mentor once a week.");
-            }
+            case "Task_SchedulePlanMeeting" -> values.putAll(Forms.planMeetingScheduled(today, "Conference room"));
+            case "Task_HoldPlanMeeting" ->
+                values.putAll(Forms.planMeetingHeld(
+                        today, "PARENT", "coordinator", "special-education-teacher", "general-education-teacher"));
+            case "Task_WriteIep" -> values.putAll(Forms.iep(today));
+            case "Task_Write504Plan" -> values.putAll(Forms.section504Plan(today));
+            case "Task_WriteAlp" -> values.putAll(Forms.alp(today));
             default -> throw new IllegalArgumentException("not a task the simulated staff work: " + taskKey);
         }
         return values;

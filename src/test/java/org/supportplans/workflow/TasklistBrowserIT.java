@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
@@ -41,6 +42,7 @@ import org.supportplans.PostgresIntegrationTest;
  * Camunda Form the task names ({@code forms/triage-referral.form}); the case then waits for the
  * parents' consent to evaluate. Screenshots of the steps: {@code target/screenshots/}.
  */
+@Tag("slow") // drives a browser: Failsafe's execution "slow" (pom.xml)
 @PostgresIntegrationTest
 class TasklistBrowserIT {
 

@@ -11,9 +11,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.supportplans.CaseDriver;
 import org.supportplans.FakeMailServer;
 import org.supportplans.FreshPostgresDatabase;
 import org.supportplans.Http;
@@ -31,6 +32,7 @@ import org.supportplans.Tasks;
  * clock cannot be moved in another process, so the retries after the first are run at once through
  * the engine REST API ({@code POST /engine-rest/job/{id}/execute}) instead of 10 minutes apart.
  */
+@Tag("slow") // starts the built jar: Failsafe's execution "slow" (pom.xml)
 class TeacherMailOutageIT {
 
     static final String DATABASE = FreshPostgresDatabase.DATABASE + "_mail";
@@ -160,82 +162,17 @@ class TeacherMailOutageIT {
 
     /** A case driven as CaseJourneyIT drives it, up to the IEP written and the parents' consent awaited. */
     private static String iepAwaitingServicesConsent(int port) {
-        Http coordinator = Http.as(port, "coordinator");
-        Http psychologist = Http.as(port, "school-psychologist");
-        Http specialEducationTeacher = Http.as(port, "special-education-teacher");
         LocalDate today = Referrals.today();
-        Http.Response referred = coordinator.post("/api/referrals", Referrals.of(Referrals.newStudentId()));
-        assertThat(referred.status()).as(referred.body()).isEqualTo(201);
-        String caseId = referred.json().path("caseId").asText();
-        Tasks.done(
-                coordinator,
-                caseId,
-                "Triage the referral",
-                Map.of("triageOutcome", "EVALUATE_IDEA", "triageRationale", "Reading two years below grade level."));
-        assertThat(coordinator
-                        .post(
-                                "/api/cases/" + caseId + "/parent-responses",
-                                Map.of("kind", "EVALUATION_CONSENT", "decision", "GIVEN", "date", today.toString()))
-                        .status())
-                .isEqualTo(202);
-        Tasks.done(coordinator, caseId, "Plan the evaluation", Map.of("evaluationAreas", List.of("COGNITIVE")));
-        Tasks.done(
-                psychologist,
-                caseId,
-                "Evaluate an area",
-                Map.of("areaCompletedOn", today.toString(), "areaFindings", "Average reasoning, weak decoding."));
-        Tasks.done(
-                coordinator,
-                caseId,
-                "Hold the eligibility meeting and decide",
-                Map.of(
-                        "eligibilityMeetingOn",
-                        today.toString(),
-                        "eligibilityOutcome",
-                        "IEP",
-                        "ideaCategories",
-                        List.of("SPECIFIC_LEARNING_DISABILITY"),
-                        "eligibilityRationale",
-                        "A specific learning disability in basic reading skills."));
-        Tasks.done(
-                coordinator,
-                caseId,
-                "Schedule the plan meeting",
-                Map.of("planMeetingOn", today.toString(), "planMeetingLocation", "Room 12"));
-        Tasks.done(
-                coordinator,
-                caseId,
-                "Hold the plan meeting",
-                Map.of(
-                        "planMeetingHeldOn", today.toString(),
-                        "meetingParticipants",
-                                List.of(
-                                        "PARENT",
-                                        "coordinator",
-                                        "special-education-teacher",
-                                        "general-education-teacher",
-                                        "lea-representative")));
-        LocalDate iepEnds = today.plusYears(1).minusDays(1);
-        Tasks.done(
-                specialEducationTeacher,
-                caseId,
-                "Write the IEP",
-                Map.of(
-                        "iepStartsOn", today.toString(),
-                        "iepEndsOn", iepEnds.toString(),
-                        "presentLevels", "Decodes at a first-grade level; understands grade-level text read aloud.",
-                        "annualGoals", "Reads second-grade text at 60 words correct per minute by May.",
-                        "services",
-                                List.of(Map.of(
-                                        "service", "Specialized reading instruction",
-                                        "providerRole", "special-education-teacher",
-                                        "minutes", 45,
-                                        "frequency", "DAILY",
-                                        "setting", "SPECIAL_EDUCATION",
-                                        "startsOn", today.toString(),
-                                        "endsOn", iepEnds.toString())),
-                        "accommodations", "Text read aloud in tests; extended time.",
-                        "placement", "REGULAR_CLASS_80_PERCENT_OR_MORE"));
-        return caseId;
+        return CaseDriver.overHttp(port)
+                .aCase()
+                .triaged()
+                .consented(today)
+                .evaluationPlanned("COGNITIVE")
+                .areaEvaluated("school-psychologist", today, "Average reasoning, weak decoding.")
+                .eligible(today)
+                .meetingScheduled(today)
+                .meetingHeld(today)
+                .iepWritten(today)
+                .id();
     }
 }
