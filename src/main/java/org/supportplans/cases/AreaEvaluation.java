@@ -16,7 +16,7 @@ import java.time.LocalDate;
 /** One area of an evaluation (cognitive, speech and language, ...), assessed by the role that does it. */
 @Entity
 @Table(name = "evaluation_area")
-public class AreaEvaluation {
+class AreaEvaluation {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

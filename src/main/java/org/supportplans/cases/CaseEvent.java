@@ -14,7 +14,7 @@ import java.time.LocalDate;
 /** A milestone on a case's timeline: what happened, on which day, who did it. Never changed once written. */
 @Entity
 @Table(name = "case_event")
-public class CaseEvent {
+class CaseEvent {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -58,7 +58,7 @@ public record CaseView(
             int remindersSent,
             ParentDecision decision,
             LocalDate decidedOn,
-            ConsentRequest.RecordedVia recordedVia) {}
+            RecordedVia recordedVia) {}
 
     public record NoticeView(NoticeKind kind, LocalDate sentOn) {}
 

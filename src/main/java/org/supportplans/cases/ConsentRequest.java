@@ -14,14 +14,9 @@ import java.time.LocalDate;
 /** A request for the parents' consent and, once it comes, their answer with its date. */
 @Entity
 @Table(name = "consent_request")
-public class ConsentRequest {
+class ConsentRequest {
 
     /** How the answer reached the school. */
-    public enum RecordedVia {
-        TASKLIST,
-        API
-    }
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;

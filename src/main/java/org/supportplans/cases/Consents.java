@@ -97,12 +97,7 @@ public class Consents {
             ConsentKind kind, ParentDecision decision, LocalDate decidedOn, LocalDate evaluationDueOn) {}
 
     public ConsentAnswer recordParentAnswer(
-            String caseId,
-            ConsentKind kind,
-            ParentDecision decision,
-            LocalDate on,
-            ConsentRequest.RecordedVia via,
-            String actor) {
+            String caseId, ConsentKind kind, ParentDecision decision, LocalDate on, RecordedVia via, String actor) {
         SupportCase supportCase = cases.open(caseId);
         pending(supportCase, kind).answer(decision, on, via, actor, days.today(supportCase));
         LocalDate evaluationDueOn = null;

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 /** The team's eligibility decision (34 CFR 300.306), with the IDEA categories for an IEP. */
 @Entity
 @Table(name = "eligibility_decision")
-public class EligibilityDecision {
+class EligibilityDecision {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -19,7 +19,7 @@ import java.util.Optional;
 /** An initial evaluation or a reevaluation, with the areas the team evaluates. */
 @Entity
 @Table(name = "evaluation")
-public class Evaluation {
+class Evaluation {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -15,7 +15,7 @@ import java.util.List;
 /** A plan meeting or an annual review: when it is scheduled, the notice to the parents, who came. */
 @Entity
 @Table(name = "meeting")
-public class Meeting {
+class Meeting {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

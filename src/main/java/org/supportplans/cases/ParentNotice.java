@@ -13,7 +13,7 @@ import java.time.LocalDate;
 /** A notice sent to the parents, with the day it was sent. */
 @Entity
 @Table(name = "parent_notice")
-public class ParentNotice {
+class ParentNotice {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

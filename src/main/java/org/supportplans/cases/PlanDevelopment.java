@@ -38,7 +38,7 @@ public class PlanDevelopment {
         this.transitionAge = transitionAge;
     }
 
-    public void writeIep(String caseId, SupportPlan.IepContent iep, String actor) {
+    public void writeIep(String caseId, PlanContent.Iep iep, String actor) {
         SupportCase supportCase = cases.open(caseId);
         Meeting meeting = PlanMeetings.planMeeting(supportCase);
         requirePlanDates("The IEP", iep.startsOn(), iep.endsOn(), meeting);
@@ -68,7 +68,7 @@ public class PlanDevelopment {
         write(supportCase, SupportPlan.iep(caseId, iep, actor), actor);
     }
 
-    public void writeSection504Plan(String caseId, SupportPlan.Section504Content content, String actor) {
+    public void writeSection504Plan(String caseId, PlanContent.Section504 content, String actor) {
         SupportCase supportCase = cases.open(caseId);
         requirePlanDates(
                 "The Section 504 plan",
@@ -81,7 +81,7 @@ public class PlanDevelopment {
         write(supportCase, SupportPlan.section504(caseId, content, actor), actor);
     }
 
-    public void writeAlp(String caseId, SupportPlan.AlpContent content, String actor) {
+    public void writeAlp(String caseId, PlanContent.Alp content, String actor) {
         SupportCase supportCase = cases.open(caseId);
         requirePlanDates(
                 "The ALP",

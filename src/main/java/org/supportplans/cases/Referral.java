@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 /** A referral of a student: who referred, why, and whether the parents asked for an evaluation. */
 @Entity
 @Table(name = "referral")
-public class Referral {
+class Referral {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

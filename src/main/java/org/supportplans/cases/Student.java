@@ -12,7 +12,7 @@ import java.util.UUID;
 /** A student of a district, known to the district by its local student id. */
 @Entity
 @Table(name = "student")
-public class Student {
+class Student {
 
     @Id
     private String id;

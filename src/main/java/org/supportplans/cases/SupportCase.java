@@ -38,7 +38,7 @@ import org.supportplans.people.School;
  */
 @Entity
 @Table(name = "support_case")
-public class SupportCase {
+class SupportCase {
 
     @Id
     private String id;

@@ -24,7 +24,7 @@ import java.util.List;
  */
 @Entity
 @Table(name = "support_plan")
-public class SupportPlan {
+class SupportPlan {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -107,7 +107,7 @@ public class SupportPlan {
         this.writtenBy = writtenBy;
     }
 
-    static SupportPlan iep(String caseId, IepContent iep, String writtenBy) {
+    static SupportPlan iep(String caseId, PlanContent.Iep iep, String writtenBy) {
         SupportPlan plan = new SupportPlan(caseId, PlanKind.IEP, iep.startsOn(), iep.endsOn(), writtenBy);
         plan.presentLevels = iep.presentLevels();
         plan.annualGoals = iep.annualGoals();
@@ -118,14 +118,14 @@ public class SupportPlan {
         return plan;
     }
 
-    static SupportPlan section504(String caseId, Section504Content content, String writtenBy) {
+    static SupportPlan section504(String caseId, PlanContent.Section504 content, String writtenBy) {
         SupportPlan plan =
                 new SupportPlan(caseId, PlanKind.SECTION_504, content.startsOn(), content.endsOn(), writtenBy);
         plan.providedAccommodations.addAll(content.accommodations());
         return plan;
     }
 
-    static SupportPlan alp(String caseId, AlpContent alp, String writtenBy) {
+    static SupportPlan alp(String caseId, PlanContent.Alp alp, String writtenBy) {
         SupportPlan plan = new SupportPlan(caseId, PlanKind.ALP, alp.startsOn(), alp.endsOn(), writtenBy);
         plan.strengthAreas = String.join(",", alp.strengthAreas());
         plan.achievementGoals = alp.achievementGoals();
@@ -231,27 +231,4 @@ public class SupportPlan {
         this.status = PlanStatus.ENDED;
         this.endedOn = on;
     }
-
-    /** The content of an IEP as the team wrote it (34 CFR 300.320). */
-    public record IepContent(
-            LocalDate startsOn,
-            LocalDate endsOn,
-            String presentLevels,
-            String annualGoals,
-            List<PlanService> services,
-            String accommodations,
-            String placement,
-            String transitionPlan) {}
-
-    /** The content of a Section 504 plan. */
-    public record Section504Content(LocalDate startsOn, LocalDate endsOn, List<PlanAccommodation> accommodations) {}
-
-    /** The content of an Advanced Learning Plan. */
-    public record AlpContent(
-            LocalDate startsOn,
-            LocalDate endsOn,
-            List<String> strengthAreas,
-            String achievementGoals,
-            String affectiveGoals,
-            String programming) {}
 }

@@ -11,7 +11,7 @@ import java.time.Instant;
 /** A teacher of record told what a plan in effect asks of them (34 CFR 300.323(d)). */
 @Entity
 @Table(name = "teacher_notification")
-public class TeacherNotification {
+class TeacherNotification {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

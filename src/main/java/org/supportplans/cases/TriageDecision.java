@@ -13,7 +13,7 @@ import java.time.LocalDate;
 /** The coordinator's triage of the referrals of a case; a case triaged again after interventions has several. */
 @Entity
 @Table(name = "triage_decision")
-public class TriageDecision {
+class TriageDecision {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

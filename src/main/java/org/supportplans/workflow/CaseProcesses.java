@@ -11,10 +11,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.supportplans.cases.ClosureReason;
 import org.supportplans.cases.Concern;
 import org.supportplans.cases.ConsentKind;
-import org.supportplans.cases.ConsentRequest;
 import org.supportplans.cases.Consents;
 import org.supportplans.cases.NotAwaitedException;
 import org.supportplans.cases.ParentDecision;
+import org.supportplans.cases.RecordedVia;
 import org.supportplans.cases.Triage;
 import org.supportplans.system.AsApplication;
 import org.supportplans.workflow.SupportCaseProcess.Messages;
@@ -69,8 +69,7 @@ public class CaseProcesses {
         if (waiting == null) {
             throw new NotAwaitedException("The case is not waiting for the parents' " + kind.label() + ".");
         }
-        Consents.ConsentAnswer answer =
-                consents.recordParentAnswer(caseId, kind, decision, on, ConsentRequest.RecordedVia.API, actor);
+        Consents.ConsentAnswer answer = consents.recordParentAnswer(caseId, kind, decision, on, RecordedVia.API, actor);
         asApplication.call(() -> runtimeService
                 .createMessageCorrelation(Messages.PARENT_ANSWER_RECEIVED)
                 .processInstanceId(waiting.getProcessInstanceId())

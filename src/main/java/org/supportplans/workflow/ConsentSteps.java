@@ -8,9 +8,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import org.supportplans.cases.ConsentKind;
-import org.supportplans.cases.ConsentRequest;
 import org.supportplans.cases.Consents;
 import org.supportplans.cases.ParentDecision;
+import org.supportplans.cases.RecordedVia;
 import org.supportplans.workflow.SupportCaseProcess.Variables;
 
 /** Asking the parents' consent and recording their answer ({@code parent-consent}). */
@@ -84,8 +84,8 @@ final class ConsentSteps {
         void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
             ParentDecision decision = input.choice("parentDecision", "The parents' answer", ParentDecision.class);
             LocalDate on = input.date("parentDecisionDate", "Date of the answer");
-            Consents.ConsentAnswer answer = consents.recordParentAnswer(
-                    caseId, consentKind(task), decision, on, ConsentRequest.RecordedVia.TASKLIST, actor);
+            Consents.ConsentAnswer answer =
+                    consents.recordParentAnswer(caseId, consentKind(task), decision, on, RecordedVia.TASKLIST, actor);
             task.getExecution().getProcessInstance().setVariables(answerVariables(answer));
         }
     }

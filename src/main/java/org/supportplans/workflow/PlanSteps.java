@@ -9,10 +9,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import org.supportplans.cases.DistrictDay;
 import org.supportplans.cases.PlanAccommodation;
+import org.supportplans.cases.PlanContent;
 import org.supportplans.cases.PlanDevelopment;
 import org.supportplans.cases.PlanMeetings;
 import org.supportplans.cases.PlanService;
-import org.supportplans.cases.SupportPlan;
 import org.supportplans.people.Role;
 import org.supportplans.workflow.SupportCaseProcess.Variables;
 
@@ -135,7 +135,7 @@ final class PlanSteps {
                         row.date("startsOn", label + ", from"),
                         row.date("endsOn", label + ", to")));
             }
-            SupportPlan.IepContent iep = new SupportPlan.IepContent(
+            PlanContent.Iep iep = new PlanContent.Iep(
                     input.date("iepStartsOn", "The IEP starts on"),
                     input.date("iepEndsOn", "The IEP ends on"),
                     input.text(
@@ -173,7 +173,7 @@ final class PlanSteps {
             }
             plans.writeSection504Plan(
                     caseId,
-                    new SupportPlan.Section504Content(
+                    new PlanContent.Section504(
                             input.date("plan504StartsOn", "The plan starts on"),
                             input.date("plan504EndsOn", "The plan ends on"),
                             accommodations),
@@ -211,7 +211,7 @@ final class PlanSteps {
         void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
             plans.writeAlp(
                     caseId,
-                    new SupportPlan.AlpContent(
+                    new PlanContent.Alp(
                             input.date("alpStartsOn", "The ALP starts on"),
                             input.date("alpEndsOn", "The ALP ends on"),
                             input.choices("strengthAreas", "Strength areas", StrengthArea.class).stream()

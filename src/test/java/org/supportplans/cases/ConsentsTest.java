@@ -49,7 +49,7 @@ class ConsentsTest extends PhaseTest {
                 ConsentKind.EVALUATION_CONSENT,
                 ParentDecision.GIVEN,
                 LocalDate.of(2026, 9, 10),
-                ConsentRequest.RecordedVia.API,
+                RecordedVia.API,
                 "coordinator");
 
         assertThat(answer.evaluationDueOn()).isEqualTo(LocalDate.of(2026, 10, 10));
@@ -76,7 +76,7 @@ class ConsentsTest extends PhaseTest {
                 ConsentKind.EVALUATION_CONSENT,
                 ParentDecision.REFUSED,
                 TODAY,
-                ConsentRequest.RecordedVia.TASKLIST,
+                RecordedVia.TASKLIST,
                 "coordinator");
 
         assertThat(clocks.started).isEmpty();
@@ -94,7 +94,7 @@ class ConsentsTest extends PhaseTest {
                         ConsentKind.SERVICES_CONSENT,
                         ParentDecision.GIVEN,
                         TODAY,
-                        ConsentRequest.RecordedVia.API,
+                        RecordedVia.API,
                         "coordinator"))
                 .isInstanceOf(NotAwaitedException.class)
                 .hasMessage("The case is not waiting for the parents' " + ConsentKind.SERVICES_CONSENT.label() + ".");
@@ -113,7 +113,7 @@ class ConsentsTest extends PhaseTest {
                 ConsentKind.REEVALUATION_CONSENT,
                 ParentDecision.GIVEN,
                 LocalDate.of(2026, 10, 1),
-                ConsentRequest.RecordedVia.API,
+                RecordedVia.API,
                 "coordinator");
 
         assertThat(answer.evaluationDueOn()).isEqualTo(LocalDate.of(2026, 11, 30));

@@ -140,12 +140,7 @@ abstract class PhaseTest {
             clock.today(on);
             consents.requestConsent(id, ConsentKind.EVALUATION_CONSENT);
             consents.recordParentAnswer(
-                    id,
-                    ConsentKind.EVALUATION_CONSENT,
-                    ParentDecision.GIVEN,
-                    on,
-                    ConsentRequest.RecordedVia.TASKLIST,
-                    ACTOR);
+                    id, ConsentKind.EVALUATION_CONSENT, ParentDecision.GIVEN, on, RecordedVia.TASKLIST, ACTOR);
             return written();
         }
 
@@ -182,8 +177,7 @@ abstract class PhaseTest {
         CaseSteps servicesConsent(ParentDecision decision, LocalDate on) {
             clock.today(on);
             consents.requestConsent(id, ConsentKind.SERVICES_CONSENT);
-            consents.recordParentAnswer(
-                    id, ConsentKind.SERVICES_CONSENT, decision, on, ConsentRequest.RecordedVia.API, ACTOR);
+            consents.recordParentAnswer(id, ConsentKind.SERVICES_CONSENT, decision, on, RecordedVia.API, ACTOR);
             return written();
         }
 
@@ -230,8 +224,8 @@ abstract class PhaseTest {
         }
     }
 
-    static SupportPlan.IepContent iep(LocalDate startsOn, LocalDate endsOn, String transitionPlan) {
-        return new SupportPlan.IepContent(
+    static PlanContent.Iep iep(LocalDate startsOn, LocalDate endsOn, String transitionPlan) {
+        return new PlanContent.Iep(
                 startsOn,
                 endsOn,
                 "Reads at a second-grade level.",

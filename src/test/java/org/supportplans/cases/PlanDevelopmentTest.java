@@ -42,8 +42,8 @@ class PlanDevelopmentTest extends PhaseTest {
     @Test
     void everyServiceRunsWithinTheIepsDates() {
         String caseId = meetingHeld(LocalDate.of(2016, 4, 2)).id;
-        SupportPlan.IepContent base = iep(TODAY, LocalDate.of(2027, 6, 1), null);
-        SupportPlan.IepContent overrunning = new SupportPlan.IepContent(
+        PlanContent.Iep base = iep(TODAY, LocalDate.of(2027, 6, 1), null);
+        PlanContent.Iep overrunning = new PlanContent.Iep(
                 base.startsOn(),
                 base.endsOn(),
                 base.presentLevels(),

@@ -74,12 +74,7 @@ class ReviewsTest extends PhaseTest {
         String caseId = inEffect().id;
         consents.requestConsent(caseId, ConsentKind.REEVALUATION_CONSENT);
         consents.recordParentAnswer(
-                caseId,
-                ConsentKind.REEVALUATION_CONSENT,
-                ParentDecision.GIVEN,
-                TODAY,
-                ConsentRequest.RecordedVia.API,
-                ACTOR);
+                caseId, ConsentKind.REEVALUATION_CONSENT, ParentDecision.GIVEN, TODAY, RecordedVia.API, ACTOR);
 
         LocalDate next = reviews.reevaluationCompleted(caseId, TODAY, true, "Still eligible.", ACTOR);
 
@@ -93,12 +88,7 @@ class ReviewsTest extends PhaseTest {
         String caseId = inEffect().id;
         consents.requestConsent(caseId, ConsentKind.REEVALUATION_CONSENT);
         consents.recordParentAnswer(
-                caseId,
-                ConsentKind.REEVALUATION_CONSENT,
-                ParentDecision.GIVEN,
-                TODAY,
-                ConsentRequest.RecordedVia.API,
-                ACTOR);
+                caseId, ConsentKind.REEVALUATION_CONSENT, ParentDecision.GIVEN, TODAY, RecordedVia.API, ACTOR);
 
         assertThat(reviews.reevaluationCompleted(caseId, TODAY, false, "No longer needs services.", ACTOR))
                 .isNull();
