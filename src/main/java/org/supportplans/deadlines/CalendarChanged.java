@@ -5,4 +5,4 @@ package org.supportplans.deadlines;
  * inside its transaction, so that synchronous listeners (the clocks moving their due dates) change
  * their records in the same transaction: both are saved, or neither.
  */
-public record CalendarChanged(String districtId, String schoolYear) {}
+record CalendarChanged(String districtId, String schoolYear) {}

@@ -5,7 +5,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** A school calendar that cannot be loaded as given: the API answers 400 with what to correct; nothing is saved. */
-public class CalendarRejected extends ErrorResponseException {
+class CalendarRejected extends ErrorResponseException {
 
     public CalendarRejected(String detail) {
         super(HttpStatus.BAD_REQUEST, problem(detail), null);

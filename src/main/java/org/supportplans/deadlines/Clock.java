@@ -30,7 +30,7 @@ import org.supportplans.cases.ClosureReason;
  */
 @Entity
 @Table(name = "clock")
-public class Clock {
+class Clock {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -12,7 +12,7 @@ import java.time.LocalDate;
 /** A move of a clock's due date, and why: recorded on the clock, never changed. */
 @Entity
 @Table(name = "clock_change")
-public class ClockChange {
+class ClockChange {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

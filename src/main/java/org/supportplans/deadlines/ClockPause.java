@@ -13,7 +13,7 @@ import java.time.LocalDate;
 /** Days a clock stood still, and why (e.g. the parents did not produce the child, 34 CFR 300.301(d)(1)). */
 @Entity
 @Table(name = "clock_pause")
-public class ClockPause {
+class ClockPause {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -8,7 +8,7 @@ import org.supportplans.cases.ClockStart;
  * so many calendar, school or business days (or years, or a birthday) after (or before) the start,
  * perhaps not counting some days, with the rule's citation.
  */
-public record ClockRule(
+record ClockRule(
         ClockKind kind,
         String jurisdiction,
         int count,

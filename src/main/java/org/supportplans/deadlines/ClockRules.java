@@ -38,7 +38,7 @@ import org.supportplans.system.AsApplication;
  * evaluation, which made rule look-ups the largest single cost of a case's steps (issue 7's profile).
  */
 @Component
-public class ClockRules {
+class ClockRules {
 
     static final String DECISION_KEY = "clock-rule";
     private static final Duration RECHECK_DEPLOYMENT = Duration.ofMinutes(1);

@@ -25,7 +25,7 @@ import org.supportplans.system.NotFoundException;
  */
 @Service
 @Transactional
-public class ClockService implements CaseClocks {
+class ClockService implements CaseClocks {
 
     static final Set<ClockStatus> OPEN = EnumSet.of(ClockStatus.RUNNING, ClockStatus.PAUSED, ClockStatus.OVERDUE);
 

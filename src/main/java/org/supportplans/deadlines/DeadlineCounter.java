@@ -13,7 +13,7 @@ import java.util.Optional;
  * be recomputed (after a calendar changes, a pause, a resumption). Where a calendar the count needs is
  * not loaded, the due date is unknown and says why: it never guesses.
  */
-public final class DeadlineCounter {
+final class DeadlineCounter {
 
     // no clock runs longer than this many days counted one by one (three school years of school days)
     private static final int MAX_DAYS_WALKED = 3 * 366;

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * school. The school year {@code 2026-2027} covers 1 July 2026 to 30 June 2027; its school days are
  * the weekdays from the first to the last day that are not days without school.
  */
-public record SchoolYearCalendar(String schoolYear, LocalDate firstDay, LocalDate lastDay, List<NoSchool> noSchool) {
+record SchoolYearCalendar(String schoolYear, LocalDate firstDay, LocalDate lastDay, List<NoSchool> noSchool) {
 
     private static final Pattern SCHOOL_YEAR = Pattern.compile("(\\d{4})-(\\d{4})");
 
