@@ -2,21 +2,17 @@ package org.supportplans.deadlines;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -105,25 +101,28 @@ class DeadlineList {
     private final IdentityService identityService;
     private final AsApplication asApplication;
     private final java.time.Clock time;
+    private final NextSteps nextSteps;
 
     DeadlineList(
             NamedParameterJdbcTemplate jdbc,
             SchoolCalendars calendars,
             IdentityService identityService,
             AsApplication asApplication,
-            java.time.Clock time) {
+            java.time.Clock time,
+            NextSteps nextSteps) {
         this.jdbc = jdbc;
         this.calendars = calendars;
         this.identityService = identityService;
         this.asApplication = asApplication;
         this.time = time;
+        this.nextSteps = nextSteps;
     }
 
     /** A page of the clocks the staff member may see, soonest due first, with the next steps of each case. */
     DeadlineView list(Filter filter, int page, int size, CurrentStaff staff) {
         Map<String, ZoneId> zones = districtZones();
         Map<String, LocalDate> today = todayIn(zones);
-        Where where = where(filter, staff, today);
+        ClockWhere where = where(filter, staff, today);
         where.params.addValue("offset", (long) page * size).addValue("size", size);
         List<ClockRow> clocks = jdbc.query(
                 selectClocks(where, "offset :offset rows fetch next :size rows only"), where.params, this::clockRow);
@@ -131,7 +130,7 @@ class DeadlineList {
                 ? clocks.size()
                 : jdbc.queryForObject("select count(*) " + FROM + where.sql(), where.params, Long.class);
 
-        Map<String, List<DeadlineView.NextStep>> steps = nextSteps(clocks, zones);
+        Map<String, List<DeadlineView.NextStep>> steps = nextSteps.of(clocks, zones);
         Map<String, DistrictCalendar> districtCalendars = new HashMap<>();
         List<DeadlineView.Row> rows = clocks.stream()
                 .map(clock -> row(
@@ -145,7 +144,7 @@ class DeadlineList {
 
     /** Every clock of the filter with a known due date, soonest first (the calendar feed). */
     List<ClockRow> withDueDates(Filter filter, CurrentStaff staff) {
-        Where where = where(filter, staff, todayByDistrict());
+        ClockWhere where = where(filter, staff, todayByDistrict());
         where.and(DUE + " is not null");
         return jdbc.query(selectClocks(where, ""), where.params, this::clockRow);
     }
@@ -157,7 +156,7 @@ class DeadlineList {
      */
     List<MeetingRow> plannedMeetings(Filter filter, CurrentStaff staff) {
         Map<String, LocalDate> today = todayByDistrict();
-        Where where = new Where(today);
+        ClockWhere where = new ClockWhere(today);
         where.and("m.purpose = 'PLAN' and m.scheduled_on is not null and m.held_on is null and sc.status = 'OPEN'");
         caseScope(where, filter, staff, "sc.school_id", "sc.id");
         if (filter.dueWithinDays() != null) {
@@ -209,7 +208,7 @@ class DeadlineList {
      * (and their school) and its cases and students joined after: joined before, PostgreSQL read every
      * student of the district (a hash join over 100,000 rows, issue 7's bench) to keep 50 of them.
      */
-    private static String selectClocks(Where where, String page) {
+    private static String selectClocks(ClockWhere where, String page) {
         return """
                 select p.*, st.first_name, st.last_name, st.local_id
                 from (
@@ -283,8 +282,8 @@ class DeadlineList {
 
     // ---- the filter as SQL ------------------------------------------------------------------------
 
-    private Where where(Filter filter, CurrentStaff staff, Map<String, LocalDate> today) {
-        Where where = new Where(today);
+    private ClockWhere where(Filter filter, CurrentStaff staff, Map<String, LocalDate> today) {
+        ClockWhere where = new ClockWhere(today);
         caseScope(where, filter, staff, "c.school_id", "c.case_id");
         if (filter.clock() != null) {
             where.and("c.kind = :kind");
@@ -302,7 +301,7 @@ class DeadlineList {
      * asked for, and the assignee's cases; {@code school} and {@code caseId} are the columns of the row's school
      * and case.
      */
-    private void caseScope(Where where, Filter filter, CurrentStaff staff, String school, String caseId) {
+    private void caseScope(ClockWhere where, Filter filter, CurrentStaff staff, String school, String caseId) {
         if (!staff.isMemberOf(Groups.CAMUNDA_ADMIN)) {
             where.and(school + " in ("
                     + SchoolTenants.visibleSchoolsSql(SchoolTenants.isDistrictAdmin(staff.groupIds()), ":caller")
@@ -322,7 +321,7 @@ class DeadlineList {
      * A RUNNING clock past its due date is reported OVERDUE: asking for RUNNING leaves it out, asking for
      * OVERDUE takes it in.
      */
-    private static void statuses(Where where, Set<ClockStatus> wanted) {
+    private static void statuses(ClockWhere where, Set<ClockStatus> wanted) {
         Set<ClockStatus> stored = EnumSet.copyOf(wanted);
         List<String> any = new ArrayList<>();
         boolean running = wanted.contains(ClockStatus.RUNNING);
@@ -347,7 +346,7 @@ class DeadlineList {
      * Cases whose next step the user holds: a task assigned to them, or not yet claimed and offered to them
      * or to one of their groups; at the schools where the user works.
      */
-    private void assignee(Where where, String userId, String school, String caseId) {
+    private void assignee(ClockWhere where, String userId, String school, String caseId) {
         List<String> groups =
                 asApplication
                         .call(() -> identityService
@@ -374,107 +373,5 @@ class DeadlineList {
         if (!groups.isEmpty()) {
             where.params.addValue("assigneeGroups", groups);
         }
-    }
-
-    /** The where clause being built, its parameters, and today in each district as SQL. */
-    private static final class Where {
-        final MapSqlParameterSource params = new MapSqlParameterSource();
-        private final List<String> conditions = new ArrayList<>();
-        // districts by their today (nearly always one date for all; two around midnight across time zones)
-        private final Map<LocalDate, List<String>> districtsByToday = new TreeMap<>();
-        private int dayParams;
-
-        Where(Map<String, LocalDate> todayByDistrict) {
-            todayByDistrict.forEach((district, day) -> districtsByToday
-                    .computeIfAbsent(day, d -> new ArrayList<>())
-                    .add(district));
-        }
-
-        void and(String condition) {
-            conditions.add("(" + condition + ")");
-        }
-
-        String sql() {
-            return conditions.isEmpty() ? "" : "where " + String.join("\nand ", conditions);
-        }
-
-        /** Today plus so many days in the district of the row's school, as a SQL expression. */
-        String todayPlus(int days) {
-            if (districtsByToday.size() <= 1) {
-                LocalDate today = districtsByToday.isEmpty()
-                        ? LocalDate.now(java.time.ZoneOffset.UTC)
-                        : districtsByToday.keySet().iterator().next();
-                return dayParam(today.plusDays(days));
-            }
-            StringBuilder sql = new StringBuilder("case");
-            for (Map.Entry<LocalDate, List<String>> group : districtsByToday.entrySet()) {
-                String districts = "days" + dayParams++;
-                params.addValue(districts, group.getValue());
-                sql.append(" when s.district_id in (:")
-                        .append(districts)
-                        .append(") then ")
-                        .append(dayParam(group.getKey().plusDays(days)));
-            }
-            return sql.append(" end").toString();
-        }
-
-        private String dayParam(LocalDate day) {
-            String name = "day" + dayParams++;
-            params.addValue(name, day);
-            return "cast(:" + name + " as date)";
-        }
-    }
-
-    // ---- the next steps: open tasks of the page's cases ------------------------------------------
-
-    private Map<String, List<DeadlineView.NextStep>> nextSteps(List<ClockRow> clocks, Map<String, ZoneId> zones) {
-        Map<String, ZoneId> zoneOfCase = new HashMap<>();
-        clocks.forEach(clock -> zoneOfCase.put(clock.caseId(), zones.get(clock.districtId())));
-        if (zoneOfCase.isEmpty()) {
-            return Map.of();
-        }
-        record TaskRow(
-                String caseId, String taskId, String name, String assignee, Timestamp due, List<String> groups) {}
-        Map<String, TaskRow> tasks = new LinkedHashMap<>();
-        jdbc.query("""
-                select e.business_key_ as case_id, t.id_ as task_id, t.name_ as name, t.assignee_ as assignee,
-                       t.due_date_ as due, l.group_id_ as group_id
-                from act_ru_execution e
-                join act_ru_task t on t.proc_inst_id_ = e.id_
-                left join act_ru_identitylink l
-                       on l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ is not null
-                where e.business_key_ in (:cases)
-                order by t.create_time_, t.id_, l.group_id_
-                """, new MapSqlParameterSource("cases", zoneOfCase.keySet()), rs -> {
-            TaskRow task = tasks.get(rs.getString("task_id"));
-            if (task == null) {
-                task = new TaskRow(
-                        rs.getString("case_id"),
-                        rs.getString("task_id"),
-                        rs.getString("name"),
-                        rs.getString("assignee"),
-                        rs.getTimestamp("due"),
-                        new ArrayList<>());
-                tasks.put(task.taskId(), task);
-            }
-            String group = rs.getString("group_id");
-            if (group != null) {
-                task.groups().add(group);
-            }
-        });
-        Map<String, List<DeadlineView.NextStep>> byCase = new HashMap<>();
-        for (TaskRow task : tasks.values()) {
-            byCase.computeIfAbsent(task.caseId(), id -> new ArrayList<>())
-                    .add(new DeadlineView.NextStep(
-                            task.taskId(),
-                            task.name(),
-                            task.assignee(),
-                            List.copyOf(task.groups()),
-                            task.due() == null
-                                    ? null
-                                    : LocalDate.ofInstant(task.due().toInstant(), zoneOfCase.get(task.caseId())),
-                            TASKLIST_TASK + task.taskId()));
-        }
-        return byCase;
     }
 }

@@ -106,7 +106,7 @@ class Caseloads {
         jdbc.query("""
                 select t.id_ as task_id, sc.id as case_id, sc.school_id, t.assignee_ as assignee,
                        l.group_id_ as group_id, l.user_id_ as user_id,
-                       (select count(*) from clock c
+                       (select count(*) from clock_deadline c
                         where c.case_id = sc.id and c.status in ('RUNNING', 'PAUSED', 'OVERDUE')) as open_clocks
                 from support_case sc
                 join school s on s.id = sc.school_id

@@ -56,18 +56,18 @@ class ClockOutcomes {
 
     Report report(ReportFilter filter, GroupBy groupBy, CurrentStaff staff) {
         CaseScope scope = scopes.of(filter, staff);
-        scope.dateWithin("coalesce(c.extended_to, c.due_date)", filter);
+        scope.dateWithin("c.due_on", filter);
         Map<Key, Counts> counts = new TreeMap<>(Comparator.comparing(Key::kind)
                 .thenComparing(Key::period, Comparator.nullsLast(Comparator.naturalOrder())));
         jdbc.query("""
                 select kind, due_year, due_month, status, missed, count(*) as clocks
-                from (select c.kind, extract(year from coalesce(c.extended_to, c.due_date)) as due_year,
-                             extract(month from coalesce(c.extended_to, c.due_date)) as due_month, c.status,
+                from (select c.kind, extract(year from c.due_on) as due_year,
+                             extract(month from c.due_on) as due_month, c.status,
                              case when c.status = 'OVERDUE'
                                        or (c.status in ('RUNNING', 'PAUSED')
-                                           and coalesce(c.extended_to, c.due_date) < %s)
+                                           and c.due_on < %s)
                                   then 1 else 0 end as missed
-                      from clock c
+                      from clock_deadline c
                       join support_case sc on sc.id = c.case_id
                       join school s on s.id = sc.school_id
                       %s) x

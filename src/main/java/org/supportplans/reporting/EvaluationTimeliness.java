@@ -81,7 +81,7 @@ class EvaluationTimeliness {
     // Indicator 11. Found per case of the scope through the index on consent_request (case_id, kind), not by
     // grouping every consent of every district first, so the report's time follows the district's size
     private static final String FROM = """
-            from clock c
+            from clock_deadline c
             join support_case sc on sc.id = c.case_id
             join school s on s.id = sc.school_id
             join consent_request ec on ec.case_id = c.case_id
@@ -113,7 +113,7 @@ class EvaluationTimeliness {
                              extract(month from ec.decided_on) as consent_month, c.status, c.reason_code,
                              case when c.status = 'OVERDUE'
                                        or (c.status in ('RUNNING', 'PAUSED')
-                                           and coalesce(c.extended_to, c.due_date) < %s)
+                                           and c.due_on < %s)
                                   then 1 else 0 end as missed
                       %s
                       %s) x
@@ -165,7 +165,7 @@ class EvaluationTimeliness {
                 + scope.param(EXCUSED.stream().map(Enum::name).toList()) + ")");
         return jdbc.query("""
                 select c.case_id, st.local_id, sc.school_id, ec.decided_on as consent_on,
-                       coalesce(c.extended_to, c.due_date) as due_on, c.stopped_on, c.reason_code, c.reason_text
+                       c.due_on, c.stopped_on, c.reason_code, c.reason_text
                 %s
                 join student st on st.id = sc.student_id
                 %s
