@@ -105,6 +105,18 @@ abstract class PhaseTest {
         return new CaseSteps(LocalDate.of(2016, 4, 2), false);
     }
 
+    /** An IEP in effect since today, written at a meeting held today. */
+    CaseSteps aCaseInEffect() {
+        return aCase().triaged(TriageOutcome.EVALUATE_IDEA)
+                .consented(LocalDate.of(2026, 9, 1))
+                .evaluated(LocalDate.of(2026, 10, 1), EvaluationArea.ACADEMIC)
+                .eligible(LocalDate.of(2026, 10, 1), EligibilityOutcome.IEP)
+                .meetingHeld(TODAY, TODAY)
+                .iepWritten(TODAY, null)
+                .servicesConsent(ParentDecision.GIVEN, TODAY)
+                .inEffect();
+    }
+
     CaseSteps aCaseOfAStudentBornOn(LocalDate birthDate) {
         return new CaseSteps(birthDate, false);
     }

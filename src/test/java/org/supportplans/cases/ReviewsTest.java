@@ -9,20 +9,9 @@ import org.junit.jupiter.api.Test;
 /** The plan in effect: annual reviews (34 CFR 300.324(b)) and reevaluations (300.303). */
 class ReviewsTest extends PhaseTest {
 
-    CaseSteps inEffect() {
-        return aCase().triaged(TriageOutcome.EVALUATE_IDEA)
-                .consented(LocalDate.of(2026, 9, 1))
-                .evaluated(LocalDate.of(2026, 10, 1), EvaluationArea.ACADEMIC)
-                .eligible(LocalDate.of(2026, 10, 1), EligibilityOutcome.IEP)
-                .meetingHeld(TODAY, TODAY)
-                .iepWritten(TODAY, null)
-                .servicesConsent(ParentDecision.GIVEN, TODAY)
-                .inEffect();
-    }
-
     @Test
     void aReviewIsHeldAfterThePlanTookEffectAndNotInTheFuture() {
-        String caseId = inEffect().id;
+        String caseId = aCaseInEffect().id;
 
         assertThatThrownBy(() -> reviews.annualReviewHeld(caseId, TODAY.minusDays(1), "Notes.", ACTOR))
                 .hasMessage("The review date 2026-10-14 is before the plan took effect (2026-10-15).");
@@ -41,7 +30,7 @@ class ReviewsTest extends PhaseTest {
 
     @Test
     void theReviewRestartsTheAnnualClockFromItsOwnDate() {
-        String caseId = inEffect().id;
+        String caseId = aCaseInEffect().id;
 
         LocalDate next = reviews.annualReviewHeld(caseId, TODAY, "Goals met; new goals.", ACTOR);
 
@@ -57,12 +46,12 @@ class ReviewsTest extends PhaseTest {
     @Test
     void aRefusedReevaluationIsAskedForAgainInAYear() {
         // 34 CFR 300.300(c)(1)(ii): the plan stays; the school may ask again
-        assertThat(reviews.reevaluationRefused(inEffect().id)).isEqualTo(LocalDate.of(2027, 10, 15));
+        assertThat(reviews.reevaluationRefused(aCaseInEffect().id)).isEqualTo(LocalDate.of(2027, 10, 15));
     }
 
     @Test
     void aReevaluationIsRecordedOnlyWhileOneIsUnderWay() {
-        String caseId = inEffect().id;
+        String caseId = aCaseInEffect().id;
 
         assertThatThrownBy(() -> reviews.reevaluationCompleted(caseId, TODAY, true, "Still eligible.", ACTOR))
                 .isInstanceOf(NotAwaitedException.class)
@@ -71,7 +60,7 @@ class ReviewsTest extends PhaseTest {
 
     @Test
     void aReevaluationStillEligibleRestartsTheThreeYearClock() {
-        String caseId = inEffect().id;
+        String caseId = aCaseInEffect().id;
         consents.requestConsent(caseId, ConsentKind.REEVALUATION_CONSENT);
         consents.recordParentAnswer(
                 caseId, ConsentKind.REEVALUATION_CONSENT, ParentDecision.GIVEN, TODAY, RecordedVia.API, ACTOR);
@@ -85,7 +74,7 @@ class ReviewsTest extends PhaseTest {
 
     @Test
     void aReevaluationNoLongerEligibleStartsNoNextOne() {
-        String caseId = inEffect().id;
+        String caseId = aCaseInEffect().id;
         consents.requestConsent(caseId, ConsentKind.REEVALUATION_CONSENT);
         consents.recordParentAnswer(
                 caseId, ConsentKind.REEVALUATION_CONSENT, ParentDecision.GIVEN, TODAY, RecordedVia.API, ACTOR);
