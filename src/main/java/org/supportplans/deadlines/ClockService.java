@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,11 +22,12 @@ import org.supportplans.system.NotFoundException;
 /**
  * The compliance clocks of cases: started and stopped by the case's steps ({@link CaseClocks}), paused,
  * extended and explained by coordinators, recounted when a school calendar changes. Every start, stop
- * and move is told to the clock's watch process, whose timers remind and escalate.
+ * and move is published as a {@link ClockEvent}, on which the clock's watch process starts, ends or moves
+ * its timers; the watch asks back through {@link WatchedClocks}.
  */
 @Service
 @Transactional
-class ClockService implements CaseClocks {
+class ClockService implements CaseClocks, WatchedClocks {
 
     static final Set<ClockStatus> OPEN = EnumSet.of(ClockStatus.RUNNING, ClockStatus.PAUSED, ClockStatus.OVERDUE);
 
@@ -34,7 +36,7 @@ class ClockService implements CaseClocks {
     private final ClockRules rules;
     private final SchoolCalendars calendars;
     private final CaseDirectory cases;
-    private final ClockWatch watch;
+    private final ApplicationEventPublisher events;
     private final java.time.Clock time;
 
     ClockService(
@@ -43,14 +45,14 @@ class ClockService implements CaseClocks {
             ClockRules rules,
             SchoolCalendars calendars,
             CaseDirectory cases,
-            ClockWatch watch,
+            ApplicationEventPublisher events,
             java.time.Clock time) {
         this.clocks = clocks;
         this.changes = changes;
         this.rules = rules;
         this.calendars = calendars;
         this.cases = cases;
-        this.watch = watch;
+        this.events = events;
         this.time = time;
     }
 
@@ -70,7 +72,7 @@ class ClockService implements CaseClocks {
         Clock clock = new Clock(caseId, facts.schoolId(), rule, start);
         clock.due(count(clock, calendars.calendarOf(facts.districtId())));
         clocks.saveAndFlush(clock);
-        watch.started(clock);
+        events.publishEvent(new ClockEvent.Started(ClockState.of(clock)));
         return Optional.ofNullable(clock.effectiveDue());
     }
 
@@ -89,7 +91,7 @@ class ClockService implements CaseClocks {
         clocks.findFirstByCaseIdAndKindAndStatusInOrderByIdDesc(caseId, kind, OPEN)
                 .ifPresent(clock -> {
                     clock.stop(event, on);
-                    watch.stopped(clock);
+                    events.publishEvent(new ClockEvent.Stopped(ClockState.of(clock)));
                 });
     }
 
@@ -98,7 +100,7 @@ class ClockService implements CaseClocks {
         LocalDate today = today(caseId);
         for (Clock clock : clocks.findByCaseIdAndStatusIn(caseId, OPEN)) {
             clock.cancel(reason, today);
-            watch.stopped(clock);
+            events.publishEvent(new ClockEvent.Stopped(ClockState.of(clock)));
         }
     }
 
@@ -158,7 +160,7 @@ class ClockService implements CaseClocks {
         Clock clock = openClock(clockId);
         requireNotBeforeStartOrFuture(clock, on, "The date it was met");
         clock.stop(ClockStop.RECORDED, on);
-        watch.stopped(clock);
+        events.publishEvent(new ClockEvent.Stopped(ClockState.of(clock)));
         return clock;
     }
 
@@ -187,7 +189,7 @@ class ClockService implements CaseClocks {
         clock.extend(to, code, requireText(code, text));
         changes.save(new ClockChange(
                 clock.getId(), Instant.now(time), before, clock.effectiveDue(), "Extended: " + code.description()));
-        watch.moved(clock);
+        events.publishEvent(new ClockEvent.Moved(ClockState.of(clock)));
         return clock;
     }
 
@@ -203,7 +205,30 @@ class ClockService implements CaseClocks {
         return clock;
     }
 
-    /** Called by the watch's timer the day after the due date: overdue when still not met. */
+    // ---- what the clock's watch asks and tells -------------------------------------------------------
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ClockState> state(Long clockId) {
+        return clocks.findById(clockId).map(ClockState::of);
+    }
+
+    @Override
+    public Optional<ClockState> remind(Long clockId) {
+        return clocks.findById(clockId)
+                .filter(clock -> clock.getStatus() == ClockStatus.RUNNING)
+                .map(clock -> {
+                    clock.reminded();
+                    return ClockState.of(clock);
+                });
+    }
+
+    @Override
+    public void explainLate(Long clockId, ReasonCode code, String text) {
+        explain(clockId, code, text);
+    }
+
+    @Override
     public boolean markOverdue(Long clockId) {
         return clocks.findById(clockId)
                 .map(clock -> clock.markOverdue(today(clock.getCaseId())) || clock.getStatus() == ClockStatus.OVERDUE)
@@ -278,7 +303,7 @@ class ClockService implements CaseClocks {
                     || !Objects.equals(unknownBefore, clock.getDueUnknownReason())) {
                 changes.save(new ClockChange(clock.getId(), Instant.now(time), before, clock.effectiveDue(), why));
             }
-            watch.moved(clock);
+            events.publishEvent(new ClockEvent.Moved(ClockState.of(clock)));
         }
     }
 

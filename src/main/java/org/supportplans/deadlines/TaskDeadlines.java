@@ -65,11 +65,12 @@ public class TaskDeadlines {
     }
 
     /** The user tasks (definition keys) whose due date is this clock's. */
-    List<String> tasksOf(ClockKind kind) {
+    public List<String> tasksOf(ClockKind kind) {
         return tasks.getOrDefault(kind, List.of());
     }
 
-    Date at(String caseId, LocalDate day) {
+    /** The morning of the day in the case's time zone: when a task due that day falls due. */
+    public Date at(String caseId, LocalDate day) {
         return Date.from(District.morningOf(day, cases.facts(caseId).timeZone()));
     }
 

@@ -57,12 +57,25 @@ public final class SupportCaseProcess {
         private PlanInEffect() {}
     }
 
+    /**
+     * The watch of one compliance clock, started beside the case's processes with the case id as its
+     * business key and the case's school as its tenant; started, moved and ended by {@link ClockWatches}.
+     */
+    public static final class ClockWatch {
+        public static final String KEY = "clock-watch";
+        public static final String TASK_RECORD_LATE_REASON = "Task_RecordLateReason";
+
+        private ClockWatch() {}
+    }
+
     /** Message names, as the diagrams declare them. */
     public static final class Messages {
         public static final String PARENT_ANSWER_RECEIVED = "ParentAnswerReceived";
         public static final String CONSENT_REVOKED = "ConsentRevoked";
         public static final String STUDENT_TRANSFERRED_OUT = "StudentTransferredOut";
         public static final String CASE_EXITED = "CaseExited";
+        /** Ends a clock's watch. */
+        public static final String CLOCK_STOPPED = "ClockStopped";
 
         private Messages() {}
     }
@@ -72,6 +85,8 @@ public final class SupportCaseProcess {
         public static final String CASE_ID = "caseId";
         /** The case's school: the tenant of every process instance of the case (see {@link CaseTenants}). */
         public static final String SCHOOL_ID = "schoolId";
+        /** The clock a clock-watch instance watches. */
+        public static final String CLOCK_ID = "clockId";
         // shown by the forms
         public static final String STUDENT_NAME = "studentName";
         public static final String SCHOOL_NAME = "schoolName";

@@ -22,10 +22,10 @@ import org.supportplans.CaseDriver;
 import org.supportplans.CaseDriver.Forms;
 import org.supportplans.CaseDriver.Step;
 import org.supportplans.Referrals;
-import org.supportplans.deadlines.ClockWatch;
 import org.supportplans.intake.IntakeService;
 import org.supportplans.intake.ReferralRequest;
 import org.supportplans.system.CurrentStaff;
+import org.supportplans.workflow.SupportCaseProcess;
 
 /**
  * Drives cases in the service's own JVM, as the API and Tasklist do it: the referral through
@@ -133,7 +133,7 @@ final class CaseDrive {
             settle.run();
             for (Task late : tasks.createTaskQuery()
                     .processInstanceBusinessKey(aCase.id())
-                    .taskDefinitionKey(ClockWatch.TASK_RECORD_LATE_REASON)
+                    .taskDefinitionKey(SupportCaseProcess.ClockWatch.TASK_RECORD_LATE_REASON)
                     .list()) {
                 as("coordinator");
                 try {

@@ -32,6 +32,7 @@ import org.supportplans.people.District;
 import org.supportplans.people.DistrictRepository;
 import org.supportplans.people.School;
 import org.supportplans.people.SchoolRepository;
+import org.supportplans.workflow.SupportCaseProcess;
 
 /**
  * Clocks on cases of a Texas district (45 school days from consent, 19 TAC 89.1011): counted on its
@@ -210,7 +211,7 @@ class ClockIT {
                     () -> taskService
                                     .createTaskQuery()
                                     .processInstanceBusinessKey(caseId)
-                                    .taskDefinitionKey(ClockWatch.TASK_RECORD_LATE_REASON)
+                                    .taskDefinitionKey(SupportCaseProcess.ClockWatch.TASK_RECORD_LATE_REASON)
                                     .count()
                             == 1);
         } finally {
@@ -285,7 +286,7 @@ class ClockIT {
     private Job watchTimer(long clockId) {
         ProcessInstance watch = runtimeService
                 .createProcessInstanceQuery()
-                .processDefinitionKey(ClockWatch.PROCESS_KEY)
+                .processDefinitionKey(SupportCaseProcess.ClockWatch.KEY)
                 .variableValueEquals("clockId", clockId)
                 .singleResult();
         return managementService

@@ -22,6 +22,7 @@ import org.supportplans.Http;
 import org.supportplans.Referrals;
 import org.supportplans.SupportPlansApplication;
 import org.supportplans.Tasks;
+import org.supportplans.workflow.SupportCaseProcess;
 
 /**
  * A clock survives a restart of the application on PostgreSQL: its record, its watch process and the
@@ -107,7 +108,7 @@ class ClockRestartIT {
     private static Job watchTimer(ConfigurableApplicationContext context, long clockId) {
         String watch = context.getBean(RuntimeService.class)
                 .createProcessInstanceQuery()
-                .processDefinitionKey(ClockWatch.PROCESS_KEY)
+                .processDefinitionKey(SupportCaseProcess.ClockWatch.KEY)
                 .variableValueEquals("clockId", clockId)
                 .singleResult()
                 .getId();

@@ -1,4 +1,4 @@
-package org.supportplans.deadlines;
+package org.supportplans.workflow;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -21,7 +21,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.supportplans.cases.CaseDirectory;
 import org.supportplans.cases.CaseRuleViolation;
-import org.supportplans.workflow.TaskInputRejected;
+import org.supportplans.deadlines.ClockState;
+import org.supportplans.deadlines.ReasonCode;
+import org.supportplans.deadlines.WatchedClocks;
+import org.supportplans.workflow.SupportCaseProcess.Variables;
 
 /** The delegates of the {@code clock-watch} process. */
 final class ClockWatchSteps {
@@ -29,7 +32,7 @@ final class ClockWatchSteps {
     private ClockWatchSteps() {}
 
     static Long clockId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(ClockWatch.CLOCK_ID)).longValue();
+        return ((Number) execution.getVariable(Variables.CLOCK_ID)).longValue();
     }
 
     /**
@@ -42,7 +45,7 @@ final class ClockWatchSteps {
 
         private static final Logger log = LoggerFactory.getLogger(ClockReminder.class);
 
-        private final ClockRepository clocks;
+        private final WatchedClocks clocks;
         private final TaskService taskService;
         private final IdentityService identityService;
         private final CaseDirectory cases;
@@ -50,7 +53,7 @@ final class ClockWatchSteps {
         private final String baseUrl;
 
         ClockReminder(
-                ClockRepository clocks,
+                WatchedClocks clocks,
                 TaskService taskService,
                 IdentityService identityService,
                 CaseDirectory cases,
@@ -67,15 +70,15 @@ final class ClockWatchSteps {
         @Override
         @Transactional
         public void execute(DelegateExecution execution) {
-            Clock clock = clocks.findById(clockId(execution)).orElseThrow();
-            if (clock.getStatus() != ClockStatus.RUNNING) {
+            ClockState clock = clocks.remind(clockId(execution)).orElse(null);
+            if (clock == null) {
                 return;
             }
-            Set<String> schoolStaff = cases.staffOf(clock.getCaseId());
+            Set<String> schoolStaff = cases.staffOf(clock.caseId());
             Set<User> recipients = new LinkedHashSet<>();
             for (Task task : taskService
                     .createTaskQuery()
-                    .processInstanceBusinessKey(clock.getCaseId())
+                    .processInstanceBusinessKey(clock.caseId())
                     .active()
                     .list()) {
                 if (task.getAssignee() != null) {
@@ -95,7 +98,6 @@ final class ClockWatchSteps {
                         .filter(user -> schoolStaff.contains(user.getId()))
                         .forEach(recipients::add);
             }
-            clock.reminded();
             JavaMailSender mail = mailSender.getIfAvailable();
             if (mail != null) {
                 recipients.stream()
@@ -103,16 +105,15 @@ final class ClockWatchSteps {
                                 user.getEmail() != null && !user.getEmail().isBlank())
                         .forEach(user -> mail.send(message(clock, user)));
             }
-            log.info("Clock {}: reminder {} to {} staff", clock.getId(), clock.getRemindersSent(), recipients.size());
+            log.info("Clock {}: reminder {} to {} staff", clock.id(), clock.remindersSent(), recipients.size());
         }
 
-        private SimpleMailMessage message(Clock clock, User user) {
+        private SimpleMailMessage message(ClockState clock, User user) {
             SimpleMailMessage message = new SimpleMailMessage();
             message.setTo(user.getEmail());
-            message.setSubject(
-                    "Due " + clock.effectiveDue() + ": " + clock.getKind().label());
-            message.setText("A step of a case you work on is due on " + clock.effectiveDue() + " ("
-                    + clock.getRuleText() + ").\n\nThe case: " + baseUrl + "/api/cases/" + clock.getCaseId()
+            message.setSubject("Due " + clock.due() + ": " + clock.kind().label());
+            message.setText("A step of a case you work on is due on " + clock.due() + " ("
+                    + clock.ruleText() + ").\n\nThe case: " + baseUrl + "/api/cases/" + clock.caseId()
                     + " (sign in to open it); its tasks are in Tasklist: " + baseUrl + "/camunda/app/tasklist/\n");
             return message;
         }
@@ -122,21 +123,20 @@ final class ClockWatchSteps {
     @Component("clockOverdueCheck")
     static class ClockOverdueCheck implements JavaDelegate {
 
-        private final ClockService clockService;
+        private final WatchedClocks clocks;
 
-        ClockOverdueCheck(ClockService clockService) {
-            this.clockService = clockService;
+        ClockOverdueCheck(WatchedClocks clocks) {
+            this.clocks = clocks;
         }
 
         @Override
         public void execute(DelegateExecution execution) {
             Long clockId = clockId(execution);
-            boolean overdue = clockService.markOverdue(clockId);
+            boolean overdue = clocks.markOverdue(clockId);
             // a clock met or cancelled ends its watch here, should the stop not have reached it
             boolean ended = !overdue
-                    && clockService
-                            .find(clockId)
-                            .map(clock -> !clock.getStatus().isOpen())
+                    && clocks.state(clockId)
+                            .map(clock -> !clock.status().isOpen())
                             .orElse(true);
             execution.setVariable("overdue", overdue);
             execution.setVariable("clockEnded", ended);
@@ -147,18 +147,17 @@ final class ClockWatchSteps {
     @Component("clockLateReasonFacts")
     static class ClockLateReasonFacts implements TaskListener {
 
-        private final ClockService clockService;
-        private final ClockWatch clockWatch;
+        private final WatchedClocks clocks;
+        private final ClockWatches clockWatch;
 
-        ClockLateReasonFacts(ClockService clockService, ClockWatch clockWatch) {
-            this.clockService = clockService;
+        ClockLateReasonFacts(WatchedClocks clocks, ClockWatches clockWatch) {
+            this.clocks = clocks;
             this.clockWatch = clockWatch;
         }
 
         @Override
         public void notify(DelegateTask task) {
-            clockService
-                    .find(clockId(task.getExecution()))
+            clocks.state(clockId(task.getExecution()))
                     .ifPresent(clock -> task.setVariablesLocal(clockWatch.lateReasonFacts(clock)));
         }
     }
@@ -167,10 +166,10 @@ final class ClockWatchSteps {
     @Component("clockLateReasonRecorder")
     static class ClockLateReasonRecorder implements TaskListener {
 
-        private final ClockService clockService;
+        private final WatchedClocks clocks;
 
-        ClockLateReasonRecorder(ClockService clockService) {
-            this.clockService = clockService;
+        ClockLateReasonRecorder(WatchedClocks clocks) {
+            this.clocks = clocks;
         }
 
         @Override
@@ -187,7 +186,7 @@ final class ClockWatchSteps {
                 throw new TaskInputRejected("What happened: write 10 to 1000 characters.");
             }
             try {
-                clockService.explain(clockId(task.getExecution()), reason, words);
+                clocks.explainLate(clockId(task.getExecution()), reason, words);
             } catch (CaseRuleViolation e) {
                 throw new TaskInputRejected(e.getMessage());
             }

@@ -1,4 +1,4 @@
-package org.supportplans.deadlines;
+package org.supportplans.workflow;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;

@@ -1,98 +1,92 @@
-package org.supportplans.deadlines;
+package org.supportplans.workflow;
+
+import static org.supportplans.workflow.SupportCaseProcess.ClockWatch.KEY;
+import static org.supportplans.workflow.SupportCaseProcess.ClockWatch.TASK_RECORD_LATE_REASON;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.context.annotation.Lazy;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.supportplans.cases.CaseDirectory;
+import org.supportplans.deadlines.ClockEvent;
+import org.supportplans.deadlines.ClockState;
+import org.supportplans.deadlines.ClockStatus;
+import org.supportplans.deadlines.TaskDeadlines;
+import org.supportplans.deadlines.WatchedClocks;
 import org.supportplans.people.District;
 import org.supportplans.system.AsApplication;
+import org.supportplans.workflow.SupportCaseProcess.Messages;
+import org.supportplans.workflow.SupportCaseProcess.Variables;
 
 /**
  * The {@code clock-watch} process of each clock: started with the clock, ended when it stops, and its
- * timers recomputed when the clock moves. The diagram's timers read their dates here, from the clock
- * record: {@code ${clockWatch.firstWarningAt(clockId)}}.
+ * timers recomputed when the clock moves, on the clocks' {@link ClockEvent}s. The diagram's timers read
+ * their dates here, from the clock as it stands: {@code ${clockWatch.firstWarningAt(clockId)}}.
  */
 @Component("clockWatch")
-public class ClockWatch {
+public class ClockWatches {
 
-    public static final String PROCESS_KEY = "clock-watch";
-    public static final String MESSAGE_CLOCK_STOPPED = "ClockStopped";
-    public static final String TASK_RECORD_LATE_REASON = "Task_RecordLateReason";
-    static final String CLOCK_ID = "clockId";
     // while a due date is not known (a calendar not loaded, a pause), the watch looks again a week later
     private static final int RECHECK_DAYS = 7;
 
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
-    private final AsApplication asApplication;
-    private final ClockRepository clocks;
-    private final CaseDirectory cases;
-    private final java.time.Clock time;
     private final TaskService taskService;
+    private final AsApplication asApplication;
+    private final WatchedClocks clocks;
+    private final CaseDirectory cases;
     private final TaskDeadlines taskDeadlines;
+    private final java.time.Clock time;
 
-    ClockWatch(
+    ClockWatches(
             RuntimeService runtimeService,
             ManagementService managementService,
-            AsApplication asApplication,
-            @Lazy ClockRepository clocks,
-            CaseDirectory cases,
-            java.time.Clock time,
             TaskService taskService,
-            TaskDeadlines taskDeadlines) {
+            AsApplication asApplication,
+            WatchedClocks clocks,
+            CaseDirectory cases,
+            TaskDeadlines taskDeadlines,
+            java.time.Clock time) {
         this.runtimeService = runtimeService;
         this.managementService = managementService;
+        this.taskService = taskService;
         this.asApplication = asApplication;
         this.clocks = clocks;
         this.cases = cases;
-        this.time = time;
-        this.taskService = taskService;
         this.taskDeadlines = taskDeadlines;
+        this.time = time;
     }
 
     /**
-     * Starts the clock's watch with the ids it needs (the school for its tenant, workflow's CaseTenants); what
-     * the coordinator's "record why" form shows is given to that task only when the clock is missed
+     * Starts the clock's watch with the ids it needs (the school for its tenant, see {@link Variables#SCHOOL_ID});
+     * what the coordinator's "record why" form shows is given to that task only when the clock is missed
      * ({@link #lateReasonFacts}), so a watch writes three variables, not eight.
      */
-    void started(Clock clock) {
+    @EventListener
+    void started(ClockEvent.Started event) {
+        ClockState clock = event.clock();
         Map<String, Object> variables = new HashMap<>();
-        variables.put(CLOCK_ID, clock.getId());
-        variables.put("caseId", clock.getCaseId());
-        variables.put("schoolId", clock.getSchoolId());
-        asApplication.call(() -> runtimeService.startProcessInstanceByKey(PROCESS_KEY, clock.getCaseId(), variables));
-    }
-
-    /** What the "Deadline missed: record why" form shows of the clock and its case. */
-    Map<String, Object> lateReasonFacts(Clock clock) {
-        CaseDirectory.CaseFacts facts = cases.facts(clock.getCaseId());
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("studentName", facts.studentName());
-        variables.put("schoolName", facts.schoolName());
-        variables.put("clockLabel", clock.getKind().label());
-        variables.put("clockRule", clock.getRuleText());
-        variables.put("clockDueOn", dueOn(clock));
-        return variables;
-    }
-
-    private static String dueOn(Clock clock) {
-        return clock.effectiveDue() == null
-                ? "not known yet"
-                : clock.effectiveDue().toString();
+        variables.put(Variables.CLOCK_ID, clock.id());
+        variables.put(Variables.CASE_ID, clock.caseId());
+        variables.put(Variables.SCHOOL_ID, clock.schoolId());
+        asApplication.call(() -> runtimeService.startProcessInstanceByKey(KEY, clock.caseId(), variables));
     }
 
     /** Ends the watch; a clock met late keeps its "record why" task until the coordinator answers. */
-    void stopped(Clock clock) {
+    @EventListener
+    void stopped(ClockEvent.Stopped event) {
+        ClockState clock = event.clock();
         asApplication.call(() -> {
             for (ProcessInstance watch : watchesOf(clock)) {
                 boolean waitsForReason = runtimeService
@@ -101,11 +95,11 @@ public class ClockWatch {
                                 .activityId(TASK_RECORD_LATE_REASON)
                                 .count()
                         > 0;
-                if (waitsForReason && clock.getStatus() == ClockStatus.MET_LATE) {
+                if (waitsForReason && clock.status() == ClockStatus.MET_LATE) {
                     continue;
                 }
                 runtimeService
-                        .createMessageCorrelation(MESSAGE_CLOCK_STOPPED)
+                        .createMessageCorrelation(Messages.CLOCK_STOPPED)
                         .processInstanceId(watch.getId())
                         .correlateWithResult();
             }
@@ -114,13 +108,15 @@ public class ClockWatch {
     }
 
     /** The clock's dates changed: the waiting timer takes its new date, the step's tasks their new due date. */
-    void moved(Clock clock) {
+    @EventListener
+    void moved(ClockEvent.Moved event) {
+        ClockState clock = event.clock();
         asApplication.call(() -> {
-            Date due = clock.effectiveDue() == null ? null : taskDeadlines.at(clock.getCaseId(), clock.effectiveDue());
+            Date due = clock.due() == null ? null : taskDeadlines.at(clock.caseId(), clock.due());
             for (Task task : taskService
                     .createTaskQuery()
-                    .processInstanceBusinessKey(clock.getCaseId())
-                    .taskDefinitionKeyIn(taskDeadlines.tasksOf(clock.getKind()).toArray(String[]::new))
+                    .processInstanceBusinessKey(clock.caseId())
+                    .taskDefinitionKeyIn(taskDeadlines.tasksOf(clock.kind()).toArray(String[]::new))
                     .list()) {
                 task.setDueDate(due);
                 taskService.saveTask(task);
@@ -145,37 +141,53 @@ public class ClockWatch {
         });
     }
 
-    private java.util.List<ProcessInstance> watchesOf(Clock clock) {
+    /** What the "Deadline missed: record why" form shows of the clock and its case. */
+    Map<String, Object> lateReasonFacts(ClockState clock) {
+        CaseDirectory.CaseFacts facts = cases.facts(clock.caseId());
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(Variables.STUDENT_NAME, facts.studentName());
+        variables.put(Variables.SCHOOL_NAME, facts.schoolName());
+        variables.put("clockLabel", clock.kind().label());
+        variables.put("clockRule", clock.ruleText());
+        variables.put("clockDueOn", dueOn(clock));
+        return variables;
+    }
+
+    private static String dueOn(ClockState clock) {
+        return clock.due() == null ? "not known yet" : clock.due().toString();
+    }
+
+    private List<ProcessInstance> watchesOf(ClockState clock) {
         return runtimeService
                 .createProcessInstanceQuery()
-                .processDefinitionKey(PROCESS_KEY)
-                .processInstanceBusinessKey(clock.getCaseId())
-                .variableValueEquals(CLOCK_ID, clock.getId())
+                .processDefinitionKey(KEY)
+                .processInstanceBusinessKey(clock.caseId())
+                .variableValueEquals(Variables.CLOCK_ID, clock.id())
                 .list();
     }
 
     // ---- the timers' dates --------------------------------------------------------------------------
 
     public Date firstWarningAt(Long clockId) {
-        return morningOf(clockId, clock -> clock.getFirstWarningOn());
+        return morningOf(clockId, ClockState::firstWarningOn);
     }
 
     public Date finalWarningAt(Long clockId) {
-        return morningOf(clockId, clock -> clock.getFinalWarningOn());
+        return morningOf(clockId, ClockState::finalWarningOn);
     }
 
     /** The morning after the due date: a clock not met by the end of its due date is overdue. */
     public Date overdueAt(Long clockId) {
         return morningOf(
                 clockId,
-                clock -> clock.getStatus() == ClockStatus.PAUSED || clock.effectiveDue() == null
+                clock -> clock.status() == ClockStatus.PAUSED || clock.due() == null
                         ? null
-                        : clock.effectiveDue().plusDays(1));
+                        : clock.due().plusDays(1));
     }
 
-    private Date morningOf(Long clockId, java.util.function.Function<Clock, LocalDate> day) {
-        Clock clock = clocks.findById(clockId).orElseThrow();
-        ZoneId zone = cases.facts(clock.getCaseId()).timeZone();
+    private Date morningOf(Long clockId, Function<ClockState, LocalDate> day) {
+        ClockState clock = clocks.state(clockId).orElseThrow();
+        ZoneId zone = cases.facts(clock.caseId()).timeZone();
         LocalDate date = day.apply(clock);
         if (date == null) {
             date = LocalDate.now(time.withZone(zone)).plusDays(RECHECK_DAYS);
