@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /** Referral bodies as DESIGN.md section 4 gives them, for a new student each time. */
 public final class Referrals {
@@ -15,8 +16,9 @@ public final class Referrals {
 
     private Referrals() {}
 
+    /** Today in the demo district, on the engine's clock (which {@link PinnedToday} may have set). */
     public static LocalDate today() {
-        return LocalDate.now(DEMO_ZONE);
+        return LocalDate.ofInstant(ClockUtil.now().toInstant(), DEMO_ZONE);
     }
 
     public static String newStudentId() {

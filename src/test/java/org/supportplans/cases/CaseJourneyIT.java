@@ -13,12 +13,14 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.supportplans.CaseDriver;
 import org.supportplans.CaseDriver.Step;
 import org.supportplans.Http;
+import org.supportplans.PinnedToday;
 import org.supportplans.PostgresIntegrationTest;
 import org.supportplans.Referrals;
 import org.supportplans.Tasks;
@@ -30,6 +32,7 @@ import org.supportplans.workflow.SupportCaseProcess;
  * calls) for every task. Asserts our tables and the case's timeline.
  */
 @PostgresIntegrationTest
+@ExtendWith(PinnedToday.class)
 class CaseJourneyIT {
 
     @LocalServerPort

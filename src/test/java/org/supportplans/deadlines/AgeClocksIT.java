@@ -7,15 +7,18 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.supportplans.CaseDriver;
 import org.supportplans.Http;
+import org.supportplans.PinnedToday;
 import org.supportplans.PostgresIntegrationTest;
 import org.supportplans.Referrals;
 import org.supportplans.Tasks;
 
 /** Clocks that come from a student's age appear on the case when they apply (demo district: Colorado). */
 @PostgresIntegrationTest
+@ExtendWith(PinnedToday.class)
 class AgeClocksIT {
 
     @LocalServerPort

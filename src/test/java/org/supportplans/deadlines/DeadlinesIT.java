@@ -27,12 +27,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.supportplans.Http;
+import org.supportplans.PinnedToday;
 import org.supportplans.PostgresIntegrationTest;
 import org.supportplans.Referrals;
 import org.supportplans.Tasks;
@@ -45,6 +47,7 @@ import org.supportplans.Tasks;
  * cases only: other tests' cases share the database.
  */
 @PostgresIntegrationTest
+@ExtendWith(PinnedToday.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeadlinesIT {
 

@@ -30,11 +30,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.supportplans.Http;
+import org.supportplans.PinnedToday;
 import org.supportplans.PostgresIntegrationTest;
 import org.supportplans.Referrals;
 
@@ -64,6 +66,7 @@ import org.supportplans.Referrals;
  * the coordinator (both), the psychologist (North only).
  */
 @PostgresIntegrationTest
+@ExtendWith(PinnedToday.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportsIT {
 
