@@ -35,15 +35,22 @@ final class CaseSteps {
     }
 
     /**
-     * A task listener on "complete" that reads the form's values and records them. A broken rule
-     * becomes a {@link TaskInputRejected}: the completion is rolled back and the person is told why.
+     * A task listener on "complete" that reads the form's values, with the rules of the task's deployed form,
+     * and records them. A broken rule becomes a {@link TaskInputRejected}: the completion is rolled back and
+     * the person is told why.
      */
     abstract static class Recorder implements TaskListener {
+
+        private final FormSchemas forms;
+
+        Recorder(FormSchemas forms) {
+            this.forms = forms;
+        }
 
         @Override
         public final void notify(DelegateTask task) {
             try {
-                record(task, new TaskInputs(task), caseId(task), actor(task));
+                record(task, new TaskInputs(forms.of(task), task), caseId(task), actor(task));
             } catch (CaseRuleViolation | NotAwaitedException e) {
                 throw new TaskInputRejected(e.getMessage());
             }

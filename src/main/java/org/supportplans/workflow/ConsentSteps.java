@@ -76,14 +76,15 @@ final class ConsentSteps {
 
         private final Consents consents;
 
-        ParentAnswerRecorder(Consents consents) {
+        ParentAnswerRecorder(FormSchemas forms, Consents consents) {
+            super(forms);
             this.consents = consents;
         }
 
         @Override
         void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
-            ParentDecision decision = input.choice("parentDecision", "The parents' answer", ParentDecision.class);
-            LocalDate on = input.date("parentDecisionDate", "Date of the answer");
+            ParentDecision decision = input.option("parentDecision", ParentDecision.class);
+            LocalDate on = input.date("parentDecisionDate");
             Consents.ConsentAnswer answer =
                     consents.recordParentAnswer(caseId, consentKind(task), decision, on, RecordedVia.TASKLIST, actor);
             task.getExecution().getProcessInstance().setVariables(answerVariables(answer));

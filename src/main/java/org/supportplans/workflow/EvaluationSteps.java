@@ -24,13 +24,14 @@ final class EvaluationSteps {
 
         private final Evaluations evaluations;
 
-        EvaluationPlanner(Evaluations evaluations) {
+        EvaluationPlanner(FormSchemas forms, Evaluations evaluations) {
+            super(forms);
             this.evaluations = evaluations;
         }
 
         @Override
         void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
-            List<EvaluationArea> areas = input.choices("evaluationAreas", "Areas to evaluate", EvaluationArea.class);
+            List<EvaluationArea> areas = input.options("evaluationAreas", EvaluationArea.class);
             LocalDate dueOn = evaluations.planEvaluation(caseId, areas, actor);
             task.setVariable(
                     Variables.EVALUATION_AREA_LIST,
@@ -45,15 +46,16 @@ final class EvaluationSteps {
 
         private final Evaluations evaluations;
 
-        EvaluationAreaRecorder(Evaluations evaluations) {
+        EvaluationAreaRecorder(FormSchemas forms, Evaluations evaluations) {
+            super(forms);
             this.evaluations = evaluations;
         }
 
         @Override
         void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
             EvaluationArea area = EvaluationArea.valueOf((String) task.getVariable(Variables.EVALUATION_AREA));
-            LocalDate completedOn = input.date("areaCompletedOn", "Date the evaluation was completed");
-            String findings = input.text("areaFindings", "Findings", 20, 8000);
+            LocalDate completedOn = input.date("areaCompletedOn");
+            String findings = input.text("areaFindings");
             evaluations.reportArea(caseId, area, completedOn, findings, actor);
         }
     }
@@ -64,19 +66,19 @@ final class EvaluationSteps {
 
         private final Evaluations evaluations;
 
-        EligibilityRecorder(Evaluations evaluations) {
+        EligibilityRecorder(FormSchemas forms, Evaluations evaluations) {
+            super(forms);
             this.evaluations = evaluations;
         }
 
         @Override
         void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
-            LocalDate meetingOn = input.date("eligibilityMeetingOn", "Date of the eligibility meeting");
-            EligibilityOutcome outcome =
-                    input.choice("eligibilityOutcome", "Eligibility decision", EligibilityOutcome.class);
+            LocalDate meetingOn = input.date("eligibilityMeetingOn");
+            EligibilityOutcome outcome = input.option("eligibilityOutcome", EligibilityOutcome.class);
             Set<IdeaCategory> categories = outcome.needs(PlanKind.IEP)
-                    ? Set.copyOf(input.choices("ideaCategories", "Disability categories (IDEA)", IdeaCategory.class))
+                    ? Set.copyOf(input.options("ideaCategories", IdeaCategory.class))
                     : Set.of();
-            String rationale = input.text("eligibilityRationale", "Basis for the decision", 10, 8000);
+            String rationale = input.text("eligibilityRationale");
             Evaluations.Eligibility eligibility =
                     evaluations.decideEligibility(caseId, meetingOn, outcome, categories, rationale, actor);
             task.setVariable(Variables.NEEDS_IEP, eligibility.plans().contains(PlanKind.IEP));

@@ -13,7 +13,6 @@ import org.supportplans.cases.PlanContent;
 import org.supportplans.cases.PlanDevelopment;
 import org.supportplans.cases.PlanMeetings;
 import org.supportplans.cases.PlanService;
-import org.supportplans.people.Role;
 import org.supportplans.workflow.SupportCaseProcess.Variables;
 
 /** The plan meeting, the plans written there, and putting them in effect ({@code plan-development}). */
@@ -44,28 +43,21 @@ final class PlanSteps {
         HOME_OR_HOSPITAL
     }
 
-    static String providerRole(TaskInputs row, String label) {
-        String role = row.optionalText("providerRole", label, 64);
-        if (role == null || Role.ofGroupId(role).isEmpty()) {
-            throw new TaskInputRejected(label + ": choose a role of the school team.");
-        }
-        return role;
-    }
-
     /** "Schedule the plan meeting". */
     @Component("meetingScheduler")
     static class MeetingScheduler extends CaseSteps.Recorder {
 
         private final PlanMeetings meetings;
 
-        MeetingScheduler(PlanMeetings meetings) {
+        MeetingScheduler(FormSchemas forms, PlanMeetings meetings) {
+            super(forms);
             this.meetings = meetings;
         }
 
         @Override
         void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
-            LocalDate on = input.date("planMeetingOn", "Meeting date");
-            String location = input.text("planMeetingLocation", "Where", 2, 200);
+            LocalDate on = input.date("planMeetingOn");
+            String location = input.text("planMeetingLocation");
             meetings.scheduleMeeting(caseId, on, location, actor);
             task.setVariable("planMeetingOn", CaseSteps.iso(on));
         }
@@ -94,15 +86,16 @@ final class PlanSteps {
 
         private final PlanMeetings meetings;
 
-        MeetingRecorder(PlanMeetings meetings) {
+        MeetingRecorder(FormSchemas forms, PlanMeetings meetings) {
+            super(forms);
             this.meetings = meetings;
         }
 
         @Override
         void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
-            LocalDate heldOn = input.date("planMeetingHeldOn", "Date the meeting was held");
-            List<String> participants = input.strings("meetingParticipants", "Who took part");
-            String notes = input.optionalText("meetingNotes", "Notes", 8000);
+            LocalDate heldOn = input.date("planMeetingHeldOn");
+            List<String> participants = input.options("meetingParticipants");
+            String notes = input.text("meetingNotes");
             PlanMeetings.MeetingHeld held = meetings.meetingHeld(caseId, heldOn, participants, notes, actor);
             task.setVariable("planMeetingHeldOn", CaseSteps.iso(held.heldOn()));
             task.setVariable(Variables.TRANSITION_REQUIRED, held.transitionRequired());
@@ -115,39 +108,33 @@ final class PlanSteps {
 
         private final PlanDevelopment plans;
 
-        IepWriter(PlanDevelopment plans) {
+        IepWriter(FormSchemas forms, PlanDevelopment plans) {
+            super(forms);
             this.plans = plans;
         }
 
         @Override
         void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
             List<PlanService> services = new ArrayList<>();
-            int number = 1;
-            for (TaskInputs row : input.rows("services", "Services")) {
-                String label = "Service " + number++;
+            for (TaskInputs row : input.rows("services")) {
                 services.add(new PlanService(
-                        row.text("service", label + ", service", 2, 200),
-                        providerRole(row, label + ", provided by"),
-                        row.number("minutes", label + ", minutes per session", 5, 600),
-                        row.choice("frequency", label + ", how often", Frequency.class)
-                                .name(),
-                        row.choice("setting", label + ", where", Setting.class).name(),
-                        row.date("startsOn", label + ", from"),
-                        row.date("endsOn", label + ", to")));
+                        row.text("service"),
+                        row.option("providerRole"),
+                        row.number("minutes"),
+                        row.option("frequency", Frequency.class).name(),
+                        row.option("setting", Setting.class).name(),
+                        row.date("startsOn"),
+                        row.date("endsOn")));
             }
             PlanContent.Iep iep = new PlanContent.Iep(
-                    input.date("iepStartsOn", "The IEP starts on"),
-                    input.date("iepEndsOn", "The IEP ends on"),
-                    input.text(
-                            "presentLevels",
-                            "Present levels of academic achievement and functional performance",
-                            20,
-                            8000),
-                    input.text("annualGoals", "Measurable annual goals", 10, 8000),
+                    input.date("iepStartsOn"),
+                    input.date("iepEndsOn"),
+                    input.text("presentLevels"),
+                    input.text("annualGoals"),
                     services,
-                    input.optionalText("accommodations", "Accommodations", 8000),
-                    input.choice("placement", "Placement", Placement.class).name(),
-                    input.optionalText("transitionPlan", "Transition plan", 8000));
+                    input.text("accommodations"),
+                    input.option("placement", Placement.class).name(),
+                    input.text("transitionPlan"));
             plans.writeIep(caseId, iep, actor);
         }
     }
@@ -158,25 +145,21 @@ final class PlanSteps {
 
         private final PlanDevelopment plans;
 
-        Section504PlanWriter(PlanDevelopment plans) {
+        Section504PlanWriter(FormSchemas forms, PlanDevelopment plans) {
+            super(forms);
             this.plans = plans;
         }
 
         @Override
         void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
             List<PlanAccommodation> accommodations = new ArrayList<>();
-            int number = 1;
-            for (TaskInputs row : input.rows("accommodations504", "Accommodations")) {
-                String label = "Accommodation " + number++;
-                accommodations.add(new PlanAccommodation(
-                        row.text("accommodation", label, 2, 500), providerRole(row, label + ", provided by")));
+            for (TaskInputs row : input.rows("accommodations504")) {
+                accommodations.add(new PlanAccommodation(row.text("accommodation"), row.option("providerRole")));
             }
             plans.writeSection504Plan(
                     caseId,
                     new PlanContent.Section504(
-                            input.date("plan504StartsOn", "The plan starts on"),
-                            input.date("plan504EndsOn", "The plan ends on"),
-                            accommodations),
+                            input.date("plan504StartsOn"), input.date("plan504EndsOn"), accommodations),
                     actor);
         }
     }
@@ -203,7 +186,8 @@ final class PlanSteps {
 
         private final PlanDevelopment plans;
 
-        AlpWriter(PlanDevelopment plans) {
+        AlpWriter(FormSchemas forms, PlanDevelopment plans) {
+            super(forms);
             this.plans = plans;
         }
 
@@ -212,14 +196,14 @@ final class PlanSteps {
             plans.writeAlp(
                     caseId,
                     new PlanContent.Alp(
-                            input.date("alpStartsOn", "The ALP starts on"),
-                            input.date("alpEndsOn", "The ALP ends on"),
-                            input.choices("strengthAreas", "Strength areas", StrengthArea.class).stream()
+                            input.date("alpStartsOn"),
+                            input.date("alpEndsOn"),
+                            input.options("strengthAreas", StrengthArea.class).stream()
                                     .map(Enum::name)
                                     .toList(),
-                            input.text("achievementGoals", "Achievement goals", 10, 8000),
-                            input.text("affectiveGoals", "Affective goals", 10, 8000),
-                            input.text("programming", "Programming", 10, 8000)),
+                            input.text("achievementGoals"),
+                            input.text("affectiveGoals"),
+                            input.text("programming")),
                     actor);
         }
     }

@@ -38,15 +38,16 @@ final class ReviewSteps {
         private final Reviews reviews;
         private final DistrictDay days;
 
-        AnnualReviewRecorder(Reviews reviews, DistrictDay days) {
+        AnnualReviewRecorder(FormSchemas forms, Reviews reviews, DistrictDay days) {
+            super(forms);
             this.reviews = reviews;
             this.days = days;
         }
 
         @Override
         void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
-            LocalDate heldOn = input.date("annualReviewHeldOn", "Date of the review meeting");
-            String notes = input.text("annualReviewNotes", "Review notes", 20, 8000);
+            LocalDate heldOn = input.date("annualReviewHeldOn");
+            String notes = input.text("annualReviewNotes");
             LocalDate next = reviews.annualReviewHeld(caseId, heldOn, notes, actor);
             scheduleAnnualReview(task.getExecution(), days, caseId, next);
         }
@@ -79,18 +80,17 @@ final class ReviewSteps {
         private final Reviews reviews;
         private final DistrictDay days;
 
-        ReevaluationRecorder(Reviews reviews, DistrictDay days) {
+        ReevaluationRecorder(FormSchemas forms, Reviews reviews, DistrictDay days) {
+            super(forms);
             this.reviews = reviews;
             this.days = days;
         }
 
         @Override
         void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
-            LocalDate completedOn = input.date("reevaluationCompletedOn", "Date the reevaluation was completed");
-            boolean stillEligible = "YES"
-                    .equals(input.choice("continuedEligibility", "Still eligible?", YesNo.class)
-                            .name());
-            String summary = input.text("reevaluationSummary", "Summary of the reevaluation", 20, 8000);
+            LocalDate completedOn = input.date("reevaluationCompletedOn");
+            boolean stillEligible = input.option("continuedEligibility", YesNo.class) == YesNo.YES;
+            String summary = input.text("reevaluationSummary");
             LocalDate next = reviews.reevaluationCompleted(caseId, completedOn, stillEligible, summary, actor);
             task.setVariable(Variables.STILL_ELIGIBLE, stillEligible);
             if (next != null) {

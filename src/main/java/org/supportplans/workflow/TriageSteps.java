@@ -20,20 +20,20 @@ final class TriageSteps {
         private final Triage triage;
         private final DistrictDay days;
 
-        TriageRecorder(Triage triage, DistrictDay days) {
+        TriageRecorder(FormSchemas forms, Triage triage, DistrictDay days) {
+            super(forms);
             this.triage = triage;
             this.days = days;
         }
 
         @Override
         void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
-            TriageOutcome outcome =
-                    input.choice(Variables.TRIAGE_OUTCOME, "Outcome of the triage", TriageOutcome.class);
-            String rationale = input.text("triageRationale", "Reason for the decision", 10, 4000);
+            TriageOutcome outcome = input.option(Variables.TRIAGE_OUTCOME, TriageOutcome.class);
+            String rationale = input.text("triageRationale");
             LocalDate followUpOn = null;
             Boolean parentAgreed = null;
             if (outcome == TriageOutcome.INTERVENTIONS_FIRST) {
-                followUpOn = input.date("interventionFollowUpOn", "Follow-up date");
+                followUpOn = input.date("interventionFollowUpOn");
                 parentAgreed = input.flag("parentAgreedToInterventions");
             }
             triage.triage(caseId, outcome, followUpOn, parentAgreed, rationale, actor);

@@ -63,7 +63,8 @@ class AgeClocksIT {
         iep.put("annualGoals", "Summarizes grade-level passages with 80% accuracy by May.");
         Http.Response withoutTransition = Tasks.complete(teacher, Tasks.open(teacher, caseId, "Write the IEP"), iep);
         assertThat(withoutTransition.status()).isEqualTo(400);
-        assertThat(withoutTransition.body()).contains("transition");
+        // the form shows the transition plan, required, once the student reaches the age during the IEP
+        assertThat(withoutTransition.body()).contains("Transition plan: required.");
 
         iep.put("transitionPlan", "Career interest inventory this fall; job shadowing at the hospital in spring.");
         CaseDriver.overHttp(port).theCase(caseId).iepWritten(iep).servicesConsented(today);
