@@ -20,7 +20,6 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.supportplans.cases.CaseDirectory;
-import org.supportplans.cases.CaseRuleViolation;
 import org.supportplans.deadlines.ClockState;
 import org.supportplans.deadlines.ReasonCode;
 import org.supportplans.deadlines.WatchedClocks;
@@ -162,34 +161,23 @@ final class ClockWatchSteps {
         }
     }
 
-    /** "Deadline missed: record why": the reason code and the facts, checked again here. */
+    /** "Deadline missed: record why": the reason code and what happened, checked by the form's rules and the clock's. */
     @Component("clockLateReasonRecorder")
-    static class ClockLateReasonRecorder implements TaskListener {
+    static class ClockLateReasonRecorder extends CaseSteps.Recorder {
 
         private final WatchedClocks clocks;
 
-        ClockLateReasonRecorder(WatchedClocks clocks) {
+        ClockLateReasonRecorder(FormSchemas forms, WatchedClocks clocks) {
+            super(forms);
             this.clocks = clocks;
         }
 
         @Override
-        public void notify(DelegateTask task) {
-            Object code = task.getVariable("lateReasonCode");
-            Object text = task.getVariable("lateReasonText");
-            ReasonCode reason;
-            try {
-                reason = ReasonCode.valueOf(String.valueOf(code));
-            } catch (IllegalArgumentException e) {
-                throw new TaskInputRejected("Why was the deadline missed: choose one of the reasons.");
-            }
-            if (!(text instanceof String words) || words.strip().length() < 10 || words.length() > 1000) {
-                throw new TaskInputRejected("What happened: write 10 to 1000 characters.");
-            }
-            try {
-                clocks.explainLate(clockId(task.getExecution()), reason, words);
-            } catch (CaseRuleViolation e) {
-                throw new TaskInputRejected(e.getMessage());
-            }
+        void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
+            clocks.explainLate(
+                    clockId(task.getExecution()),
+                    input.option("lateReasonCode", ReasonCode.class),
+                    input.text("lateReasonText"));
         }
     }
 }
