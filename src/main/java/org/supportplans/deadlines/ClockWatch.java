@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.supportplans.cases.CaseDirectory;
+import org.supportplans.engine.CaseTenants;
 import org.supportplans.people.District;
 import org.supportplans.system.AsApplication;
 
@@ -61,7 +62,7 @@ public class ClockWatch {
     }
 
     /**
-     * Starts the clock's watch with the ids it needs (the school for its tenant, workflow's CaseTenants); what
+     * Starts the clock's watch with the ids it needs (the school for its tenant, see {@link CaseTenants}); what
      * the coordinator's "record why" form shows is given to that task only when the clock is missed
      * ({@link #lateReasonFacts}), so a watch writes three variables, not eight.
      */
@@ -69,7 +70,7 @@ public class ClockWatch {
         Map<String, Object> variables = new HashMap<>();
         variables.put(CLOCK_ID, clock.getId());
         variables.put("caseId", clock.getCaseId());
-        variables.put("schoolId", clock.getSchoolId());
+        variables.put(CaseTenants.SCHOOL_ID_VARIABLE, clock.getSchoolId());
         asApplication.call(() -> runtimeService.startProcessInstanceByKey(PROCESS_KEY, clock.getCaseId(), variables));
     }
 

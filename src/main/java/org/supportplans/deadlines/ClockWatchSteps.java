@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.supportplans.cases.CaseDirectory;
 import org.supportplans.cases.CaseRuleViolation;
-import org.supportplans.workflow.TaskInputRejected;
+import org.supportplans.engine.TaskInputRejected;
 
 /** The delegates of the {@code clock-watch} process. */
 final class ClockWatchSteps {

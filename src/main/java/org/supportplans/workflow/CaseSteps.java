@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.supportplans.cases.CaseRuleViolation;
 import org.supportplans.cases.NotAwaitedException;
+import org.supportplans.engine.TaskInputRejected;
 
 /** What the delegates and task listeners of the case processes share. */
 final class CaseSteps {

@@ -13,6 +13,7 @@ import org.supportplans.cases.PlanContent;
 import org.supportplans.cases.PlanDevelopment;
 import org.supportplans.cases.PlanMeetings;
 import org.supportplans.cases.PlanService;
+import org.supportplans.engine.TaskInputRejected;
 import org.supportplans.people.Role;
 import org.supportplans.workflow.SupportCaseProcess.Variables;
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
+import org.supportplans.engine.TaskInputRejected;
 
 /**
  * Reads what a form submitted, checking it again on the server: a form's validation runs only in the
