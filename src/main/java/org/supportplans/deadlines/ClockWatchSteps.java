@@ -20,8 +20,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.supportplans.cases.CaseDirectory;
-import org.supportplans.cases.CaseRuleViolation;
 import org.supportplans.engine.TaskInputRejected;
+import org.supportplans.system.RuleViolation;
 
 /** The delegates of the {@code clock-watch} process. */
 final class ClockWatchSteps {
@@ -188,7 +188,7 @@ final class ClockWatchSteps {
             }
             try {
                 clockService.explain(clockId(task.getExecution()), reason, words);
-            } catch (CaseRuleViolation e) {
+            } catch (RuleViolation e) {
                 throw new TaskInputRejected(e.getMessage());
             }
         }
