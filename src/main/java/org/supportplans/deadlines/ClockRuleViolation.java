@@ -1,11 +1,11 @@
 package org.supportplans.deadlines;
 
-import org.supportplans.cases.CaseRuleViolation;
+import org.supportplans.system.RuleViolation;
 
 /** A change to a clock that its rules do not allow (the API answers 400 with the message). */
-class ClockRuleViolation extends CaseRuleViolation {
+class ClockRuleViolation extends RuleViolation {
 
-    public ClockRuleViolation(String message) {
+    ClockRuleViolation(String message) {
         super(message);
     }
 }

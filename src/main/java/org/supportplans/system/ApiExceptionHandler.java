@@ -2,12 +2,15 @@ package org.supportplans.system;
 
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -29,7 +32,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every error of our API is RFC 9457 {@code application/problem+json} with a message a person
  * understands. Spring MVC's own errors (malformed JSON, a wrong type, a failed validation, an unknown
- * route) come from {@link ResponseEntityExceptionHandler}; ours are added here.
+ * route) come from {@link ResponseEntityExceptionHandler}; ours are added here: a broken rule ({@link
+ * RuleViolation}, 400), a request nothing is waiting for ({@link NotExpectedNow}, 409), a change lost to
+ * another at the same moment (409), an unknown id (404), a role that does not allow it (403).
  */
 @RestControllerAdvice(basePackages = "org.supportplans")
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -154,6 +159,64 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(e, problem, headers, status, request);
     }
 
+    /**
+     * A broken rule, an answer nothing waits for or a lost race is told as such wherever it is in the chain of
+     * causes, also when Spring MVC reports the failure (a value refused while the request was read).
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Optional<ProblemDetail> ours = ruleAnswer(e);
+        if (ours.isPresent()) {
+            return super.handleExceptionInternal(
+                    e,
+                    ours.get(),
+                    new HttpHeaders(),
+                    HttpStatusCode.valueOf(ours.get().getStatus()),
+                    request);
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    @ExceptionHandler({
+        RuleViolation.class,
+        NotExpectedNow.class,
+        OptimisticLockingException.class,
+        OptimisticLockingFailureException.class
+    })
+    ProblemDetail ruleBroken(RuntimeException e) {
+        return ruleAnswer(e).orElseThrow();
+    }
+
+    /**
+     * Our answer to a {@link RuleViolation} (400), a {@link NotExpectedNow} (409) or a change the database or
+     * the engine refused because someone else made one at the same moment (409), the outermost in the chain of
+     * causes: an engine call wraps what a delegate or listener threw.
+     */
+    static Optional<ProblemDetail> ruleAnswer(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RuleViolation) {
+                return Optional.of(problem(HttpStatus.BAD_REQUEST, "Not accepted", cause.getMessage()));
+            }
+            if (cause instanceof NotExpectedNow) {
+                return Optional.of(problem(HttpStatus.CONFLICT, "Not expected now", cause.getMessage()));
+            }
+            if (cause instanceof OptimisticLockingException || cause instanceof OptimisticLockingFailureException) {
+                return Optional.of(problem(
+                        HttpStatus.CONFLICT,
+                        "Changed meanwhile",
+                        "Someone else changed this case at the same moment. Reload it and try again."));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
@@ -163,6 +226,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        Optional<ProblemDetail> ours = ruleAnswer(e);
+        if (ours.isPresent()) {
+            return ours.get();
+        }
         // the stack trace names no student: messages of our code carry ids, not names
         log.error("Unexpected failure of an API request", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(

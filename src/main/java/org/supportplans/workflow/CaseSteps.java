@@ -9,8 +9,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.supportplans.cases.CaseRuleViolation;
-import org.supportplans.cases.NotAwaitedException;
+import org.supportplans.engine.TaskInputRejected;
+import org.supportplans.system.NotExpectedNow;
+import org.supportplans.system.RuleViolation;
 
 /** What the delegates and task listeners of the case processes share. */
 final class CaseSteps {
@@ -51,7 +52,7 @@ final class CaseSteps {
         public final void notify(DelegateTask task) {
             try {
                 record(task, new TaskInputs(forms.of(task), task), caseId(task), actor(task));
-            } catch (CaseRuleViolation | NotAwaitedException e) {
+            } catch (RuleViolation | NotExpectedNow e) {
                 throw new TaskInputRejected(e.getMessage());
             }
         }

@@ -1,5 +1,7 @@
 package org.supportplans.workflow;
 
+import org.supportplans.engine.CaseTenants;
+
 /**
  * The names the BPMN of {@code processes/} and our code share: process keys, the element ids the code
  * refers to, messages and variables. A renamed element in a diagram must be renamed here, and
@@ -84,7 +86,7 @@ public final class SupportCaseProcess {
     public static final class Variables {
         public static final String CASE_ID = "caseId";
         /** The case's school: the tenant of every process instance of the case (see {@link CaseTenants}). */
-        public static final String SCHOOL_ID = "schoolId";
+        public static final String SCHOOL_ID = CaseTenants.SCHOOL_ID_VARIABLE;
         /** The clock a clock-watch instance watches. */
         public static final String CLOCK_ID = "clockId";
         // shown by the forms

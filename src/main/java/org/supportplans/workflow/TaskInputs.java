@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
+import org.supportplans.engine.TaskInputRejected;
 import org.supportplans.workflow.FormSchema.Field;
 
 /**

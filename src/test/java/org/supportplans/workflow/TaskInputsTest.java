@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.spin.Spin;
 import org.junit.jupiter.api.Test;
+import org.supportplans.engine.TaskInputRejected;
 
 /** The server checks a form's values again with the form's own labels and rules. */
 class TaskInputsTest {

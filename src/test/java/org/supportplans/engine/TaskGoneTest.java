@@ -1,4 +1,4 @@
-package org.supportplans.workflow;
+package org.supportplans.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

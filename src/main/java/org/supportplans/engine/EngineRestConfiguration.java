@@ -1,4 +1,4 @@
-package org.supportplans.workflow;
+package org.supportplans.engine;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import jakarta.annotation.Priority;
@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ApplicationPath("/engine-rest")
-public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
+class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
     @Override
     protected void registerAdditionalResources() {

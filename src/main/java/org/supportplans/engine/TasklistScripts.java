@@ -1,4 +1,4 @@
-package org.supportplans.workflow;
+package org.supportplans.engine;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;

@@ -1,4 +1,4 @@
-package org.supportplans.workflow;
+package org.supportplans.engine;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 

@@ -1,4 +1,4 @@
-package org.supportplans.workflow;
+package org.supportplans.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,7 +22,7 @@ class ConcurrentCompletionRetryTest {
 
     private final AtomicInteger attempts = new AtomicInteger();
 
-    private final ConcurrentCompletionRetry.RetryInterceptor retry = new ConcurrentCompletionRetry.RetryInterceptor();
+    private final ConcurrentCompletionRetry retry = new ConcurrentCompletionRetry();
 
     private final SubmitTaskFormCmd submit = new SubmitTaskFormCmd("task-1", Map.of(), false, false);
 

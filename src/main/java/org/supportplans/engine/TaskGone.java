@@ -1,22 +1,17 @@
-package org.supportplans.workflow;
+package org.supportplans.engine;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
-import org.springframework.stereotype.Component;
 
 /**
  * A task that is no longer open when someone opens or completes it: another staff member completed it a
@@ -81,7 +76,8 @@ final class TaskGone {
     /**
      * Camunda 7.24 checks the permission to read a task before it looks whether the task exists
      * ({@code GetDeployedTaskFormCmd}): with authorization on, opening the form of a task that is gone fails
-     * with a {@link NullPointerException} (500). It is told as a task not found.
+     * with a {@link NullPointerException} (500). It is told as a task not found. Installed by {@link
+     * CommandInterceptors}.
      */
     static class FormOfAGoneTask extends CommandInterceptor {
 
@@ -98,20 +94,6 @@ final class TaskGone {
                 }
                 throw e;
             }
-        }
-    }
-
-    @Component
-    static class EnginePlugin extends AbstractProcessEnginePlugin {
-
-        @Override
-        public void preInit(ProcessEngineConfigurationImpl configuration) {
-            List<CommandInterceptor> interceptors = new ArrayList<>();
-            if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
-                interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
-            }
-            interceptors.add(new FormOfAGoneTask());
-            configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
         }
     }
 }
