@@ -5,7 +5,7 @@
  *   - when the user signs out (Tasklist posts to .../auth/user/<engine>/logout), and
  *   - when Tasklist finds nobody signed in (signed out in Cockpit, or the session ended), and
  *   - when a different user signs in, or is found signed in, in this browser.
- * Loaded by scripts/config.js as a custom script (served by workflow/TasklistScripts); it exports no plugin.
+ * Loaded by scripts/config.js as a custom script (served by engine/WebappOverrides); it exports no plugin.
  */
 const DRAFT_PREFIXES = ['camunda-form:', 'camForm:'];
 const OWNER_KEY = 'support-plans:drafts-of';

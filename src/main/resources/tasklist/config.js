@@ -1,11 +1,11 @@
 /*
  * Tasklist's configuration, served at /camunda/app/tasklist/scripts/config.js in place of the web jar's
- * (workflow/TasklistScripts). Camunda's defaults, plus one custom script: clear-drafts.js, which removes
+ * (engine/WebappOverrides). Camunda's defaults, plus two custom scripts: clear-drafts.js, which removes
  * the form drafts that "Save" keeps in the browser's local storage when the user signs out (README,
- * "Access").
+ * "Access"), and due-first.js, which lists the tasks due soonest first.
  */
 export default {
-  customScripts: ['scripts/clear-drafts'],
+  customScripts: ['scripts/clear-drafts', 'scripts/due-first'],
 
   shortcuts: {
     claimTask: {

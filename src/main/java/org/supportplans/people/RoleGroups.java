@@ -31,7 +31,8 @@ import org.supportplans.system.StartupLock;
 /**
  * Makes sure, at every start and on every database, that each {@link Role} exists as a Camunda
  * group with the authorizations its members need, and that Tasklist offers everybody the task
- * filters they work from. Idempotent: existing groups, grants and filters are kept.
+ * filters they work from. Idempotent: existing groups, grants and filters are kept (filters of an earlier
+ * version renamed).
  *
  * <p>Task-level access comes from the engine itself: a candidate group of a user task is granted
  * READ and UPDATE on that task when the task is created.
@@ -42,8 +43,11 @@ public class RoleGroups implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(RoleGroups.class);
 
-    static final String MY_TASKS_FILTER = "My tasks";
-    static final String MY_GROUPS_FILTER = "My groups' open tasks";
+    /** Tasklist's filters, in the order it lists them (by their "priority"), each with the name it had before. */
+    static final String DUE_THIS_WEEK_FILTER = "Due this week";
+
+    static final String ASSIGNED_TO_ME_FILTER = "Assigned to me";
+    static final String MY_SCHOOL_FILTER = "My school's open tasks";
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -79,9 +83,23 @@ public class RoleGroups implements ApplicationRunner {
                 grant(role.groupId(), Resources.APPLICATION, "cockpit", List.of(Permissions.ACCESS));
             }
         }
-        ensureFilter(MY_TASKS_FILTER, -10, taskQuery().taskAssigneeExpression("${currentUser()}"));
+        // mine or my groups', due within seven days or overdue (a task's due date is its clock's)
         ensureFilter(
-                MY_GROUPS_FILTER,
+                DUE_THIS_WEEK_FILTER,
+                null,
+                -20,
+                taskQuery()
+                        .or()
+                        .taskAssigneeExpression("${currentUser()}")
+                        .taskCandidateGroupInExpression("${currentUserGroups()}")
+                        .endOr()
+                        .dueBeforeExpression("${dateTime().plusDays(7).toDate()}"));
+        ensureFilter(ASSIGNED_TO_ME_FILTER, "My tasks", -10, taskQuery().taskAssigneeExpression("${currentUser()}"));
+        // the engine shows a user the tasks of their schools only (school tenants), so a role's open tasks
+        // are their school's
+        ensureFilter(
+                MY_SCHOOL_FILTER,
+                "My groups' open tasks",
                 0,
                 taskQuery()
                         .taskCandidateGroupInExpression("${currentUserGroups()}")
@@ -159,12 +177,23 @@ public class RoleGroups implements ApplicationRunner {
         return taskService.createTaskQuery();
     }
 
-    private void ensureFilter(String name, int priority, TaskQuery query) {
-        if (filterService.createFilterQuery().filterName(name).count() > 0) {
+    /**
+     * A filter of ours as it should be, sorted by due date: created, renamed from its former name (keeping its id
+     * and the grants on it), or left as it is.
+     */
+    private void ensureFilter(String name, String formerName, int priority, TaskQuery query) {
+        Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+        if (filter != null) {
             return;
         }
-        Filter filter = filterService.newTaskFilter(name);
-        filter.setQuery(query);
+        if (formerName != null) {
+            filter = filterService.createFilterQuery().filterName(formerName).singleResult();
+        }
+        if (filter == null) {
+            filter = filterService.newTaskFilter(name);
+        }
+        filter.setName(name);
+        filter.setQuery(query.orderByDueDate().asc());
         filter.setProperties(Map.of("priority", priority, "description", name, "refresh", true));
         filterService.saveFilter(filter);
     }

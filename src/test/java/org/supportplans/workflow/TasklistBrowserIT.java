@@ -100,7 +100,7 @@ class TasklistBrowserIT {
         CamundaForm form = deployedForm(triage);
 
         browser.signInToCamunda("http://localhost:" + port + "/camunda/app/tasklist/", "coordinator", "coordinator");
-        showFilter("My groups' open tasks");
+        showFilter("My school's open tasks");
         openTask(triage);
 
         // the form shows whom the referral is about, from the case's variables
@@ -148,6 +148,39 @@ class TasklistBrowserIT {
     }
 
     /**
+     * What a coordinator meets on signing in: no end-of-life banner, no "Start process" or "Create task" (cases
+     * start from referrals), the filters staff work from in their order, and the tasks due soonest first.
+     */
+    @Test
+    void aCoordinatorSignsInToFiltersSortedByDueDateWithNothingToStartByHand() {
+        String caseId = referAStudent();
+        Task triage = awaitTask(caseId, TRIAGE_TASK);
+
+        browser.signInToCamunda("http://localhost:" + port + "/camunda/app/tasklist/", "coordinator", "coordinator");
+        browser.await("the filters", ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter a")));
+        List<String> filters = browser.driver().findElements(By.cssSelector(".task-filter h4.name a")).stream()
+                .map(name ->
+                        name.getText().replaceAll("\\s*\\(\\d+\\)\\s*$", "").strip()) // less its count
+                .toList();
+        assertThat(filters).containsSubsequence("Due this week", "Assigned to me", "My school's open tasks");
+        assertThat(browser.driver().findElements(By.cssSelector(".ce-eol-banner")))
+                .as("Camunda 7 CE's end-of-life banner")
+                .noneMatch(WebElement::isDisplayed);
+        assertThat(browser.driver().findElements(By.cssSelector("li.start-process-action, li.create-task-action")))
+                .as("Start process, Create task")
+                .isNotEmpty()
+                .noneMatch(WebElement::isDisplayed);
+
+        showFilter("My school's open tasks");
+        browser.await(
+                "the tasks sorted by due date",
+                page -> String.valueOf(((JavascriptExecutor) page).executeScript("return window.location.hash"))
+                        .contains("dueDate"));
+        openTask(triage);
+        browser.screenshot("tasklist-first-sign-in");
+    }
+
+    /**
      * "Save" keeps the form's draft in the browser's local storage, with the student's case in it; signing
      * out removes it (our custom script {@code clear-drafts.js}, README "Access").
      */
@@ -159,7 +192,7 @@ class TasklistBrowserIT {
         String draftKey = "camunda-form:" + triage.getId();
 
         browser.signInToCamunda("http://localhost:" + port + "/camunda/app/tasklist/", "coordinator", "coordinator");
-        showFilter("My groups' open tasks");
+        showFilter("My school's open tasks");
         openTask(triage);
         claim();
         type(form.label("triageRationale"), RATIONALE);
