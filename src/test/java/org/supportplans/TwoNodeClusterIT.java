@@ -54,7 +54,8 @@ class TwoNodeClusterIT {
                     .as("no authorization granted twice")
                     .isEmpty();
             assertThat(db.queryForObject("select count(*) from act_ru_filter", Integer.class))
-                    .isEqualTo(2);
+                    .as("Tasklist's three filters (Due this week, Assigned to me, My school's open tasks), once each")
+                    .isEqualTo(3);
             assertThat(db.queryForObject("select count(*) from act_id_membership", Integer.class))
                     .as("demo users in their groups, once each")
                     .isEqualTo(14);
