@@ -49,6 +49,16 @@ public class CaseDirectory {
                 c.getStudent().getDateOfBirth());
     }
 
+    /** Whether the district has any case yet, closed ones included. */
+    public boolean hasCases(String districtId) {
+        return !entityManager
+                .createQuery("select c.id from SupportCase c where c.school.district.id = :district", String.class)
+                .setParameter("district", districtId)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
+
     /**
      * The case as this transaction already holds it, else read with its student, school and district in one
      * query (the steps of a case ask for its facts once or twice a transaction: four look-ups each, before).
