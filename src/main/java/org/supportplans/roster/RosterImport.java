@@ -281,6 +281,14 @@ public class RosterImport {
         return id;
     }
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    private static String unguessable() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return java.util.HexFormat.of().formatHex(secret);
+    }
+
     static String slug(String name) {
         return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }
@@ -312,6 +320,9 @@ public class RosterImport {
             boolean changed = !created && linked.isEmpty();
             if (created) {
                 user = identity.newUser(userId);
+                // no password to sign in with: the district signs its staff in through its identity provider (a
+                // user without one would make Camunda's password check fail rather than refuse)
+                user.setPassword(unguessable());
             }
             String first = person.row().get("givenName");
             String last = person.row().get("familyName");
@@ -330,12 +341,10 @@ public class RosterImport {
 
             Set<String> groups = new HashSet<>();
             person.roles().forEach(role -> groups.add(role.groupId()));
+            Set<String> memberOf = new HashSet<>();
+            identity.createGroupQuery().groupMember(userId).list().forEach(group -> memberOf.add(group.getId()));
             for (Role role : Role.values()) {
-                boolean member = identity.createUserQuery()
-                                .userId(userId)
-                                .memberOfGroup(role.groupId())
-                                .count()
-                        > 0;
+                boolean member = memberOf.contains(role.groupId());
                 if (groups.contains(role.groupId()) && !member) {
                     identity.createMembership(userId, role.groupId());
                     changed = true;
