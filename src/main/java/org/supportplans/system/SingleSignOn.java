@@ -1,5 +1,6 @@
 package org.supportplans.system;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Collection;
 import java.util.List;
@@ -13,7 +14,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -26,6 +30,8 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 
@@ -58,9 +64,18 @@ public class SingleSignOn {
     private final SsoProperties properties;
     private final SsoStaff staff;
     private final ClientRegistrationRepository registrations;
+    private final ObjectMapper json;
+    private final ObjectProvider<JwtDecoder> decoder;
 
-    SingleSignOn(SsoProperties properties, ObjectProvider<SsoStaff> staff, ClientRegistrationRepository registrations) {
+    SingleSignOn(
+            SsoProperties properties,
+            ObjectProvider<SsoStaff> staff,
+            ClientRegistrationRepository registrations,
+            ObjectMapper json,
+            ObjectProvider<JwtDecoder> decoder) {
+        this.decoder = decoder;
         this.properties = properties;
+        this.json = json;
         this.staff = staff.getIfAvailable(() -> SsoStaff.NONE);
         this.registrations = registrations;
     }
@@ -95,13 +110,17 @@ public class SingleSignOn {
 
     /** The token chains ({@code /api}, {@code /engine-rest}): a bearer token from the provider. */
     void tokens(HttpSecurity http) throws Exception {
-        http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenStaff()))
+        JwtAuthenticationProvider checked = new JwtAuthenticationProvider(decoder.getObject());
+        checked.setJwtAuthenticationConverter(new TokenStaff());
+        // its own authentication manager: the chain's is HTTP Basic's, against our users
+        http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.authenticationManager(new ProviderManager(checked)))
                 .authenticationEntryPoint((request, response, e) -> {
                     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
                     response.setContentType("application/problem+json");
-                    response.getWriter()
-                            .write("{\"title\":\"Not signed in\",\"status\":401,\"detail\":\"The token is not valid,"
-                                    + " or names nobody the district's roster knows.\"}");
+                    ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                            HttpStatus.UNAUTHORIZED, "The token is not valid here: " + e.getMessage());
+                    problem.setTitle("Not signed in");
+                    json.writeValue(response.getOutputStream(), problem);
                 }));
     }
 
