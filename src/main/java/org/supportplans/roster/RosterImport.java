@@ -158,7 +158,8 @@ public class RosterImport {
         District district = districts.administered(districtId, staff);
         List<Problem> problems = new ArrayList<>();
         OneRosterZip file = OneRosterZip.read(zip, problems);
-        if (!problems.isEmpty()) {
+        if (problems.stream().anyMatch(problem -> problem.line() <= 1)) {
+            // a file that could not be read as a whole (no manifest, a missing column): its rows tell nothing more
             throw new RosterRejected(problems);
         }
         RoleMapping mapping = mappings.of(districtId);
@@ -742,6 +743,12 @@ public class RosterImport {
                 if (roles.isEmpty()) {
                     if (!user.deleted()) {
                         problems.add(new Problem(user.file(), user.line(), "User " + id + " has no row in roles.csv."));
+                    } else if (links.allSourcedIds(Links.STAFF).contains(id)) {
+                        // a delta retiring a staff member names the user only
+                        model.staff.put(id, new Person(id, user, true, Set.of(), List.of(), ""));
+                    } else {
+                        // or a student (one the roster never had is nobody to retire)
+                        model.students.put(id, new Person(id, user, true, Set.of(), List.of(), user.get("identifier")));
                     }
                     continue;
                 }

@@ -14,7 +14,7 @@ final class RosterDepartureSteps {
 
     private RosterDepartureSteps() {}
 
-    /** "Student left the roster: transfer or exit?", as it opens: whom it is about, for the form. */
+    /** "Student left the roster: transfer or exit?", as it opens: the case, and whom it is about for the form. */
     @Component("rosterDepartureFacts")
     static class RosterDepartureFacts implements TaskListener {
 
@@ -26,7 +26,10 @@ final class RosterDepartureSteps {
 
         @Override
         public void notify(DelegateTask task) {
-            CaseDirectory.CaseFacts facts = cases.facts(task.getExecution().getProcessBusinessKey());
+            String caseId = task.getExecution().getProcessBusinessKey();
+            // the roster starts the process by its business key; the steps read the case id as everywhere
+            task.getExecution().setVariable(SupportCaseProcess.Variables.CASE_ID, caseId);
+            CaseDirectory.CaseFacts facts = cases.facts(caseId);
             task.setVariableLocal("studentName", facts.studentName());
             task.setVariableLocal("schoolName", facts.schoolName());
         }
