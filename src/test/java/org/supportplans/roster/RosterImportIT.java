@@ -185,7 +185,7 @@ class RosterImportIT {
         district.files.forEach((file, rows) ->
                 broken.put(file, new ArrayList<>(rows.subList(0, Math.min(rows.size(), 40)))));
         List<List<String>> orgs = broken.get("orgs");
-        orgs.add(new ArrayList<>(orgs.get(1))); // line 4: the district's first school again
+        orgs.add(new ArrayList<>(orgs.get(1))); // orgs.csv line 6: the district's org again
         List<String> activeInBulk = new ArrayList<>(broken.get("users").get(5));
         activeInBulk.set(1, "active");
         broken.get("users").set(5, activeInBulk); // users.csv line 6
@@ -220,12 +220,13 @@ class RosterImportIT {
                         error.path("file").asText() + ":" + error.path("line").asInt() + " "
                                 + error.path("message").asText()));
         assertThat(errors)
-                .anyMatch(error -> error.startsWith("orgs.csv:4 ") && error.contains("given twice"))
+                .anyMatch(error -> error.startsWith("orgs.csv:6 ") && error.contains("given twice"))
                 .anyMatch(error -> error.startsWith("users.csv:6 ") && error.contains("status must be blank"))
-                .anyMatch(error -> error.startsWith("roles.csv:42 ") && error.contains("\"janitor\""))
-                .anyMatch(error -> error.startsWith("roles.csv:43 ") && error.contains("no-such-org"))
+                .anyMatch(error -> error.startsWith("roles.csv:41 ") && error.contains("\"janitor\""))
+                .anyMatch(error -> error.startsWith("roles.csv:42 ") && error.contains("no-such-org"))
                 .anyMatch(error -> error.startsWith("demographics.csv:3 ") && error.contains("2015-13-01"))
-                .anyMatch(error -> error.startsWith("enrollments.csv:42 ") && error.contains("no-such-class"));
+                .anyMatch(error -> error.startsWith("enrollments.csv:41 ") && error.contains("no-such-class"))
+                .hasSize(6);
         assertThat(identity.createUserQuery().count()).isEqualTo(usersBefore);
         assertThat(jdbc.queryForObject("select count(*) from roster_student", Integer.class))
                 .isEqualTo(studentsBefore);
