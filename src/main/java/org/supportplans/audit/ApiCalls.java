@@ -37,7 +37,12 @@ final class ApiCalls {
             entry("GET /api/reports/step-durations", new Kind(Action.READ, Resource.REPORT)),
             entry("GET /api/reports/caseloads", new Kind(Action.READ, Resource.REPORT)),
             entry("GET /api/reports/clocks", new Kind(Action.READ, Resource.REPORT)),
-            entry("GET /api/audit", new Kind(Action.READ, Resource.AUDIT_LOG)));
+            entry("GET /api/audit", new Kind(Action.READ, Resource.AUDIT_LOG)),
+            entry("GET /api/cases/{id}/documents", new Kind(Action.READ, Resource.DOCUMENTS)),
+            entry("POST /api/cases/{id}/documents/preview", new Kind(Action.READ, Resource.DOCUMENT_PREVIEW)),
+            entry("GET /api/cases/{id}/documents/preview", new Kind(Action.READ, Resource.DOCUMENT_PREVIEW)),
+            entry("GET /api/documents/{id}", new Kind(Action.READ, Resource.DOCUMENT)),
+            entry("GET /api/reports/documents-not-in-family-language", new Kind(Action.READ, Resource.REPORT)));
 
     static final Set<String> NO_STUDENT_DATA = Set.of(
             "GET /api/me",

@@ -1,0 +1,90 @@
+package org.supportplans.documents;
+
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import org.supportplans.cases.CaseView;
+import org.supportplans.cases.CaseView.MeetingView;
+import org.supportplans.deadlines.DistrictCalendar;
+import org.supportplans.deadlines.SchoolCalendars;
+import org.supportplans.people.District;
+import org.supportplans.people.Role;
+import org.supportplans.people.SchoolRepository;
+
+/**
+ * A document went out in English to a family whose language has no bundle: the coordinator of the case's
+ * school gets the Tasklist task "Arrange a translation", due where the state sets a clock.
+ */
+@Component
+class TranslationTasks {
+
+    static final String TASK_NAME = "Arrange a translation";
+    static final String DOCUMENT_ID = "documentId";
+    static final String CASE_ID = "caseId";
+
+    private final TaskService tasks;
+    private final SchoolRepository schools;
+    private final SchoolCalendars calendars;
+
+    TranslationTasks(TaskService tasks, SchoolRepository schools, SchoolCalendars calendars) {
+        this.tasks = tasks;
+        this.schools = schools;
+        this.calendars = calendars;
+    }
+
+    void arrange(CaseView c, long documentId, DocumentKind kind, String familyLanguage, Map<String, Object> content) {
+        District district = schools.findById(c.school().id()).orElseThrow().getDistrict();
+        Task task = tasks.newTask();
+        task.setName(TASK_NAME);
+        // ids and codes only: no student's name leaves the case's own records
+        task.setDescription("Have the " + kind.name().toLowerCase().replace('_', ' ') + " (document " + documentId
+                + ") of case " + c.id() + " translated into " + familyLanguage
+                + " by a qualified translator, and send it to the family.");
+        task.setTenantId(c.school().id());
+        dueOn(district, kind, c)
+                .ifPresent(due -> task.setDueDate(Date.from(District.morningOf(due, district.getTimeZone()))));
+        tasks.saveTask(task);
+        tasks.addCandidateGroup(task.getId(), Role.COORDINATOR.groupId());
+        tasks.setVariableLocal(task.getId(), CASE_ID, c.id());
+        tasks.setVariableLocal(task.getId(), DOCUMENT_ID, documentId);
+    }
+
+    /**
+     * 23 Ill. Adm. Code 226.500(b): the IEP translated "within seven school days after the IEP meeting ... or
+     * as soon as possible thereafter"; all other vital IEP documents "not more than 30 school days after the
+     * IEP meeting". Other states set no clock here: no due date.
+     */
+    Optional<LocalDate> dueOn(District district, DocumentKind kind, CaseView c) {
+        if (!"IL".equals(district.getState())) {
+            return Optional.empty();
+        }
+        Optional<LocalDate> meeting = c.meetings().stream()
+                .map(MeetingView::heldOn)
+                .filter(day -> day != null)
+                .max(LocalDate::compareTo);
+        if (meeting.isEmpty()) {
+            return Optional.empty();
+        }
+        int schoolDays = kind == DocumentKind.IEP ? 7 : 30;
+        return nthSchoolDayAfter(calendars.calendarOf(district.getId()), meeting.get(), schoolDays);
+    }
+
+    /** The n-th school day after {@code from} (not counted itself); empty where the calendar is not loaded. */
+    static Optional<LocalDate> nthSchoolDayAfter(DistrictCalendar calendar, LocalDate from, int n) {
+        // the first day by which n school days have passed since from
+        for (LocalDate day = from.plusDays(1); day.isBefore(from.plusYears(1)); day = day.plusDays(1)) {
+            Optional<Integer> counted = calendar.schoolDaysBetween(from, day);
+            if (counted.isEmpty()) {
+                return Optional.empty();
+            }
+            if (counted.get() == n) {
+                return Optional.of(day);
+            }
+        }
+        return Optional.empty();
+    }
+}
