@@ -12,7 +12,7 @@ create table family_document (
     language         varchar(35)  not null,
     family_language  varchar(35)  not null,
     step             varchar(40)  not null,
-    sha256           char(64)     not null,
+    sha256           varchar(64)  not null,
     size_bytes       integer      not null,
     content          bytea        not null,
     created_at       timestamp with time zone not null,
