@@ -14,6 +14,7 @@ import org.supportplans.deadlines.SchoolCalendars;
 import org.supportplans.people.District;
 import org.supportplans.people.Role;
 import org.supportplans.people.SchoolRepository;
+import org.supportplans.system.AsApplication;
 
 /**
  * A document went out in English to a family whose language has no bundle: the coordinator of the case's
@@ -27,16 +28,25 @@ class TranslationTasks {
     static final String CASE_ID = "caseId";
 
     private final TaskService tasks;
+    private final AsApplication asApplication;
     private final SchoolRepository schools;
     private final SchoolCalendars calendars;
 
-    TranslationTasks(TaskService tasks, SchoolRepository schools, SchoolCalendars calendars) {
+    TranslationTasks(
+            TaskService tasks, AsApplication asApplication, SchoolRepository schools, SchoolCalendars calendars) {
         this.tasks = tasks;
+        this.asApplication = asApplication;
         this.schools = schools;
         this.calendars = calendars;
     }
 
     void arrange(CaseView c, long documentId, DocumentKind kind, String familyLanguage, Map<String, Object> content) {
+        // the service creates the task, not the staff member whose step produced the document (staff may not
+        // create tasks: Tasklist's "Create task" is theirs to lack)
+        asApplication.call(() -> create(c, documentId, kind, familyLanguage));
+    }
+
+    private String create(CaseView c, long documentId, DocumentKind kind, String familyLanguage) {
         District district = schools.findById(c.school().id()).orElseThrow().getDistrict();
         Task task = tasks.newTask();
         task.setName(TASK_NAME);
@@ -51,6 +61,7 @@ class TranslationTasks {
         tasks.addCandidateGroup(task.getId(), Role.COORDINATOR.groupId());
         tasks.setVariableLocal(task.getId(), CASE_ID, c.id());
         tasks.setVariableLocal(task.getId(), DOCUMENT_ID, documentId);
+        return task.getId();
     }
 
     /**
