@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -55,7 +56,7 @@ class TranslationTasks {
                 + ") of case " + c.id() + " translated into " + familyLanguage
                 + " by a qualified translator, and send it to the family.");
         task.setTenantId(c.school().id());
-        dueOn(district, kind, c)
+        dueOn(district.getState(), kind, c, () -> calendars.calendarOf(district.getId()))
                 .ifPresent(due -> task.setDueDate(Date.from(District.morningOf(due, district.getTimeZone()))));
         tasks.saveTask(task);
         tasks.addCandidateGroup(task.getId(), Role.COORDINATOR.groupId());
@@ -69,8 +70,8 @@ class TranslationTasks {
      * as soon as possible thereafter"; all other vital IEP documents "not more than 30 school days after the
      * IEP meeting". Other states set no clock here: no due date.
      */
-    Optional<LocalDate> dueOn(District district, DocumentKind kind, CaseView c) {
-        if (!"IL".equals(district.getState())) {
+    static Optional<LocalDate> dueOn(String state, DocumentKind kind, CaseView c, Supplier<DistrictCalendar> calendar) {
+        if (!"IL".equals(state)) {
             return Optional.empty();
         }
         Optional<LocalDate> meeting = c.meetings().stream()
@@ -81,7 +82,7 @@ class TranslationTasks {
             return Optional.empty();
         }
         int schoolDays = kind == DocumentKind.IEP ? 7 : 30;
-        return nthSchoolDayAfter(calendars.calendarOf(district.getId()), meeting.get(), schoolDays);
+        return nthSchoolDayAfter(calendar.get(), meeting.get(), schoolDays);
     }
 
     /** The n-th school day after {@code from} (not counted itself); empty where the calendar is not loaded. */
