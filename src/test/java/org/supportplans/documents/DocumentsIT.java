@@ -131,14 +131,16 @@ class DocumentsIT {
                             "%sha256=" + sha256))
                     .isEqualTo(1);
         }
-        // every download is audited
-        assertThat(jdbc.queryForObject(
-                        "select count(*) from audit_event e join audit_event_case c on c.event_id = e.id"
-                                + " where e.resource = 'DOCUMENT' and e.interface_name = 'API' and e.user_id = 'coordinator'"
-                                + " and c.case_id = ?",
-                        Integer.class,
-                        caseId))
-                .isEqualTo(documents.size());
+        // every download is audited (the audit filter writes its row once the answer is sent: wait for the last)
+        Tasks.await(
+                "every download in the audit log",
+                () -> jdbc.queryForObject(
+                                "select count(*) from audit_event e join audit_event_case c on c.event_id = e.id"
+                                        + " where e.resource = 'DOCUMENT' and e.interface_name = 'API'"
+                                        + " and e.user_id = 'coordinator' and c.case_id = ?",
+                                Integer.class,
+                                caseId)
+                        == documents.size());
 
         // a draft preview: rendered from the case as it stands, not stored
         HttpResponse<byte[]> draft =
