@@ -77,6 +77,9 @@ class DocumentRenderingTest {
             assertThat(catalog.getMarkInfo().isMarked()).isTrue();
             assertThat(catalog.getViewerPreferences().displayDocTitle()).isTrue();
             assertThat(catalog.getStructureTreeRoot()).isNotNull();
+            // PDF/UA-1 identifies itself in the XMP metadata (ISO 14289-1, 5)
+            String xmp = new String(catalog.getMetadata().toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(xmp).containsPattern("pdfuaid:part(>|=[\"'])1");
             Set<String> tags = tags(catalog.getStructureTreeRoot());
             assertThat(tags).contains("H1", "P", "Table", "TH", "TD");
 
