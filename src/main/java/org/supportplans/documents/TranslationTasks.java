@@ -25,7 +25,6 @@ import org.supportplans.system.AsApplication;
 class TranslationTasks {
 
     static final String TASK_NAME = "Arrange a translation";
-    static final String DOCUMENT_ID = "documentId";
     static final String CASE_ID = "caseId";
 
     private final TaskService tasks;
@@ -47,21 +46,37 @@ class TranslationTasks {
         asApplication.call(() -> create(c, documentId, kind, familyLanguage));
     }
 
+    /**
+     * One open task per case: a document produced while the coordinators' task is still open joins its list (and
+     * its due date, when that comes earlier); once the task is done, the next document opens a new one.
+     */
     private String create(CaseView c, long documentId, DocumentKind kind, String familyLanguage) {
         District district = schools.findById(c.school().id()).orElseThrow().getDistrict();
-        Task task = tasks.newTask();
-        task.setName(TASK_NAME);
+        Optional<Date> due = dueOn(district.getState(), kind, c, () -> calendars.calendarOf(district.getId()))
+                .map(day -> Date.from(District.morningOf(day, district.getTimeZone())));
         // ids and codes only: no student's name leaves the case's own records
-        task.setDescription("Have the " + kind.name().toLowerCase().replace('_', ' ') + " (document " + documentId
-                + ") of case " + c.id() + " translated into " + familyLanguage
-                + " by a qualified translator, and send it to the family.");
-        task.setTenantId(c.school().id());
-        dueOn(district.getState(), kind, c, () -> calendars.calendarOf(district.getId()))
-                .ifPresent(due -> task.setDueDate(Date.from(District.morningOf(due, district.getTimeZone()))));
+        String line = "\n- the " + kind.name().toLowerCase().replace('_', ' ') + " (document " + documentId + ")";
+        Optional<Task> open =
+                tasks.createTaskQuery().taskName(TASK_NAME).taskVariableValueEquals(CASE_ID, c.id()).list().stream()
+                        .filter(task -> task.getDescription() == null
+                                || task.getDescription().length() < 3500)
+                        .findFirst();
+        Task task = open.orElseGet(() -> {
+            Task created = tasks.newTask();
+            created.setName(TASK_NAME);
+            created.setDescription("Have these documents of case " + c.id() + " translated into " + familyLanguage
+                    + " by a qualified translator, and send them to the family:");
+            created.setTenantId(c.school().id());
+            return created;
+        });
+        task.setDescription(task.getDescription() + line);
+        due.filter(day -> task.getDueDate() == null || day.before(task.getDueDate()))
+                .ifPresent(task::setDueDate);
         tasks.saveTask(task);
-        tasks.addCandidateGroup(task.getId(), Role.COORDINATOR.groupId());
-        tasks.setVariableLocal(task.getId(), CASE_ID, c.id());
-        tasks.setVariableLocal(task.getId(), DOCUMENT_ID, documentId);
+        if (open.isEmpty()) {
+            tasks.addCandidateGroup(task.getId(), Role.COORDINATOR.groupId());
+            tasks.setVariableLocal(task.getId(), CASE_ID, c.id());
+        }
         return task.getId();
     }
 

@@ -198,13 +198,18 @@ class DocumentsIT {
                 .taskCandidateGroup("coordinator")
                 .taskVariableValueEquals(TranslationTasks.CASE_ID, caseId)
                 .list();
-        assertThat(ofCase).hasSize(2);
-        assertThat(ofCase).allSatisfy(task -> {
-            assertThat(task.getTenantId()).isEqualTo("lincoln-elementary");
-            assertThat(task.getDescription()).contains(caseId).contains("vi").doesNotContain("Maya");
-            // Colorado sets no translation clock (Illinois does: 23 Ill. Adm. Code 226.500(b))
-            assertThat(task.getDueDate()).isNull();
-        });
+        // one task for the case, listing both documents
+        assertThat(ofCase).hasSize(1);
+        Task task = ofCase.get(0);
+        assertThat(task.getTenantId()).isEqualTo("lincoln-elementary");
+        assertThat(task.getDescription())
+                .contains(caseId)
+                .contains("translated into vi")
+                .contains("the consent request (document ")
+                .contains("the prior written notice (document ")
+                .doesNotContain("Maya");
+        // Colorado sets no translation clock (Illinois does: 23 Ill. Adm. Code 226.500(b), TranslationDueTest)
+        assertThat(task.getDueDate()).isNull();
 
         JsonNode report =
                 coordinator.get("/api/reports/documents-not-in-family-language").json();
