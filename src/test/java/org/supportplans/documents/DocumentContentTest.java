@@ -63,6 +63,52 @@ class DocumentContentTest {
     }
 
     @Test
+    void aSchoolThatDeclinesToEvaluateOwesPriorWrittenNoticeOfTheRefusal() {
+        CaseView c = SampleCase.of("es", ClosureReason.EVALUATION_DECLINED);
+        LocalDate decided = SampleCase.REFERRED.plusDays(2);
+        CaseView declined = new CaseView(
+                c.id(),
+                c.status(),
+                c.phase(),
+                java.util.Set.of(),
+                c.student(),
+                c.school(),
+                "es",
+                c.openedOn(),
+                decided,
+                ClosureReason.EVALUATION_DECLINED,
+                c.due(),
+                List.of(),
+                c.referrals(),
+                List.of(new CaseView.TriageView(
+                        org.supportplans.cases.TriageOutcome.DECLINE,
+                        decided,
+                        "coordinator",
+                        null,
+                        null,
+                        "Grades and classroom work at grade level.")),
+                List.of(),
+                List.of(new CaseView.NoticeView(org.supportplans.cases.NoticeKind.PRIOR_WRITTEN_NOTICE, decided)),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
+        // 34 CFR 300.503(a)(2): notice when the school refuses to initiate an evaluation
+        assertThat(owed(declined)).containsExactly("PRIOR_WRITTEN_NOTICE refuse-evaluation-2026-09-16 (TRIAGED)");
+        DocumentContent.Owed notice = new DocumentContent(declined, "Demo School District", "es", TODAY)
+                .owed()
+                .get(0);
+        DocumentContent.Pwn pwn = (DocumentContent.Pwn) notice.variables().get("pwn");
+        assertThat(pwn.action()).isEqualTo("REFUSE_EVALUATION");
+        assertThat(pwn.teamReasons()).isEqualTo("Grades and classroom work at grade level.");
+        // 300.503(b)(3) in the family's language: the referral and its concerns
+        assertThat(pwn.basis())
+                .containsExactly("La remisión recibida el 14 de septiembre de 2026 y sus inquietudes: aprendizaje,"
+                        + " comunicación.");
+    }
+
+    @Test
     void aPlanProposedThenInEffectIsOneDocumentWithTwoSources() {
         CaseView inEffect = SampleCase.of("en", null);
         CaseView proposed = withIepStatus(inEffect, PlanStatus.DRAFT);
