@@ -39,7 +39,12 @@ final class ApiCalls {
             entry("GET /api/reports/clocks", new Kind(Action.READ, Resource.REPORT)),
             entry("GET /api/audit", new Kind(Action.READ, Resource.AUDIT_LOG)),
             // a roster holds the district's students: names, birth dates, schools, teachers
-            entry("POST /api/districts/{id}/roster", new Kind(Action.CREATE, Resource.ROSTER)));
+            entry("POST /api/districts/{id}/roster", new Kind(Action.CREATE, Resource.ROSTER)),
+            entry("GET /api/cases/{id}/documents", new Kind(Action.READ, Resource.DOCUMENTS)),
+            entry("POST /api/cases/{id}/documents/preview", new Kind(Action.READ, Resource.DOCUMENT_PREVIEW)),
+            entry("GET /api/cases/{id}/documents/preview", new Kind(Action.READ, Resource.DOCUMENT_PREVIEW)),
+            entry("GET /api/documents/{id}", new Kind(Action.READ, Resource.DOCUMENT)),
+            entry("GET /api/reports/documents-not-in-family-language", new Kind(Action.READ, Resource.REPORT)));
 
     static final Set<String> NO_STUDENT_DATA = Set.of(
             "GET /api/me",

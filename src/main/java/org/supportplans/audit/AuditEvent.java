@@ -55,7 +55,11 @@ public record AuditEvent(
         VARIABLES,
         HISTORY,
         MESSAGE,
-        ROSTER
+        ROSTER,
+        /** a document for the family: sealed, listed, downloaded or previewed (issue 16) */
+        DOCUMENT,
+        DOCUMENTS,
+        DOCUMENT_PREVIEW
     }
 
     /** Through which door: our API, the engine REST API, or one of Camunda's web apps. */
@@ -66,7 +70,9 @@ public record AuditEvent(
         COCKPIT,
         ADMIN,
         /** a web app's call whose app could not be told (no Referer) */
-        WEBAPP
+        WEBAPP,
+        /** the service itself, when a step completes: e.g. a document sealed, with its SHA-256 */
+        SERVICE
     }
 
     /** Done, refused (4xx: not allowed, not found, not valid, conflicting: nothing changed), or failed (5xx). */

@@ -49,6 +49,28 @@ public class AuditLog {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /**
+     * A document for the family was sealed when its step completed: the audit log keeps its SHA-256 (in the
+     * event's query: {@code kind=...&version=...&sha256=...}) beside the document's own record.
+     */
+    public void documentSealed(
+            String caseId, long documentId, String kind, int version, String sha256, String userId, Instant at) {
+        record(new AuditEvent(
+                null,
+                at,
+                userId,
+                Action.CREATE,
+                Resource.DOCUMENT,
+                Interface.SERVICE,
+                "SEAL",
+                "/api/documents/" + documentId,
+                "kind=" + kind + "&version=" + version + "&sha256=" + sha256,
+                1,
+                201,
+                Outcome.DONE,
+                Set.of(caseId)));
+    }
+
     /** Records the event; a failure to record is logged (ids and paths only) and never reaches the caller. */
     void record(AuditEvent event) {
         try {

@@ -43,6 +43,7 @@ public class CaseReader {
                 c.getPlanKinds(),
                 new CaseView.StudentView(s.getLocalId(), s.getFirstName(), s.getLastName(), s.getDateOfBirth()),
                 new CaseView.SchoolView(c.getSchool().getId(), c.getSchool().getName()),
+                c.getParentLanguage(),
                 c.getOpenedOn(),
                 c.getClosedOn(),
                 c.getClosureReason(),

@@ -13,6 +13,7 @@ public record CaseView(
         Set<PlanKind> planKinds,
         StudentView student,
         SchoolView school,
+        String parentLanguage,
         LocalDate openedOn,
         LocalDate closedOn,
         ClosureReason closureReason,

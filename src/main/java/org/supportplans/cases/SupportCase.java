@@ -72,6 +72,10 @@ class SupportCase {
     @Column(name = "open_student_id")
     private String openStudentId;
 
+    /** The parents' native language, BCP 47 (34 CFR 300.503(c), 300.322(e)): documents are written in it. */
+    @Column(name = "parent_language", nullable = false)
+    private String parentLanguage = "en";
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "case_plan_kind", joinColumns = @JoinColumn(name = "case_id"))
     @Column(name = "plan_kind")
@@ -157,6 +161,15 @@ class SupportCase {
 
     public School getSchool() {
         return school;
+    }
+
+    public String getParentLanguage() {
+        return parentLanguage;
+    }
+
+    /** The parents' language as the referral told it (a BCP 47 tag, already checked). */
+    void recordParentLanguage(String languageTag) {
+        this.parentLanguage = languageTag;
     }
 
     public CaseStatus getStatus() {

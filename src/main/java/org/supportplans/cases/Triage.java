@@ -47,7 +47,9 @@ public class Triage {
             String referredByName,
             Set<Concern> concerns,
             boolean parentRequestedEvaluation,
-            String reason) {}
+            String reason,
+            // BCP 47; null: not told (a new case takes English, an open case keeps its language)
+            String parentLanguage) {}
 
     /** The case a referral opened, or the open case it joined. */
     public record Referred(String caseId, boolean newCase) {}
@@ -76,6 +78,9 @@ public class Triage {
         Optional<SupportCase> open = cases.findOpenCaseOf(student.getId());
         SupportCase supportCase = open.orElseGet(
                 () -> cases.saveAndFlush(new SupportCase(student, referral.school(), referral.receivedOn())));
+        if (referral.parentLanguage() != null) {
+            supportCase.recordParentLanguage(referral.parentLanguage());
+        }
         supportCase.add(new Referral(
                 supportCase.getId(),
                 referral.receivedOn(),

@@ -95,6 +95,19 @@ public class IntakeService {
                 request.referredBy().name().strip(),
                 request.concerns(),
                 request.parentRequestedEvaluation(),
-                request.reason().strip());
+                request.reason().strip(),
+                parentLanguage(request.parentLanguage()));
+    }
+
+    /** The parents' language in its canonical BCP 47 form ({@code ES} as {@code es}); null when not told. */
+    static String parentLanguage(String tag) {
+        if (tag == null) {
+            return null;
+        }
+        try {
+            return new java.util.Locale.Builder().setLanguageTag(tag).build().toLanguageTag();
+        } catch (java.util.IllformedLocaleException e) {
+            throw new CaseRuleViolation("parentLanguage " + tag + " is not a BCP 47 language tag (e.g. en, es, vi).");
+        }
     }
 }

@@ -21,7 +21,11 @@ public record ReferralRequest(
         @NotNull @Valid ReferrerPart referredBy,
         @NotEmpty Set<@NotNull Concern> concerns,
         @NotNull Boolean parentRequestedEvaluation,
-        @NotBlank @Size(min = 10, max = 4000) String reason) {
+        @NotBlank @Size(min = 10, max = 4000) String reason,
+        // the parents' native language, BCP 47 (e.g. "es", "vi"); absent: English
+        @Size(max = 35)
+        @Pattern(regexp = "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", message = "a BCP 47 language tag, e.g. en, es, vi")
+        String parentLanguage) {
 
     public record StudentPart(
             @NotBlank

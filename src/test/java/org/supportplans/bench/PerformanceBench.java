@@ -40,6 +40,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.supportplans.PostgresIntegrationTest;
 import org.supportplans.Referrals;
+import org.supportplans.documents.DocumentKind;
+import org.supportplans.documents.RenderingFigures;
 import org.supportplans.intake.IntakeService;
 
 /**
@@ -148,7 +150,15 @@ class PerformanceBench {
             byScale.put(target, queries());
         }
 
-        write(throughput, templates, byScale);
+        // 3. rendering a document for a family (issue 16): the IEP, the longest, in English and in Spanish
+        List<RenderingFigures.Figures> rendering = List.of(
+                RenderingFigures.measure(DocumentKind.IEP, "en", 30, 200),
+                RenderingFigures.measure(DocumentKind.IEP, "es", 30, 200),
+                RenderingFigures.measure(DocumentKind.PRIOR_WRITTEN_NOTICE, "en", 30, 200));
+        rendering.forEach(f -> note("rendered %s (%s) %d times: median %.1f ms, p95 %.1f ms, %d bytes"
+                .formatted(f.kind(), f.language(), f.runs(), f.medianMs(), f.p95Ms(), f.bytes())));
+
+        write(throughput, templates, byScale, rendering);
     }
 
     // ---- throughput -------------------------------------------------------------------------------
@@ -386,7 +396,10 @@ class PerformanceBench {
     // ---- the table ----------------------------------------------------------------------------------
 
     private void write(
-            List<String> throughput, List<BulkCases.Template> templates, Map<Integer, Map<String, Latency>> byScale)
+            List<String> throughput,
+            List<BulkCases.Template> templates,
+            Map<Integer, Map<String, Latency>> byScale,
+            List<RenderingFigures.Figures> rendering)
             throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("Benchmarks of ")
@@ -468,6 +481,19 @@ class PerformanceBench {
         md.append("\nThe cases: ")
                 .append(BulkCases.describe(templates))
                 .append(" (each a copy of a case the service drove to that step, dates moved back).\n");
+
+        md.append("\n**Documents for families**: one document rendered (Thymeleaf template, then a tagged PDF/UA")
+                .append(" with the bundled font, subset) in the service's JVM, after 30 renders of warm-up:\n\n");
+        md.append("| document | renders | median | p95 | PDF size | target |\n|---|---|---|---|---|---|\n");
+        rendering.forEach(f -> md.append("| %s, %s | %d | %.1f ms | %.1f ms | %.0f KB | %s |\n"
+                .formatted(
+                        f.kind(),
+                        f.language(),
+                        f.runs(),
+                        f.medianMs(),
+                        f.p95Ms(),
+                        f.bytes() / 1024.0,
+                        f.kind() == DocumentKind.IEP ? "< 500 ms, < 300 KB" : "—")));
 
         Path startup = OUT.resolve("startup.md");
         if (Files.exists(startup)) {

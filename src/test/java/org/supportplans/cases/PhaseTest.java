@@ -137,7 +137,8 @@ abstract class PhaseTest {
                                     "Ms. Reed",
                                     Set.of(Concern.ACADEMIC),
                                     parentRequested,
-                                    "Reading two years below grade level."),
+                                    "Reading two years below grade level.",
+                                    null),
                             ACTOR)
                     .caseId();
             written();

@@ -22,7 +22,8 @@ class TriageTest extends PhaseTest {
                 "Ana Park",
                 Set.of(Concern.COMMUNICATION),
                 parentAsked,
-                "Speech is hard to understand.");
+                "Speech is hard to understand.",
+                null);
     }
 
     @Test

@@ -1,0 +1,379 @@
+package org.supportplans.documents;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.supportplans.cases.CaseView;
+import org.supportplans.cases.CaseView.ConsentView;
+import org.supportplans.cases.CaseView.EligibilityView;
+import org.supportplans.cases.CaseView.EvaluationView;
+import org.supportplans.cases.CaseView.MeetingView;
+import org.supportplans.cases.CaseView.PlanView;
+import org.supportplans.cases.CaseView.TriageView;
+import org.supportplans.cases.ClosureReason;
+import org.supportplans.cases.ConsentKind;
+import org.supportplans.cases.EligibilityOutcome;
+import org.supportplans.cases.NoticeKind;
+import org.supportplans.cases.PlanKind;
+import org.supportplans.cases.PlanStatus;
+import org.supportplans.cases.TriageOutcome;
+
+/**
+ * Which documents a case owes its family, as the case stands, and what each shows: read from the case's
+ * public view ({@link CaseView}), never from the steps. A document is identified by its kind and its subject
+ * (which consent request, which meeting, which plan); its source says what it was made from, so that a
+ * changed source (a new plan, a meeting moved) makes a new version.
+ */
+final class DocumentContent {
+
+    /** A document the case owes: what it is, what it was made from, which step produced it, what it shows. */
+    record Owed(DocumentKind kind, String subject, String source, String step, Map<String, Object> variables) {}
+
+    /** Prior written notice: the elements of 34 CFR 300.503(b) that vary from notice to notice. */
+    public record Pwn(
+            String action, String teamReasons, List<String> basis, String factors, String categories, String closure) {}
+
+    /** A line of a progress report: a goal and the progress toward it (34 CFR 300.320(a)(3)(ii)). */
+    public record Progress(String goal, String progress) {}
+
+    private final CaseView c;
+    private final String districtName;
+    private final String language;
+    private final LocalDate today;
+
+    DocumentContent(CaseView c, String districtName, String language, LocalDate today) {
+        this.c = c;
+        this.districtName = districtName;
+        this.language = language;
+        this.today = today;
+    }
+
+    /** Every document the case owes now, oldest step first. */
+    List<Owed> owed() {
+        List<Owed> owed = new ArrayList<>();
+        for (TriageView triage : c.triage()) {
+            if (triage.outcome() == TriageOutcome.DECLINE && sent(NoticeKind.PRIOR_WRITTEN_NOTICE)) {
+                // 34 CFR 300.503(a)(2): the school refuses to evaluate
+                owed.add(pwn(
+                        "refuse-evaluation-" + triage.decidedOn(),
+                        "TRIAGED",
+                        triage.decidedOn(),
+                        new Pwn("REFUSE_EVALUATION", triage.rationale(), referralBasis(), null, null, null)));
+            }
+        }
+        for (ConsentView consent : c.consents()) {
+            String subject = consent.kind().name().toLowerCase().replace('_', '-') + "-" + consent.requestedOn();
+            Map<String, Object> variables = common(consent.requestedOn());
+            variables.put("consent", consent);
+            owed.add(new Owed(DocumentKind.CONSENT_REQUEST, subject, subject, "CONSENT_REQUESTED", variables));
+            // 34 CFR 300.503(a)(1): the school proposes to evaluate or to begin services
+            String action = switch (consent.kind()) {
+                case EVALUATION_CONSENT -> "PROPOSE_EVALUATION";
+                case REEVALUATION_CONSENT -> "PROPOSE_REEVALUATION";
+                case SERVICES_CONSENT -> "PROPOSE_SERVICES";
+            };
+            String reasons = consent.kind() == ConsentKind.SERVICES_CONSENT
+                    ? lastEligibility().map(EligibilityView::rationale).orElse(null)
+                    : lastTriage().map(TriageView::rationale).orElse(null);
+            List<String> basis = consent.kind() == ConsentKind.SERVICES_CONSENT ? evaluationBasis() : referralBasis();
+            owed.add(pwn(
+                    "proposal-" + subject,
+                    "CONSENT_REQUESTED",
+                    consent.requestedOn(),
+                    new Pwn(action, reasons, basis, null, null, null)));
+        }
+        for (EligibilityView eligibility : c.eligibility()) {
+            String subject = "eligibility-" + eligibility.decidedOn();
+            evaluationBefore(eligibility.decidedOn()).ifPresent(evaluation -> {
+                Map<String, Object> variables = common(eligibility.decidedOn());
+                variables.put("evaluation", evaluation);
+                owed.add(new Owed(
+                        DocumentKind.EVALUATION_REPORT,
+                        "evaluation-" + evaluation.consentOn(),
+                        "evaluation-" + evaluation.consentOn(),
+                        "ELIGIBILITY_DECIDED",
+                        variables));
+            });
+            Map<String, Object> variables = common(eligibility.decidedOn());
+            variables.put("eligibility", eligibility);
+            variables.put("categories", categories(eligibility));
+            owed.add(new Owed(
+                    DocumentKind.ELIGIBILITY_DETERMINATION, subject, subject, "ELIGIBILITY_DECIDED", variables));
+            // 34 CFR 300.503(a)(1): the school proposes to identify the child, or refuses to
+            boolean eligible = eligibility.outcome() != EligibilityOutcome.NOT_ELIGIBLE;
+            owed.add(pwn(
+                    "pwn-" + subject,
+                    "ELIGIBILITY_DECIDED",
+                    eligibility.decidedOn(),
+                    new Pwn(
+                            eligible ? "IDENTIFY" : "NOT_IDENTIFY",
+                            eligibility.rationale(),
+                            evaluationBasis(),
+                            null,
+                            categories(eligibility),
+                            null)));
+        }
+        int meetingNumber = 0;
+        for (MeetingView meeting : c.meetings()) {
+            meetingNumber++;
+            if (meeting.noticeSentOn() == null) {
+                continue;
+            }
+            Map<String, Object> variables = common(meeting.noticeSentOn());
+            variables.put("meeting", meeting);
+            owed.add(new Owed(
+                    DocumentKind.MEETING_NOTICE,
+                    "meeting-" + meetingNumber,
+                    meeting.scheduledOn() + "|" + meeting.location(),
+                    "MEETING_NOTICE_SENT",
+                    variables));
+        }
+        for (PlanView plan : currentPlans().values()) {
+            owed.add(plan(plan));
+        }
+        ClosureReason closure = c.closureReason();
+        if (closure == ClosureReason.CONSENT_REVOKED || closure == ClosureReason.NO_LONGER_ELIGIBLE) {
+            // 34 CFR 300.300(b)(4)(i), 300.503: services end after prior written notice
+            owed.add(pwn(
+                    "end-services",
+                    "CASE_CLOSED",
+                    c.closedOn(),
+                    new Pwn("END_SERVICES", null, evaluationBasis(), null, null, closure.name())));
+        }
+        if ((closure == ClosureReason.GRADUATED || closure == ClosureReason.AGED_OUT)
+                && lastIep().isPresent()) {
+            // 34 CFR 300.305(e)(3): a summary of the child's academic achievement and functional performance
+            Map<String, Object> variables = common(c.closedOn());
+            variables.put("closure", closure.name());
+            variables.put("plan", lastIep().get());
+            owed.add(new Owed(DocumentKind.SUMMARY_OF_PERFORMANCE, "summary", "summary", "CASE_CLOSED", variables));
+        }
+        return owed;
+    }
+
+    /**
+     * A draft of a kind from the case as it stands, for the preview: the latest document of that kind the case
+     * owes, else one made from what the case holds so far (a plan not yet written shows empty sections).
+     */
+    Owed draft(DocumentKind kind) {
+        List<Owed> owed = owed().stream().filter(o -> o.kind() == kind).toList();
+        if (!owed.isEmpty()) {
+            Owed last = owed.get(owed.size() - 1);
+            Map<String, Object> variables = new HashMap<>(last.variables());
+            variables.put("issuedOn", today);
+            return new Owed(kind, last.subject(), last.source(), last.step(), variables);
+        }
+        Map<String, Object> variables = common(today);
+        switch (kind) {
+            case CONSENT_REQUEST ->
+                variables.put("consent", new ConsentView(ConsentKind.EVALUATION_CONSENT, today, 0, null, null, null));
+            case PRIOR_WRITTEN_NOTICE ->
+                variables.put("pwn", new Pwn("PROPOSE_EVALUATION", null, referralBasis(), null, null, null));
+            case MEETING_NOTICE ->
+                variables.put(
+                        "meeting",
+                        c.meetings().isEmpty()
+                                ? new MeetingView(
+                                        org.supportplans.cases.MeetingPurpose.PLAN,
+                                        today,
+                                        null,
+                                        null,
+                                        null,
+                                        List.of(),
+                                        null)
+                                : c.meetings().get(c.meetings().size() - 1));
+            case EVALUATION_REPORT ->
+                variables.put(
+                        "evaluation",
+                        c.evaluations().isEmpty()
+                                ? new EvaluationView(null, null, null, null, null, List.of())
+                                : c.evaluations().get(c.evaluations().size() - 1));
+            case ELIGIBILITY_DETERMINATION -> {
+                EligibilityView eligibility =
+                        new EligibilityView(today, EligibilityOutcome.NOT_ELIGIBLE, null, null, null);
+                variables.put("eligibility", eligibility);
+                variables.put("categories", "");
+            }
+            case IEP, SECTION_504_PLAN, ALP -> variables.put("plan", emptyPlan(planKind(kind)));
+            case PROGRESS_REPORT -> variables.put("progress", List.of());
+            case SUMMARY_OF_PERFORMANCE -> {
+                variables.put("closure", ClosureReason.GRADUATED.name());
+                variables.put("plan", lastIep().orElse(null));
+            }
+        }
+        variables.put("rights", rights(kind, variables));
+        return new Owed(kind, "draft", "draft", "PREVIEW", variables);
+    }
+
+    private Owed plan(PlanView plan) {
+        DocumentKind kind = switch (plan.kind()) {
+            case IEP -> DocumentKind.IEP;
+            case SECTION_504 -> DocumentKind.SECTION_504_PLAN;
+            case ALP -> DocumentKind.ALP;
+        };
+        Map<String, Object> variables = common(plan.inEffectOn() != null ? plan.inEffectOn() : today);
+        variables.put("plan", plan);
+        variables.put("rights", rights(kind, variables));
+        return new Owed(
+                kind,
+                "plan-" + plan.kind().name().toLowerCase().replace('_', '-'),
+                "plan-" + plan.id() + "-" + plan.status(),
+                plan.status() == PlanStatus.IN_EFFECT ? "PLAN_IN_EFFECT" : "PLAN_WRITTEN",
+                variables);
+    }
+
+    /** Per kind of plan, the newest plan that is proposed or in effect (an ended one owes nothing new). */
+    private Map<PlanKind, PlanView> currentPlans() {
+        Map<PlanKind, PlanView> current = new EnumMap<>(PlanKind.class);
+        c.plans().stream().sorted(Comparator.comparing(PlanView::id)).forEach(plan -> {
+            if (plan.status() == PlanStatus.DRAFT || plan.status() == PlanStatus.IN_EFFECT) {
+                current.put(plan.kind(), plan);
+            } else {
+                current.remove(plan.kind());
+            }
+        });
+        return current;
+    }
+
+    private Owed pwn(String subject, String step, LocalDate on, Pwn pwn) {
+        Map<String, Object> variables = common(on);
+        variables.put("pwn", pwn);
+        return new Owed(DocumentKind.PRIOR_WRITTEN_NOTICE, subject, subject, step, variables);
+    }
+
+    private Map<String, Object> common(LocalDate issuedOn) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("c", c);
+        variables.put("districtName", districtName);
+        variables.put("schoolName", c.school().name());
+        variables.put("issuedOn", issuedOn == null ? today : issuedOn);
+        variables.put("draft", false);
+        variables.put("version", null);
+        variables.put("notInLanguage", false);
+        variables.put(
+                "rights", c.planKinds().contains(PlanKind.IEP) || c.planKinds().isEmpty() ? "IDEA" : rightsOf());
+        return variables;
+    }
+
+    private String rightsOf() {
+        return c.planKinds().contains(PlanKind.SECTION_504) ? "SECTION_504" : "ALP";
+    }
+
+    private static String rights(DocumentKind kind, Map<String, Object> variables) {
+        return switch (kind) {
+            case SECTION_504_PLAN -> "SECTION_504";
+            case ALP -> "ALP";
+            default -> (String) variables.get("rights");
+        };
+    }
+
+    private static PlanKind planKind(DocumentKind kind) {
+        return switch (kind) {
+            case SECTION_504_PLAN -> PlanKind.SECTION_504;
+            case ALP -> PlanKind.ALP;
+            default -> PlanKind.IEP;
+        };
+    }
+
+    private PlanView emptyPlan(PlanKind kind) {
+        return new PlanView(
+                null,
+                kind,
+                PlanStatus.DRAFT,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                List.of(),
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                null);
+    }
+
+    private boolean sent(NoticeKind kind) {
+        return c.notices().stream().anyMatch(n -> n.kind() == kind);
+    }
+
+    private Optional<TriageView> lastTriage() {
+        return c.triage().isEmpty()
+                ? Optional.empty()
+                : Optional.of(c.triage().get(c.triage().size() - 1));
+    }
+
+    private Optional<EligibilityView> lastEligibility() {
+        return c.eligibility().isEmpty()
+                ? Optional.empty()
+                : Optional.of(c.eligibility().get(c.eligibility().size() - 1));
+    }
+
+    private Optional<PlanView> lastIep() {
+        return c.plans().stream()
+                .filter(p -> p.kind() == PlanKind.IEP && p.status() != PlanStatus.CONSENT_REFUSED)
+                .max(Comparator.comparing(PlanView::id));
+    }
+
+    private Optional<EvaluationView> evaluationBefore(LocalDate on) {
+        return c.evaluations().stream()
+                .filter(e -> e.consentOn() != null && !e.consentOn().isAfter(on))
+                .max(Comparator.comparing(EvaluationView::consentOn));
+    }
+
+    private String categories(EligibilityView eligibility) {
+        if (eligibility.ideaCategories() == null) {
+            return "";
+        }
+        return eligibility.ideaCategories().stream()
+                .map(category -> DocumentRenderer.message(language, "category." + category.name()))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** 34 CFR 300.503(b)(3): the referral the school used. */
+    private List<String> referralBasis() {
+        DocumentFormat f = new DocumentFormat(java.util.Locale.forLanguageTag(language));
+        List<String> lines = c.referrals().stream()
+                .map(r -> DocumentRenderer.message(
+                        language,
+                        "pwn.basis.referral",
+                        f.date(r.receivedOn()),
+                        r.concerns().stream()
+                                .sorted()
+                                .map(concern -> DocumentRenderer.message(language, "concern." + concern.name()))
+                                .collect(Collectors.joining(", "))))
+                .toList();
+        return lines.isEmpty() ? List.of(DocumentRenderer.message(language, "pwn.basis.none")) : lines;
+    }
+
+    /** 34 CFR 300.503(b)(3): each evaluation the school used, and the referral. */
+    private List<String> evaluationBasis() {
+        DocumentFormat f = new DocumentFormat(java.util.Locale.forLanguageTag(language));
+        List<String> lines = new ArrayList<>();
+        c.evaluations().stream()
+                .flatMap(e -> e.areas().stream())
+                .filter(a -> a.completedOn() != null)
+                .forEach(a -> lines.add(DocumentRenderer.message(
+                        language,
+                        "pwn.basis.area",
+                        DocumentRenderer.message(language, "area." + a.area().name()),
+                        f.date(a.completedOn()))));
+        lines.addAll(referralBasis());
+        return lines;
+    }
+
+    String districtName() {
+        return districtName;
+    }
+}

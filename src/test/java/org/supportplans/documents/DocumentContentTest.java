@@ -1,0 +1,189 @@
+package org.supportplans.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.supportplans.cases.CaseView;
+import org.supportplans.cases.ClosureReason;
+import org.supportplans.cases.PlanStatus;
+
+/** Which documents a case owes its family, read from the case as the API shows it. */
+class DocumentContentTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 12, 3);
+
+    private static List<String> owed(CaseView c) {
+        return new DocumentContent(c, "Demo School District", "en", TODAY)
+                .owed().stream()
+                        .map(o -> o.kind() + " " + o.subject() + " (" + o.step() + ")")
+                        .toList();
+    }
+
+    @Test
+    void aCaseWithPlansInEffectOwesEachNoticeAndEachPlan() {
+        assertThat(owed(SampleCase.of("en", null)))
+                .containsExactly(
+                        // 34 CFR 300.300(a), 300.503: consent to evaluate, with the school's proposal
+                        "CONSENT_REQUEST evaluation-consent-2026-09-21 (CONSENT_REQUESTED)",
+                        "PRIOR_WRITTEN_NOTICE proposal-evaluation-consent-2026-09-21 (CONSENT_REQUESTED)",
+                        // 300.300(b), 300.503: consent for services, with the proposal
+                        "CONSENT_REQUEST services-consent-2026-11-20 (CONSENT_REQUESTED)",
+                        "PRIOR_WRITTEN_NOTICE proposal-services-consent-2026-11-20 (CONSENT_REQUESTED)",
+                        // 300.306(a)(2): the report and the eligibility documentation, with notice
+                        "EVALUATION_REPORT evaluation-2026-09-24 (ELIGIBILITY_DECIDED)",
+                        "ELIGIBILITY_DETERMINATION eligibility-2026-11-02 (ELIGIBILITY_DECIDED)",
+                        "PRIOR_WRITTEN_NOTICE pwn-eligibility-2026-11-02 (ELIGIBILITY_DECIDED)",
+                        // 300.322(b)
+                        "MEETING_NOTICE meeting-1 (MEETING_NOTICE_SENT)",
+                        // 300.322(f), 104.36, 1 CCR 301-8
+                        "IEP plan-iep (PLAN_IN_EFFECT)",
+                        "SECTION_504_PLAN plan-section-504 (PLAN_IN_EFFECT)",
+                        "ALP plan-alp (PLAN_IN_EFFECT)");
+    }
+
+    @Test
+    void aGraduateGetsASummaryOfPerformanceAndNoNewPlanDocument() {
+        CaseView graduated = SampleCase.of("en", ClosureReason.GRADUATED);
+        CaseView ended = withPlansEnded(graduated);
+        assertThat(owed(ended))
+                // 34 CFR 300.305(e)(3)
+                .contains("SUMMARY_OF_PERFORMANCE summary (CASE_CLOSED)")
+                .noneMatch(line -> line.startsWith("IEP ") || line.startsWith("ALP "));
+    }
+
+    @Test
+    void consentRevokedEndsServicesWithPriorWrittenNotice() {
+        // 34 CFR 300.300(b)(4)(i): services end after prior written notice
+        assertThat(owed(withPlansEnded(SampleCase.of("en", ClosureReason.CONSENT_REVOKED))))
+                .contains("PRIOR_WRITTEN_NOTICE end-services (CASE_CLOSED)")
+                .noneMatch(line -> line.startsWith("SUMMARY_OF_PERFORMANCE"));
+    }
+
+    @Test
+    void aSchoolThatDeclinesToEvaluateOwesPriorWrittenNoticeOfTheRefusal() {
+        CaseView c = SampleCase.of("es", ClosureReason.EVALUATION_DECLINED);
+        LocalDate decided = SampleCase.REFERRED.plusDays(2);
+        CaseView declined = new CaseView(
+                c.id(),
+                c.status(),
+                c.phase(),
+                java.util.Set.of(),
+                c.student(),
+                c.school(),
+                "es",
+                c.openedOn(),
+                decided,
+                ClosureReason.EVALUATION_DECLINED,
+                c.due(),
+                List.of(),
+                c.referrals(),
+                List.of(new CaseView.TriageView(
+                        org.supportplans.cases.TriageOutcome.DECLINE,
+                        decided,
+                        "coordinator",
+                        null,
+                        null,
+                        "Grades and classroom work at grade level.")),
+                List.of(),
+                List.of(new CaseView.NoticeView(org.supportplans.cases.NoticeKind.PRIOR_WRITTEN_NOTICE, decided)),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
+        // 34 CFR 300.503(a)(2): notice when the school refuses to initiate an evaluation
+        assertThat(owed(declined)).containsExactly("PRIOR_WRITTEN_NOTICE refuse-evaluation-2026-09-16 (TRIAGED)");
+        DocumentContent.Owed notice = new DocumentContent(declined, "Demo School District", "es", TODAY)
+                .owed()
+                .get(0);
+        DocumentContent.Pwn pwn = (DocumentContent.Pwn) notice.variables().get("pwn");
+        assertThat(pwn.action()).isEqualTo("REFUSE_EVALUATION");
+        assertThat(pwn.teamReasons()).isEqualTo("Grades and classroom work at grade level.");
+        // 300.503(b)(3) in the family's language: the referral and its concerns
+        assertThat(pwn.basis())
+                .containsExactly("La remisión recibida el 14 de septiembre de 2026 y sus inquietudes: aprendizaje,"
+                        + " comunicación.");
+    }
+
+    @Test
+    void aPlanProposedThenInEffectIsOneDocumentWithTwoSources() {
+        CaseView inEffect = SampleCase.of("en", null);
+        CaseView proposed = withIepStatus(inEffect, PlanStatus.DRAFT);
+        DocumentContent.Owed draft = iep(proposed);
+        DocumentContent.Owed effective = iep(inEffect);
+        assertThat(draft.subject()).isEqualTo(effective.subject());
+        assertThat(draft.source()).isNotEqualTo(effective.source());
+        assertThat(draft.step()).isEqualTo("PLAN_WRITTEN");
+    }
+
+    private static DocumentContent.Owed iep(CaseView c) {
+        return new DocumentContent(c, "Demo School District", "en", TODAY)
+                .owed().stream()
+                        .filter(o -> o.kind() == DocumentKind.IEP)
+                        .findFirst()
+                        .orElseThrow();
+    }
+
+    private static CaseView withPlansEnded(CaseView c) {
+        List<CaseView.PlanView> plans = new ArrayList<>();
+        c.plans().forEach(p -> plans.add(withStatus(p, PlanStatus.ENDED)));
+        return withPlans(c, plans);
+    }
+
+    private static CaseView withIepStatus(CaseView c, PlanStatus status) {
+        List<CaseView.PlanView> plans = new ArrayList<>();
+        c.plans().forEach(p -> plans.add(p.kind() == org.supportplans.cases.PlanKind.IEP ? withStatus(p, status) : p));
+        return withPlans(c, plans);
+    }
+
+    private static CaseView.PlanView withStatus(CaseView.PlanView p, PlanStatus status) {
+        return new CaseView.PlanView(
+                p.id(),
+                p.kind(),
+                status,
+                p.startsOn(),
+                p.endsOn(),
+                p.inEffectOn(),
+                p.endedOn(),
+                p.presentLevels(),
+                p.annualGoals(),
+                p.services(),
+                p.accommodations(),
+                p.providedAccommodations(),
+                p.placement(),
+                p.transitionPlan(),
+                p.strengthAreas(),
+                p.achievementGoals(),
+                p.affectiveGoals(),
+                p.programming(),
+                p.writtenBy());
+    }
+
+    private static CaseView withPlans(CaseView c, List<CaseView.PlanView> plans) {
+        return new CaseView(
+                c.id(),
+                c.status(),
+                c.phase(),
+                c.planKinds(),
+                c.student(),
+                c.school(),
+                c.parentLanguage(),
+                c.openedOn(),
+                c.closedOn(),
+                c.closureReason(),
+                c.due(),
+                c.clocks(),
+                c.referrals(),
+                c.triage(),
+                c.consents(),
+                c.notices(),
+                c.evaluations(),
+                c.eligibility(),
+                c.meetings(),
+                plans,
+                c.teacherNotifications());
+    }
+}

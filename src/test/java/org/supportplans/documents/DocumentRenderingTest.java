@@ -1,0 +1,205 @@
+package org.supportplans.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.supportplans.cases.CaseView;
+import org.supportplans.cases.ClosureReason;
+
+/**
+ * Every kind of document, for one case, in English and in Spanish: the PDF is tagged (structure tree, marked
+ * content, headings, table headers), says its title and language, embeds its only font (the bundled
+ * Liberation Sans), and its text holds the content of the case and the words of the language.
+ */
+class DocumentRenderingTest {
+
+    private static final DocumentRenderer RENDERER = new DocumentRenderer();
+    private static final LocalDate TODAY = LocalDate.of(2026, 12, 3);
+
+    static List<Arguments> everyKindInEveryLanguage() {
+        List<Arguments> arguments = new ArrayList<>();
+        for (String language : List.of("en", "es")) {
+            for (DocumentKind kind : DocumentKind.values()) {
+                arguments.add(Arguments.of(kind, language));
+            }
+        }
+        return arguments;
+    }
+
+    /** The case's documents of each kind (a progress report: the template, no progress recorded yet). */
+    static Map<String, Object> variablesOf(DocumentKind kind, String language) {
+        CaseView graduated = SampleCase.of(language, ClosureReason.GRADUATED);
+        DocumentContent content = new DocumentContent(graduated, "Demo School District", language, TODAY);
+        Map<DocumentKind, DocumentContent.Owed> first = new EnumMap<>(DocumentKind.class);
+        content.owed().forEach(owed -> first.putIfAbsent(owed.kind(), owed));
+        DocumentContent.Owed owed = first.containsKey(kind) ? first.get(kind) : content.draft(kind);
+        Map<String, Object> variables = new HashMap<>(owed.variables());
+        variables.put("version", 1);
+        return variables;
+    }
+
+    @ParameterizedTest(name = "{0} in {1}")
+    @MethodSource("everyKindInEveryLanguage")
+    void everyKindIsATaggedPdfInItsLanguageWithItsContent(DocumentKind kind, String language) throws IOException {
+        byte[] pdf = RENDERER.pdf(kind, language, variablesOf(kind, language));
+        // kept for a look with pdfinfo, pdffonts or a reader (and the README's page image)
+        java.nio.file.Path samples = java.nio.file.Path.of("target", "documents");
+        java.nio.file.Files.createDirectories(samples);
+        java.nio.file.Files.write(samples.resolve(kind.fileName(1).replace(".pdf", "-" + language + ".pdf")), pdf);
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            var catalog = document.getDocumentCatalog();
+            String title = DocumentRenderer.message(language, "title." + kind.name());
+            assertThat(document.getDocumentInformation().getTitle()).isEqualTo(title);
+            assertThat(catalog.getLanguage()).isEqualTo(language);
+            assertThat(catalog.getMarkInfo()).isNotNull();
+            assertThat(catalog.getMarkInfo().isMarked()).isTrue();
+            assertThat(catalog.getViewerPreferences().displayDocTitle()).isTrue();
+            assertThat(catalog.getStructureTreeRoot()).isNotNull();
+            // PDF/UA-1 identifies itself in the XMP metadata (ISO 14289-1, 5)
+            String xmp = new String(catalog.getMetadata().toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(xmp).containsPattern("pdfuaid:part(>|=[\"'])1");
+            Set<String> tags = tags(catalog.getStructureTreeRoot());
+            assertThat(tags).contains("H1", "P", "Table", "TH", "TD");
+
+            Set<String> fonts = new HashSet<>();
+            for (PDPage page : document.getPages()) {
+                PDResources resources = page.getResources();
+                for (COSName name : resources.getFontNames()) {
+                    PDFont font = resources.getFont(name);
+                    assertThat(font.isEmbedded())
+                            .as(font.getName() + " embedded")
+                            .isTrue();
+                    fonts.add(font.getName().substring(font.getName().indexOf('+') + 1));
+                }
+            }
+            assertThat(fonts).isNotEmpty().allMatch(name -> name.startsWith("LiberationSans"));
+
+            String text = words(new PDFTextStripper().getText(document));
+            assertThat(text)
+                    .contains(title)
+                    .contains("Maya Núñez")
+                    .contains("Lincoln Elementary")
+                    .contains("Demo School District")
+                    .contains(DocumentRenderer.message(language, "page") + " 1 "
+                            + DocumentRenderer.message(language, "page.of") + " ")
+                    .contains(DocumentRenderer.message(language, "contact.heading"));
+            assertThat(text).contains(language.equals("es") ? "8 de marzo de 2015" : "March 8, 2015");
+            // openhtmltopdf prints '#' for a character the font lacks
+            assertThat(text)
+                    .as("every character has a glyph in the bundled font")
+                    .doesNotContain("#");
+        }
+    }
+
+    @Test
+    void priorWrittenNoticeHasEveryElementOf300_503b() throws IOException {
+        Map<String, Object> variables = variablesOf(DocumentKind.PRIOR_WRITTEN_NOTICE, "en");
+        String text = text(RENDERER.pdf(DocumentKind.PRIOR_WRITTEN_NOTICE, "en", variables));
+        assertThat(text)
+                // (b)(1) the action proposed, (b)(2) why
+                .contains("What the school proposes or refuses to do")
+                .contains("The school proposes to evaluate your child for special education.")
+                .contains("Why")
+                .contains("Reading far below peers despite small-group support since spring.")
+                // (b)(3) each evaluation procedure, assessment, record or report used
+                .contains("What we used to decide")
+                .contains("The referral received on September 14, 2026, and its concerns: learning, communication.")
+                // (b)(4) procedural safeguards and how to get a copy
+                .contains("Your rights (procedural safeguards)")
+                .contains("free copy of the notice of procedural safeguards")
+                // (b)(5) sources to contact for help
+                .contains("Where to get help to understand this")
+                .contains("Parent Training and Information Center")
+                // (b)(6) other options considered and why rejected, (b)(7) other factors
+                .contains("Other options we considered, and why we did not choose them")
+                .contains("Other things that mattered");
+    }
+
+    @Test
+    void theIepShowsItsServicesInATableWithHeaders() throws IOException {
+        String text = text(RENDERER.pdf(DocumentKind.IEP, "es", variablesOf(DocumentKind.IEP, "es")));
+        assertThat(text)
+                .contains("Programa de Educación Individualizado (IEP)")
+                .contains("En vigor desde el 30 de noviembre de 2026.")
+                .contains("Servicio")
+                .contains("Specialized reading instruction")
+                .contains("special education teacher")
+                .contains("Versión");
+    }
+
+    @Test
+    void aDraftSaysItIsADraft() throws IOException {
+        Map<String, Object> variables = variablesOf(DocumentKind.MEETING_NOTICE, "en");
+        variables.put("draft", true);
+        assertThat(text(RENDERER.pdf(DocumentKind.MEETING_NOTICE, "en", variables)))
+                .contains("Draft: not sent to the family.");
+    }
+
+    @Test
+    void aFamilyLanguageWithoutABundleGetsEnglishAndIsTold() throws IOException {
+        assertThat(FamilyLanguages.documentLanguage("vi")).isEqualTo("en");
+        assertThat(FamilyLanguages.documentLanguage("es-MX")).isEqualTo("es");
+        assertThat(FamilyLanguages.documentLanguage("ES")).isEqualTo("es");
+        assertThat(FamilyLanguages.documentLanguage(null)).isEqualTo("en");
+        Map<String, Object> variables = variablesOf(DocumentKind.IEP, "en");
+        variables.put("notInLanguage", true);
+        assertThat(text(RENDERER.pdf(DocumentKind.IEP, "en", variables)))
+                .contains("We could not yet write this document in your language.");
+    }
+
+    @Test
+    void bundlesHaveTheSameKeys() throws IOException {
+        var english = new java.util.Properties();
+        var spanish = new java.util.Properties();
+        try (var en = getClass().getClassLoader().getResourceAsStream("documents/messages.properties");
+                var es = getClass().getClassLoader().getResourceAsStream("documents/messages_es.properties")) {
+            english.load(new java.io.InputStreamReader(en, java.nio.charset.StandardCharsets.UTF_8));
+            spanish.load(new java.io.InputStreamReader(es, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(spanish.keySet()).isEqualTo(english.keySet());
+    }
+
+    static String text(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return words(new PDFTextStripper().getText(document));
+        }
+    }
+
+    /** The text with lines joined: a table cell or a long sentence wraps. */
+    static String words(String text) {
+        return text.replaceAll("\\s+", " ");
+    }
+
+    private static Set<String> tags(PDStructureNode node) {
+        Set<String> tags = new HashSet<>();
+        for (Object kid : node.getKids()) {
+            if (kid instanceof PDStructureElement element) {
+                tags.add(element.getStructureType());
+                tags.addAll(tags(element));
+            }
+        }
+        return tags;
+    }
+}
