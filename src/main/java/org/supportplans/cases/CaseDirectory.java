@@ -28,7 +28,8 @@ public class CaseDirectory {
             String state,
             java.time.ZoneId timeZone,
             String studentName,
-            LocalDate dateOfBirth) {}
+            LocalDate dateOfBirth,
+            LocalDate referredOn) {}
 
     /** The user ids of the staff of the case's school. */
     public java.util.Set<String> staffOf(String caseId) {
@@ -46,7 +47,8 @@ public class CaseDirectory {
                 c.getSchool().getDistrict().getState(),
                 c.getSchool().getDistrict().getTimeZone(),
                 c.getStudent().fullName(),
-                c.getStudent().getDateOfBirth());
+                c.getStudent().getDateOfBirth(),
+                c.firstReferralOn());
     }
 
     /**

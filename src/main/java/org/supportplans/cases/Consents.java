@@ -35,6 +35,9 @@ public class Consents {
         SupportCase supportCase = cases.open(caseId);
         LocalDate today = days.today(supportCase);
         kinds.forEach(kind -> supportCase.add(new ParentNotice(caseId, kind, today)));
+        if (kinds.contains(NoticeKind.PRIOR_WRITTEN_NOTICE) && supportCase.notEligibleForIep()) {
+            clocks.stop(caseId, ClockKind.STATE_EVALUATION_TIMELINE, ClockStop.INELIGIBILITY_NOTICE_SENT, today);
+        }
         timeline.record(
                 supportCase, today, CaseEventKind.NOTICE_SENT, "Sent to the parents: " + Timeline.labels(kinds), null);
         return today;
@@ -48,6 +51,10 @@ public class Consents {
             throw new NotAwaitedException("The parents were already asked for " + kind.label() + ".");
         }
         supportCase.add(new ConsentRequest(caseId, kind, today));
+        if (kind == ConsentKind.SERVICES_CONSENT) {
+            // the proposed IEP goes to the parents with this request: the offer of FAPE (603 CMR 28.05(1), R 340.1721b)
+            clocks.stop(caseId, ClockKind.STATE_EVALUATION_TIMELINE, ClockStop.PROPOSED_IEP_SENT, today);
+        }
         List<NoticeKind> sent = switch (kind) {
             // 34 CFR 300.300(a), 300.503, 300.504(a)(1)
             case EVALUATION_CONSENT ->

@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.supportplans.cases.ClockKind;
 import org.supportplans.cases.ClockStart;
 import org.supportplans.cases.ClockStop;
@@ -112,6 +113,21 @@ class Clock {
     @Column(name = "reason_text")
     private String reasonText;
 
+    /** The events the rule ends the clock at, comma-separated; null on a clock started before issue 14. */
+    @Column(name = "ends_at")
+    private String endsAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "end_of_year")
+    private ClockRule.EndOfYear endOfYear;
+
+    @Column(name = "referred_on")
+    private LocalDate referredOn;
+
+    /** The clock this one runs beside: a state's timeline beside the initial evaluation's clock. */
+    @Column(name = "linked_clock_id")
+    private Long linkedClockId;
+
     @Column(name = "reminders_sent", nullable = false)
     private int remindersSent;
 
@@ -138,7 +154,15 @@ class Clock {
         this.ruleDirection = rule.direction();
         this.ruleExclusion = rule.exclusion();
         this.ruleText = rule.describe();
+        this.endsAt = rule.endsAt().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        this.endOfYear = rule.endOfYear();
         this.status = ClockStatus.RUNNING;
+    }
+
+    Clock(String caseId, String schoolId, ClockRule rule, LocalDate startDate, LocalDate referredOn, Long linkedTo) {
+        this(caseId, schoolId, rule, startDate);
+        this.referredOn = referredOn;
+        this.linkedClockId = linkedTo;
     }
 
     /** The rule this clock was started under (a later change of the rules table does not move it). */
@@ -151,7 +175,22 @@ class Clock {
                 ruleDirection,
                 ruleExclusion,
                 ClockStart.valueOf(startEvent),
-                legalBasis);
+                legalBasis,
+                ClockRules.stopEvents(endsAt),
+                endOfYear == null ? ClockRule.EndOfYear.NONE : endOfYear);
+    }
+
+    /** The referral date the rule may depend on; the start date when none was kept. */
+    LocalDate referredOnOrStart() {
+        return referredOn == null ? startDate : referredOn;
+    }
+
+    Long getLinkedClockId() {
+        return linkedClockId;
+    }
+
+    void linkTo(Long clockId) {
+        this.linkedClockId = clockId;
     }
 
     /** Takes a newly counted due date; true when it moved. */

@@ -1,12 +1,15 @@
 package org.supportplans.deadlines;
 
+import java.util.Set;
 import org.supportplans.cases.ClockKind;
 import org.supportplans.cases.ClockStart;
+import org.supportplans.cases.ClockStop;
 
 /**
  * How a jurisdiction counts a clock, as the rules table ({@code processes/clock-rules.dmn}) gives it:
  * so many calendar, school or business days (or years, or a birthday) after (or before) the start,
- * perhaps not counting some days, with the rule's citation.
+ * perhaps not counting some days, until the events that end it (empty: whatever step stops the clock's kind),
+ * with the state's end-of-year rule and the rule's citation.
  */
 record ClockRule(
         ClockKind kind,
@@ -16,7 +19,31 @@ record ClockRule(
         Direction direction,
         Exclusion exclusion,
         ClockStart startEvent,
-        String citation) {
+        String citation,
+        Set<ClockStop> endsAt,
+        EndOfYear endOfYear) {
+
+    public ClockRule {
+        endsAt = Set.copyOf(endsAt);
+    }
+
+    /** A rule with no end events named and no end-of-year rule. */
+    public ClockRule(
+            ClockKind kind,
+            String jurisdiction,
+            int count,
+            Unit unit,
+            Direction direction,
+            Exclusion exclusion,
+            ClockStart startEvent,
+            String citation) {
+        this(kind, jurisdiction, count, unit, direction, exclusion, startEvent, citation, Set.of(), EndOfYear.NONE);
+    }
+
+    /** Whether the event ends a clock under this rule (a rule naming none is ended by its kind's step). */
+    public boolean endsAt(ClockStop event) {
+        return endsAt.isEmpty() || endsAt.contains(event);
+    }
 
     public enum Unit {
         /** Calendar days (34 CFR 300.11(a)): start + N, no adjustment for weekends or holidays. */
@@ -45,6 +72,37 @@ record ClockRule(
         SUMMER
     }
 
+    /** What a state does with a clock that reaches the end of the school year. */
+    public enum EndOfYear {
+        NONE,
+        /**
+         * Tex. Educ. Code 29.004(a-1): consent received at least 35 but fewer than 45 school days before the last
+         * instructional day: the report is due 30 June of that year; fewer than 35: the 45th school day, into the
+         * next year (29.004(a)).
+         */
+        TX_JUNE_30,
+        /**
+         * 19 TAC 89.1011: the ARD committee meets within 30 days of the report; a 30th day in the summer, school
+         * not in session, moves to the first day of classes in the fall.
+         */
+        TX_FIRST_DAY_OF_FALL,
+        /**
+         * 23 Ill. Adm. Code 226.110(d): fewer than 60 school days left in the school year after consent: the
+         * eligibility decision and IEP meeting before the first day of the next school year.
+         */
+        IL_BEFORE_NEXT_YEAR,
+        /**
+         * Cal. Educ. Code 56344(a): a referral made 30 days or less before the end of the regular school year:
+         * the IEP within 30 days after the next regular school year begins.
+         */
+        CA_30_DAYS_INTO_NEXT_YEAR,
+        /**
+         * 603 CMR 28.05(1): consent received within 30 to 45 school working days before the end of the school
+         * year: the proposed IEP (or the notice of ineligibility) no later than 14 days after the end of the year.
+         */
+        MA_14_DAYS_AFTER_YEAR
+    }
+
     /** The rule in a coordinator's words, e.g. "60 school days after consent (TX: 19 TAC 89.1011)". */
     public String describe() {
         String unitText = switch (unit) {
@@ -54,6 +112,9 @@ record ClockRule(
             case YEARS -> count == 1 ? "year" : "years";
             case BIRTHDAY -> "";
         };
+        if (startEvent == ClockStart.NEVER) {
+            return "no such clock in this jurisdiction (" + citation + ")";
+        }
         String what = unit == Unit.BIRTHDAY
                 ? "by the " + ordinal(count) + " birthday"
                 : count + " " + unitText + (direction == Direction.BEFORE ? " before " : " after ")
@@ -63,7 +124,17 @@ record ClockRule(
             case BREAKS_OVER_5_SCHOOL_DAYS -> ", not counting breaks of more than 5 school days";
             case SUMMER -> ", not counting the summer";
         };
-        return what + excluding + " (" + citation + ")";
+        String endOfYearText = switch (endOfYear) {
+            case NONE -> "";
+            case TX_JUNE_30 -> "; consent 35 to 44 school days before the last instructional day: 30 June";
+            case TX_FIRST_DAY_OF_FALL -> "; a due date in the summer moves to the first day of school";
+            case IL_BEFORE_NEXT_YEAR -> "; fewer than 60 school days left: before the next school year's first day";
+            case CA_30_DAYS_INTO_NEXT_YEAR ->
+                "; referred 30 days or less before the year's end: 30 days after the next year begins";
+            case MA_14_DAYS_AFTER_YEAR ->
+                "; consent 30 to 45 school working days before the year's end: 14 days after its end";
+        };
+        return what + excluding + endOfYearText + " (" + citation + ")";
     }
 
     private static String ordinal(int n) {

@@ -61,19 +61,42 @@ class ClockService implements CaseClocks, WatchedClocks {
     @Override
     public Optional<LocalDate> start(String caseId, ClockKind kind, ClockStart event, LocalDate start) {
         CaseDirectory.CaseFacts facts = cases.facts(caseId);
+        Optional<LocalDate> due = startOne(facts, kind, event, start);
+        if (kind == ClockKind.INITIAL_EVALUATION) {
+            // a state's timeline that ends later than eligibility runs beside the initial evaluation's, linked to it
+            startOne(facts, ClockKind.STATE_EVALUATION_TIMELINE, event, start);
+            link(caseId);
+        }
+        return due;
+    }
+
+    private Optional<LocalDate> startOne(
+            CaseDirectory.CaseFacts facts, ClockKind kind, ClockStart event, LocalDate start) {
+        String caseId = facts.caseId();
         ClockRule rule = rules.ruleFor(facts.state(), kind);
         if (rule.startEvent() != event) {
-            return Optional.empty(); // this jurisdiction starts the clock at another event
+            return Optional.empty(); // this jurisdiction starts the clock at another event, or has no such clock
         }
         Optional<Clock> running = clocks.findFirstByCaseIdAndKindAndStatusInOrderByIdDesc(caseId, kind, OPEN);
         if (running.isPresent()) {
             return Optional.ofNullable(running.get().effectiveDue());
         }
-        Clock clock = new Clock(caseId, facts.schoolId(), rule, start);
+        Clock clock = new Clock(caseId, facts.schoolId(), rule, start, facts.referredOn(), null);
         clock.due(count(clock, calendars.calendarOf(facts.districtId())));
         clocks.saveAndFlush(clock);
         events.publishEvent(new ClockEvent.Started(ClockState.of(clock)));
         return Optional.ofNullable(clock.effectiveDue());
+    }
+
+    /** Links a running state timeline to the running initial evaluation's clock it runs beside. */
+    private void link(String caseId) {
+        Optional<Clock> initial =
+                clocks.findFirstByCaseIdAndKindAndStatusInOrderByIdDesc(caseId, ClockKind.INITIAL_EVALUATION, OPEN);
+        Optional<Clock> state = clocks.findFirstByCaseIdAndKindAndStatusInOrderByIdDesc(
+                caseId, ClockKind.STATE_EVALUATION_TIMELINE, OPEN);
+        if (initial.isPresent() && state.isPresent() && state.get().getLinkedClockId() == null) {
+            state.get().linkTo(initial.get().getId());
+        }
     }
 
     @Override
@@ -81,18 +104,33 @@ class ClockService implements CaseClocks, WatchedClocks {
     public Optional<LocalDate> preview(String caseId, ClockKind kind, LocalDate start) {
         CaseDirectory.CaseFacts facts = cases.facts(caseId);
         ClockRule rule = rules.ruleFor(facts.state(), kind);
-        return Optional.ofNullable(
-                DeadlineCounter.count(rule, start, calendars.calendarOf(facts.districtId()), List.of())
-                        .date());
+        return Optional.ofNullable(DeadlineCounter.count(
+                        rule, start, facts.referredOn(), calendars.calendarOf(facts.districtId()), List.of())
+                .date());
     }
 
+    /**
+     * Stops the case's open clocks that this event ends: the clock of the kind named, and every other clock whose
+     * rule ends at the event (a state's timeline ending at the IEP meeting, the proposed IEP, the IEP implemented).
+     * A clock whose rule names its end events is stopped only by one of them (the transition clock is never met by
+     * an annual review); a clock started before rules named them, by its kind's step.
+     */
     @Override
     public void stop(String caseId, ClockKind kind, ClockStop event, LocalDate on) {
-        clocks.findFirstByCaseIdAndKindAndStatusInOrderByIdDesc(caseId, kind, OPEN)
-                .ifPresent(clock -> {
-                    clock.stop(event, on);
-                    events.publishEvent(new ClockEvent.Stopped(ClockState.of(clock)));
-                });
+        for (Clock clock : clocks.findByCaseIdAndStatusIn(caseId, OPEN)) {
+            ClockRule rule = clock.rule();
+            boolean ends = rule.endsAt().isEmpty()
+                    ? clock.getKind() == kind
+                    : rule.endsAt().contains(event);
+            if (ends) {
+                clock.stop(event, on);
+                events.publishEvent(new ClockEvent.Stopped(ClockState.of(clock)));
+            }
+        }
+        if (event == ClockStop.EVALUATION_REPORT_WRITTEN) {
+            // Texas: the ARD committee meets within 30 days of the written report (19 TAC 89.1011)
+            start(caseId, ClockKind.IEP_MEETING, ClockStart.EVALUATION_REPORT, on);
+        }
     }
 
     @Override
@@ -247,9 +285,10 @@ class ClockService implements CaseClocks, WatchedClocks {
 
     /** "If the consent comes back on this date, when is the evaluation due?" */
     @Transactional(readOnly = true)
-    public Preview preview(String districtId, String state, ClockKind kind, LocalDate start) {
+    public Preview preview(String districtId, String state, ClockKind kind, LocalDate start, LocalDate referredOn) {
         ClockRule rule = rules.ruleFor(state, kind);
-        DeadlineCounter.Due due = DeadlineCounter.count(rule, start, calendars.calendarOf(districtId), List.of());
+        DeadlineCounter.Due due = DeadlineCounter.count(
+                rule, start, referredOn == null ? start : referredOn, calendars.calendarOf(districtId), List.of());
         return new Preview(
                 due.date(),
                 due.unknownReason(),
@@ -262,7 +301,10 @@ class ClockService implements CaseClocks, WatchedClocks {
                 rule.unit().name(),
                 rule.direction().name(),
                 rule.exclusion().name(),
-                rule.startEvent().name());
+                rule.startEvent().name(),
+                rule.endsAt().stream().map(Enum::name).sorted().toList(),
+                rule.endOfYear().name(),
+                referredOn == null ? start : referredOn);
     }
 
     public record Preview(
@@ -277,7 +319,10 @@ class ClockService implements CaseClocks, WatchedClocks {
             String unit,
             String direction,
             String notCounted,
-            String startsAt) {}
+            String startsAt,
+            List<String> endsAt,
+            String endOfYear,
+            LocalDate referredOn) {}
 
     // ---- calendars ----------------------------------------------------------------------------------
 
@@ -308,7 +353,18 @@ class ClockService implements CaseClocks, WatchedClocks {
     }
 
     private DeadlineCounter.Due count(Clock clock, DistrictCalendar calendar) {
-        return DeadlineCounter.count(clock.rule(), clock.getStartDate(), calendar, clock.countedPauses());
+        DeadlineCounter.Due due = DeadlineCounter.count(
+                clock.rule(), clock.getStartDate(), clock.referredOnOrStart(), calendar, clock.countedPauses());
+        if (clock.getKind() == ClockKind.IEP_MEETING && due.known()) {
+            // the IEP meeting by the earlier of its 30 days (34 CFR 300.323(c)(1)) and the state's timeline
+            Optional<LocalDate> state = clocks.findFirstByCaseIdAndKindAndStatusInOrderByIdDesc(
+                            clock.getCaseId(), ClockKind.STATE_EVALUATION_TIMELINE, OPEN)
+                    .map(Clock::effectiveDue);
+            if (state.isPresent() && state.get().isBefore(due.date())) {
+                return new DeadlineCounter.Due(state.get(), null);
+            }
+        }
+        return due;
     }
 
     private Clock openClock(Long clockId) {

@@ -56,22 +56,32 @@ final class DeadlineCounter {
     }
 
     public static Due count(ClockRule rule, LocalDate start, DistrictCalendar calendar, List<Pause> pauses) {
-        return new DeadlineCounter(rule, calendar, pauses).count(start);
+        return count(rule, start, start, calendar, pauses);
     }
 
-    private Due count(LocalDate start) {
+    /**
+     * The due date of a clock started on {@code start} for a case referred on {@code referredOn} (California's
+     * end-of-year rule depends on the referral's date).
+     */
+    public static Due count(
+            ClockRule rule, LocalDate start, LocalDate referredOn, DistrictCalendar calendar, List<Pause> pauses) {
+        return new DeadlineCounter(rule, calendar, pauses).count(start, referredOn == null ? start : referredOn);
+    }
+
+    private Due count(LocalDate start, LocalDate referredOn) {
+        if (rule.unit() == ClockRule.Unit.YEARS || rule.unit() == ClockRule.Unit.BIRTHDAY) {
+            // a birthday or an anniversary is a date, not a count of days: nothing pauses it
+            // (34 CFR 300.320(b), 300.324(b)(1)(i), 300.303(b)(2), 300.124(b))
+            return Due.on(start.plusYears(rule.count()));
+        }
         Optional<Pause> open = pauses.stream().filter(p -> p.to() == null).findFirst();
         if (open.isPresent()) {
             return Due.unknown("The clock is paused since " + open.get().from() + ".");
         }
-        return switch (rule.unit()) {
-            case YEARS -> Due.on(start.plusYears(rule.count()).plusDays(pausedCalendarDays()));
-            case BIRTHDAY -> Due.on(start.plusYears(rule.count()).plusDays(pausedCalendarDays()));
-            case CALENDAR_DAYS, SCHOOL_DAYS, BUSINESS_DAYS ->
-                rule.direction() == ClockRule.Direction.BEFORE
-                        ? walk(start, -1)
-                        : fastCalendarDays(start).orElseGet(() -> walk(start, 1));
-        };
+        Due counted = rule.direction() == ClockRule.Direction.BEFORE
+                ? walk(start, -1)
+                : fastCalendarDays(start).orElseGet(() -> walk(start, 1));
+        return EndOfYearRules.apply(rule.endOfYear(), counted, start, referredOn, calendar);
     }
 
     /** Calendar days with nothing excluded need no calendar: start + N (34 CFR 300.11(a)). */
@@ -116,12 +126,9 @@ final class DeadlineCounter {
                 calendar.yearOf(day)
                         .map(year -> year.isSchoolDay(day) ? Counts.YES : Counts.NO)
                         .orElse(Counts.UNKNOWN);
+            // 34 CFR 300.11(b): Monday to Friday except federal and state holidays; the district's other days off count
             case BUSINESS_DAYS ->
-                SchoolYearCalendar.isWeekend(day)
-                        ? Counts.NO
-                        : calendar.yearOf(day)
-                                .map(year -> year.isNoSchoolDay(day) ? Counts.NO : Counts.YES)
-                                .orElse(Counts.UNKNOWN);
+                SchoolYearCalendar.isWeekend(day) || FederalHolidays.isHoliday(day) ? Counts.NO : Counts.YES;
             case CALENDAR_DAYS -> excludedCalendarDay(day);
             case YEARS, BIRTHDAY -> throw new IllegalStateException("not counted day by day");
         };
@@ -194,10 +201,6 @@ final class DeadlineCounter {
             day = day.plusDays(step);
         }
         return weekdays;
-    }
-
-    private long pausedCalendarDays() {
-        return pauses.stream().mapToLong(Pause::calendarDays).sum();
     }
 
     private static String missingCalendar(LocalDate day) {

@@ -221,10 +221,23 @@ class DeadlineCounterTest {
     @Nested
     class BusinessDays {
 
+        // 34 CFR 300.11(b): "Business day means Monday through Friday, except for Federal and State holidays";
+        // the district's other days off (its winter break) are business days.
+
         @Test
-        void areWeekdaysThatAreNotDistrictHolidays() {
-            assertThat(due(rule(3, Unit.BUSINESS_DAYS), "2026-12-18", ONE_YEAR)).isEqualTo("2027-01-06");
+        void areWeekdaysThatAreNotFederalHolidaysEvenInTheDistrictsBreak() {
+            // from Fri 18 Dec 2026: Mon 21 (winter break, still a business day) 1, Tue 22 2, Wed 23 3
+            assertThat(due(rule(3, Unit.BUSINESS_DAYS), "2026-12-18", ONE_YEAR)).isEqualTo("2026-12-23");
+            // from Wed 23 Dec 2026: Thu 24 1, Fri 25 Christmas Day (5 U.S.C. 6103(a)) not, Mon 28 2, Tue 29 3
+            assertThat(due(rule(3, Unit.BUSINESS_DAYS), "2026-12-23", ONE_YEAR)).isEqualTo("2026-12-29");
+            // from Fri 4 Sep 2026: Mon 7 Labor Day (first Monday of September) not, Tue 8 1
             assertThat(due(rule(1, Unit.BUSINESS_DAYS), "2026-09-04", ONE_YEAR)).isEqualTo("2026-09-08");
+        }
+
+        @Test
+        void skipAHolidayObservedOnTheFridayBefore() {
+            // 4 July 2026 is a Saturday, observed Fri 3 July (5 U.S.C. 6103(b)): from Thu 2 July, Mon 6 July is the 1st
+            assertThat(due(rule(1, Unit.BUSINESS_DAYS), "2026-07-02", NONE)).isEqualTo("2026-07-06");
         }
 
         @Test
