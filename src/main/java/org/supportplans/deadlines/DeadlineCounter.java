@@ -69,6 +69,9 @@ final class DeadlineCounter {
     }
 
     private Due count(LocalDate start, LocalDate referredOn) {
+        if (rule.startEvent() == org.supportplans.cases.ClockStart.NEVER) {
+            return Due.unknown("The jurisdiction has no such clock.");
+        }
         if (rule.unit() == ClockRule.Unit.YEARS || rule.unit() == ClockRule.Unit.BIRTHDAY) {
             // a birthday or an anniversary is a date, not a count of days: nothing pauses it
             // (34 CFR 300.320(b), 300.324(b)(1)(i), 300.303(b)(2), 300.124(b))

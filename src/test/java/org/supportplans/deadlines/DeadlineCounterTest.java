@@ -256,6 +256,21 @@ class DeadlineCounterTest {
         }
 
         @Test
+        void aPauseMovesNeitherAnAnniversaryNorABirthday() {
+            // 34 CFR 300.324(b)(1)(i) "not less than annually", 300.320(b) the IEP in effect when the child turns 16:
+            // dates, not counts of days: a pause (ended or still open) leaves them where they are
+            List<Pause> pauses = List.of(
+                    new Pause(LocalDate.parse("2027-01-04"), LocalDate.parse("2027-01-20")),
+                    new Pause(LocalDate.parse("2027-03-01"), null));
+            assertThat(DeadlineCounter.count(rule(1, Unit.YEARS), LocalDate.parse("2026-11-29"), NONE, pauses)
+                            .date())
+                    .isEqualTo("2027-11-29");
+            assertThat(DeadlineCounter.count(rule(16, Unit.BIRTHDAY), LocalDate.parse("2011-05-02"), NONE, pauses)
+                            .date())
+                    .isEqualTo("2027-05-02");
+        }
+
+        @Test
         void aBirthdayClockFallsOnTheBirthday() {
             assertThat(due(rule(16, Unit.BIRTHDAY), "2012-02-29", NONE)).isEqualTo("2028-02-29");
             assertThat(due(rule(15, Unit.BIRTHDAY), "2012-02-29", NONE)).isEqualTo("2027-02-28");
