@@ -1,0 +1,310 @@
+package org.supportplans.deadlines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.supportplans.CaseDriver;
+import org.supportplans.CaseDriver.Forms;
+import org.supportplans.CaseDriver.Step;
+import org.supportplans.Http;
+import org.supportplans.PostgresIntegrationTest;
+import org.supportplans.Referrals;
+import org.supportplans.Tasks;
+import org.supportplans.cases.CaseClocks;
+import org.supportplans.cases.ClockKind;
+import org.supportplans.cases.ClockStart;
+import org.supportplans.people.District;
+import org.supportplans.people.DistrictRepository;
+import org.supportplans.people.School;
+import org.supportplans.people.SchoolRepository;
+
+/**
+ * A case in each state whose timeline ends past eligibility, driven through its steps: the state's clock stops at
+ * the state's end event and not before (issue 14). Each state's district keeps school from 15 August to 31 May on
+ * every weekday, this school year and the next.
+ */
+@PostgresIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StateEndEventsIT {
+
+    static final ZoneId CENTRAL = ZoneId.of("America/Chicago");
+    static final List<String> STATES = List.of("IL", "CA", "MI", "MA", "NJ", "CT", "NY", "TX");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DistrictRepository districts;
+
+    @Autowired
+    SchoolRepository schools;
+
+    @Autowired
+    SchoolCalendars calendars;
+
+    @Autowired
+    CaseClocks caseClocks;
+
+    LocalDate today;
+    Http admin;
+
+    @BeforeAll
+    void aDistrictInEachState() {
+        today = LocalDate.now(CENTRAL);
+        admin = Http.as(port, "demo");
+        for (String state : STATES) {
+            String district = district(state);
+            if (districts.findById(district).isEmpty()) {
+                District saved = districts.save(new District(district, state + " test district", state, CENTRAL));
+                schools.save(new School(school(state), saved, state + " test school"));
+            }
+            calendars.put(district, schoolYear(today));
+            calendars.put(district, schoolYear(today.plusYears(1)));
+        }
+    }
+
+    @Test
+    void illinoisAndCaliforniaStopAtTheIepMeeting() {
+        for (String state : List.of("IL", "CA")) {
+            CaseDriver.Case supportCase = eligible(state);
+            assertThat(status(supportCase, "initial-evaluation")).as(state).isEqualTo("MET");
+            assertThat(status(supportCase, "state-evaluation-timeline"))
+                    .as(state + ": eligibility is not the state's end")
+                    .isEqualTo("RUNNING");
+
+            supportCase.meetingScheduled(today).meetingHeld(today);
+
+            assertThat(status(supportCase, "state-evaluation-timeline"))
+                    .as(state + ": the IEP developed at the meeting")
+                    .isEqualTo("MET");
+        }
+    }
+
+    @Test
+    void michiganAndMassachusettsStopWhenTheProposedIepReachesTheParents() {
+        for (String state : List.of("MI", "MA")) {
+            CaseDriver.Case supportCase =
+                    eligible(state).meetingScheduled(today).meetingHeld(today);
+            assertThat(status(supportCase, "state-evaluation-timeline"))
+                    .as(state + ": the meeting is not the state's end")
+                    .isEqualTo("RUNNING");
+
+            supportCase.iepWritten(today);
+
+            Tasks.await(
+                    state + ": the proposed IEP sent with the request for consent to services",
+                    () -> "MET".equals(status(supportCase, "state-evaluation-timeline")));
+        }
+    }
+
+    @Test
+    void massachusettsStopsAtTheNoticeOfIneligibility() {
+        CaseDriver.Case supportCase = evaluated("MA")
+                .did("demo", Step.DECIDE_ELIGIBILITY, Forms.eligibility(today, "NOT_ELIGIBLE", "No disability."));
+
+        Tasks.await(
+                "the notice that the student is not eligible sent",
+                () -> "MET".equals(status(supportCase, "state-evaluation-timeline")));
+    }
+
+    @Test
+    void newJerseyConnecticutAndNewYorkStopWhenTheIepIsImplemented() {
+        for (String state : List.of("NJ", "CT", "NY")) {
+            CaseDriver.Case supportCase =
+                    eligible(state).meetingScheduled(today).meetingHeld(today).iepWritten(today);
+            Tasks.await(
+                    state + ": waiting for the parents' consent to services",
+                    () -> admin.get("/api/cases/" + supportCase.id()).body().contains("SERVICES_CONSENT"));
+            assertThat(status(supportCase, "state-evaluation-timeline"))
+                    .as(state + ": the proposed IEP is not the state's end")
+                    .isEqualTo("RUNNING");
+
+            supportCase.servicesConsented(today);
+
+            Tasks.await(
+                    state + ": the IEP implemented",
+                    () -> "MET".equals(status(supportCase, "state-evaluation-timeline")));
+        }
+    }
+
+    @Test
+    void connecticutCountsFromTheReferralAndTheFederalSixtyDaysFromConsent() {
+        CaseDriver.Case supportCase = driver().aCase(referral("CT")).triaged();
+        JsonNode state = clock(supportCase, "state-evaluation-timeline").orElseThrow();
+        assertThat(state.path("startEvent").asText()).isEqualTo("REFERRAL");
+        assertThat(state.path("startDate").asText())
+                .isEqualTo(today.minusDays(2).toString());
+        assertThat(clock(supportCase, "initial-evaluation"))
+                .as("not before consent")
+                .isEmpty();
+
+        supportCase.consented(today);
+        JsonNode initial = clock(supportCase, "initial-evaluation").orElseThrow();
+        assertThat(initial.path("dueDate").asText())
+                .isEqualTo(today.plusDays(60).toString());
+    }
+
+    @Test
+    void texasStopsAtTheWrittenReportAndCountsTheArdMeetingFromIt() {
+        CaseDriver.Case supportCase = evaluated("TX");
+
+        assertThat(status(supportCase, "initial-evaluation"))
+                .as("the written report is complete with its last area")
+                .isEqualTo("MET");
+        JsonNode ard = clock(supportCase, "iep-meeting").orElseThrow();
+        assertThat(ard.path("startEvent").asText()).isEqualTo("EVALUATION_REPORT");
+        // 19 TAC 89.1011: 30 calendar days from the report (today, in session: 15 August to 31 May)
+        LocalDate thirty = today.plusDays(30);
+        boolean summer = thirty.getMonthValue() == 6
+                || thirty.getMonthValue() == 7
+                || (thirty.getMonthValue() == 8 && thirty.getDayOfMonth() < 15);
+        assertThat(ard.path("dueDate").asText())
+                .isEqualTo((summer ? LocalDate.of(thirty.getYear(), 8, 15) : thirty).toString());
+
+        supportCase.did("demo", Step.DECIDE_ELIGIBILITY, Forms.eligibleForAnIep(today));
+        supportCase.meetingScheduled(today).meetingHeld(today);
+        assertThat(status(supportCase, "iep-meeting")).isEqualTo("MET");
+    }
+
+    @Test
+    void theIepMeetingIsDueByTheEarlierOfItsThirtyDaysAndTheStatesDate() {
+        // Michigan: consent 40 days ago, eligibility 5 days ago. 34 CFR 300.323(c)(1) alone: 25 days from now;
+        // R 340.1721b(1)(a): 30 school days from consent, sooner
+        CaseDriver.Case supportCase = driver().aCase(referral("MI")).triaged();
+        LocalDate consent = today.minusDays(40);
+        LocalDate eligibility = today.minusDays(5);
+        caseClocks.start(supportCase.id(), ClockKind.INITIAL_EVALUATION, ClockStart.CONSENT, consent);
+        LocalDate stateDue = nthSchoolDayAfter(consent, 30);
+        assertThat(clock(supportCase, "state-evaluation-timeline")
+                        .orElseThrow()
+                        .path("dueDate")
+                        .asText())
+                .isEqualTo(stateDue.toString());
+
+        LocalDate due = caseClocks
+                .start(supportCase.id(), ClockKind.IEP_MEETING, ClockStart.ELIGIBILITY, eligibility)
+                .orElseThrow();
+
+        LocalDate thirtyDays = eligibility.plusDays(30);
+        assertThat(due).isEqualTo(stateDue.isBefore(thirtyDays) ? stateDue : thirtyDays);
+    }
+
+    @Test
+    void thePreviewTakesTheReferralDate() {
+        JsonNode preview = admin.get("/api/deadlines/preview?district=" + district("CA")
+                        + "&clock=state-evaluation-timeline&start=" + today + "&referredOn=" + today.minusDays(3))
+                .json();
+        assertThat(preview.path("referredOn").asText())
+                .isEqualTo(today.minusDays(3).toString());
+        assertThat(preview.path("endsAt").toString()).contains("MEETING_HELD");
+        assertThat(preview.path("endOfYear").asText()).isEqualTo("CA_30_DAYS_INTO_NEXT_YEAR");
+        JsonNode withoutReferral = admin.get("/api/deadlines/preview?district=" + district("CA")
+                        + "&clock=state-evaluation-timeline&start=" + today)
+                .json();
+        assertThat(withoutReferral.path("referredOn").asText()).isEqualTo(today.toString());
+    }
+
+    private CaseDriver.Case evaluated(String state) {
+        return driver().aCase(referral(state))
+                .triaged()
+                .consented(today)
+                .did("demo", Step.PLAN_EVALUATION, Forms.evaluationPlan("ACADEMIC"))
+                .did("demo", Step.EVALUATE_AREA, Forms.areaReport(today, "Reads two years below grade level."));
+    }
+
+    private CaseDriver.Case eligible(String state) {
+        return evaluated(state).did("demo", Step.DECIDE_ELIGIBILITY, Forms.eligibleForAnIep(today));
+    }
+
+    /** Every step by the demo administrator, who may act at every school. */
+    private CaseDriver driver() {
+        return CaseDriver.with(new CaseDriver.Hands() {
+            @Override
+            public String refer(Map<String, Object> referral) {
+                Http.Response referred = admin.post("/api/referrals", referral);
+                assertThat(referred.status()).as(referred.body()).isEqualTo(201);
+                return referred.json().path("caseId").asText();
+            }
+
+            @Override
+            public void complete(String userId, String caseId, Step step, Map<String, Object> values) {
+                Tasks.await(
+                        "'" + step.taskName() + "' of case " + caseId,
+                        () -> Tasks.all(admin, caseId).stream()
+                                .anyMatch(task -> task.path("name").asText().equals(step.taskName())));
+                Tasks.done(admin, caseId, step.taskName(), values);
+            }
+
+            @Override
+            public void parentsGave(String caseId, String kind, LocalDate on) {
+                Tasks.await("the parents asked for " + kind, () -> {
+                    Http.Response answered = admin.post(
+                            "/api/cases/" + caseId + "/parent-responses",
+                            Map.of("kind", kind, "decision", "GIVEN", "date", on.toString()));
+                    return answered.status() == 202;
+                });
+            }
+        });
+    }
+
+    private Map<String, Object> referral(String state) {
+        Map<String, Object> referral = Referrals.of(Referrals.newStudentId());
+        referral.put("schoolId", school(state));
+        referral.put("receivedOn", today.minusDays(2).toString());
+        return referral;
+    }
+
+    private String status(CaseDriver.Case supportCase, String kind) {
+        return clock(supportCase, kind).map(c -> c.path("status").asText()).orElse("NONE");
+    }
+
+    private Optional<JsonNode> clock(CaseDriver.Case supportCase, String kind) {
+        JsonNode found = null;
+        for (JsonNode clock : admin.get("/api/cases/" + supportCase.id()).json().path("clocks")) {
+            if (kind.equals(clock.path("kind").asText())) {
+                found = clock; // the last of that kind
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    private static String district(String state) {
+        return "i14-" + state.toLowerCase() + "-district";
+    }
+
+    private static String school(String state) {
+        return "i14-" + state.toLowerCase() + "-school";
+    }
+
+    /** School from 15 August to 31 May of the school year of the day, every weekday. */
+    private static SchoolYearCalendar schoolYear(LocalDate day) {
+        String year = SchoolYearCalendar.schoolYearOf(day);
+        int start = SchoolYearCalendar.startYear(year);
+        return new SchoolYearCalendar(year, LocalDate.of(start, 8, 15), LocalDate.of(start + 1, 5, 31), List.of());
+    }
+
+    /** The same calendar walked by hand: weekdays from 15 August to 31 May. */
+    private static LocalDate nthSchoolDayAfter(LocalDate start, int n) {
+        LocalDate day = start;
+        int counted = 0;
+        while (counted < n) {
+            day = day.plusDays(1);
+            int month = day.getMonthValue();
+            boolean inSession = !(month == 6 || month == 7 || (month == 8 && day.getDayOfMonth() < 15));
+            if (inSession && !SchoolYearCalendar.isWeekend(day)) {
+                counted++;
+            }
+        }
+        return day;
+    }
+}
