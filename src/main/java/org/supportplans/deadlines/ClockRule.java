@@ -105,6 +105,13 @@ record ClockRule(
 
     /** The rule in a coordinator's words, e.g. "60 school days after consent (TX: 19 TAC 89.1011)". */
     public String describe() {
+        return startEvent == ClockStart.NEVER
+                ? "no such clock in this jurisdiction (" + citation + ")"
+                : counted() + " (" + citation + ")";
+    }
+
+    /** The count without its citation, e.g. "45 school days after consent". */
+    public String counted() {
         String unitText = switch (unit) {
             case CALENDAR_DAYS -> "calendar days";
             case SCHOOL_DAYS -> "school days";
@@ -113,7 +120,7 @@ record ClockRule(
             case BIRTHDAY -> "";
         };
         if (startEvent == ClockStart.NEVER) {
-            return "no such clock in this jurisdiction (" + citation + ")";
+            return "no such clock";
         }
         String what = unit == Unit.BIRTHDAY
                 ? "by the " + ordinal(count) + " birthday"
@@ -134,7 +141,7 @@ record ClockRule(
             case MA_14_DAYS_AFTER_YEAR ->
                 "; consent 30 to 45 school working days before the year's end: 14 days after its end";
         };
-        return what + excluding + endOfYearText + " (" + citation + ")";
+        return what + excluding + endOfYearText;
     }
 
     private static String ordinal(int n) {
