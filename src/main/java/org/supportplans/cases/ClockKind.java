@@ -12,6 +12,10 @@ public enum ClockKind {
      */
     STATE_EVALUATION_TIMELINE(
             "state-evaluation-timeline", "State timeline from consent (or referral) to the state's end"),
+    /** From the referral to the district's decision whether to evaluate, or its request for consent (states). */
+    REFERRAL_DECISION("referral-decision", "Decision on the referral"),
+    /** From the parents' consent to a reevaluation to the reevaluation completed. */
+    REEVALUATION_TIMELINE("reevaluation-timeline", "Reevaluation completed after consent"),
     SECTION_504_EVALUATION("section-504-evaluation", "Section 504 evaluation"),
     IEP_MEETING("iep-meeting", "IEP meeting after eligibility"),
     MEETING_NOTICE("meeting-notice", "Meeting notice to the parents"),

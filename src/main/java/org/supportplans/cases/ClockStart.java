@@ -28,6 +28,8 @@ public enum ClockStart {
     REQUEST,
     /** The written evaluation report completed (Texas: the ARD committee meets within 30 days of it). */
     EVALUATION_REPORT,
+    /** The parents' consent to a reevaluation (34 CFR 300.300(c)). */
+    REEVALUATION_CONSENT,
     /** The jurisdiction has no such clock: it never starts. */
     NEVER
 }

@@ -27,5 +27,11 @@ public enum ClockStop {
     /** The written notice that the student is not eligible sent to the parents (MA, MI). */
     INELIGIBILITY_NOTICE_SENT,
     /** The team decided the student is not eligible for an IEP: a state timeline to the IEP ends there. */
-    NOT_ELIGIBLE
+    NOT_ELIGIBLE,
+    /** The referral triaged: the decision whether to evaluate (IL, WA, NJ). */
+    TRIAGE_DECIDED,
+    /** The parents asked for consent to evaluate, with the evaluation plan and notice (CA, MI, MA). */
+    CONSENT_REQUESTED,
+    /** The district declined to evaluate, with prior written notice. */
+    EVALUATION_DECLINED
 }

@@ -211,7 +211,9 @@ class Clock {
         }
         int first;
         int last;
-        if (ruleUnit == ClockRule.Unit.YEARS || ruleUnit == ClockRule.Unit.BIRTHDAY) {
+        if (ruleUnit == ClockRule.Unit.YEARS
+                || ruleUnit == ClockRule.Unit.BIRTHDAY
+                || ruleUnit == ClockRule.Unit.AGE_IN_MONTHS) {
             first = 60;
             last = 14;
         } else if (ruleDirection == ClockRule.Direction.BEFORE) {

@@ -55,7 +55,9 @@ record ClockRule(
         /** The same day N years later (29 February: 28 February). */
         YEARS,
         /** The N-th birthday; the start is the date of birth. */
-        BIRTHDAY
+        BIRTHDAY,
+        /** The day the student is N months old (Illinois: 14 years and 6 months = 174); the start is the birth. */
+        AGE_IN_MONTHS
     }
 
     public enum Direction {
@@ -69,7 +71,9 @@ record ClockRule(
         /** Days of a break of more than 5 consecutive school days are not counted (California). */
         BREAKS_OVER_5_SCHOOL_DAYS,
         /** The summer between two school years is not counted (Pennsylvania). */
-        SUMMER
+        SUMMER,
+        /** The calendar's days without school are not counted; the summer is (New Jersey, N.J.A.C. 6A:14-3.3(e)). */
+        SCHOOL_HOLIDAYS
     }
 
     /** What a state does with a clock that reaches the end of the school year. */
@@ -117,19 +121,22 @@ record ClockRule(
             case SCHOOL_DAYS -> "school days";
             case BUSINESS_DAYS -> "business days";
             case YEARS -> count == 1 ? "year" : "years";
-            case BIRTHDAY -> "";
+            case BIRTHDAY, AGE_IN_MONTHS -> "";
         };
         if (startEvent == ClockStart.NEVER) {
             return "no such clock";
         }
         String what = unit == Unit.BIRTHDAY
                 ? "by the " + ordinal(count) + " birthday"
-                : count + " " + unitText + (direction == Direction.BEFORE ? " before " : " after ")
-                        + startEvent.name().toLowerCase().replace('_', ' ');
+                : unit == Unit.AGE_IN_MONTHS
+                        ? "by the age of " + age(count)
+                        : count + " " + unitText + (direction == Direction.BEFORE ? " before " : " after ")
+                                + startEvent.name().toLowerCase().replace('_', ' ');
         String excluding = switch (exclusion) {
             case NONE -> "";
             case BREAKS_OVER_5_SCHOOL_DAYS -> ", not counting breaks of more than 5 school days";
             case SUMMER -> ", not counting the summer";
+            case SCHOOL_HOLIDAYS -> ", not counting school holidays (the summer counts)";
         };
         String endOfYearText = switch (endOfYear) {
             case NONE -> "";
@@ -142,6 +149,13 @@ record ClockRule(
                 "; consent 30 to 45 school working days before the year's end: 14 days after its end";
         };
         return what + excluding + endOfYearText;
+    }
+
+    /** An age in months in words: 174 gives "14 years and 6 months", 180 "15 years". */
+    static String age(int months) {
+        int years = months / 12;
+        int rest = months % 12;
+        return years + " years" + (rest == 0 ? "" : " and " + rest + (rest == 1 ? " month" : " months"));
     }
 
     private static String ordinal(int n) {

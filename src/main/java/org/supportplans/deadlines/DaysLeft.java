@@ -17,7 +17,7 @@ final class DaysLeft {
 
     static Integer count(ClockRule.Unit unit, LocalDate today, LocalDate due, DistrictCalendar calendar) {
         return switch (unit) {
-            case CALENDAR_DAYS, YEARS, BIRTHDAY -> Math.toIntExact(ChronoUnit.DAYS.between(today, due));
+            case CALENDAR_DAYS, YEARS, BIRTHDAY, AGE_IN_MONTHS -> Math.toIntExact(ChronoUnit.DAYS.between(today, due));
             case SCHOOL_DAYS, BUSINESS_DAYS -> counted(unit, today, due, calendar);
         };
     }

@@ -72,6 +72,9 @@ final class DeadlineCounter {
         if (rule.startEvent() == org.supportplans.cases.ClockStart.NEVER) {
             return Due.unknown("The jurisdiction has no such clock.");
         }
+        if (rule.unit() == ClockRule.Unit.AGE_IN_MONTHS) {
+            return Due.on(start.plusMonths(rule.count())); // 34 CFR 300.320(b) at a state's age, e.g. 14 1/2
+        }
         if (rule.unit() == ClockRule.Unit.YEARS || rule.unit() == ClockRule.Unit.BIRTHDAY) {
             // a birthday or an anniversary is a date, not a count of days: nothing pauses it
             // (34 CFR 300.320(b), 300.324(b)(1)(i), 300.303(b)(2), 300.124(b))
@@ -133,7 +136,7 @@ final class DeadlineCounter {
             case BUSINESS_DAYS ->
                 SchoolYearCalendar.isWeekend(day) || FederalHolidays.isHoliday(day) ? Counts.NO : Counts.YES;
             case CALENDAR_DAYS -> excludedCalendarDay(day);
-            case YEARS, BIRTHDAY -> throw new IllegalStateException("not counted day by day");
+            case YEARS, BIRTHDAY, AGE_IN_MONTHS -> throw new IllegalStateException("not counted day by day");
         };
     }
 
@@ -144,6 +147,10 @@ final class DeadlineCounter {
                 calendar.yearOf(day)
                         .map(year ->
                                 day.isBefore(year.firstDay()) || day.isAfter(year.lastDay()) ? Counts.NO : Counts.YES)
+                        .orElse(Counts.UNKNOWN);
+            case SCHOOL_HOLIDAYS ->
+                calendar.yearOf(day)
+                        .map(year -> year.isNoSchoolDay(day) ? Counts.NO : Counts.YES)
                         .orElse(Counts.UNKNOWN);
             case BREAKS_OVER_5_SCHOOL_DAYS -> {
                 Boolean inLongBreak = inLongBreak(day);

@@ -37,7 +37,8 @@ class FakeClocks implements CaseClocks {
             case TRANSITION, PART_C_TO_B -> ClockStart.BIRTH;
             case MANIFESTATION_DETERMINATION -> ClockStart.DECISION_TO_CHANGE_PLACEMENT;
             case RECORDS_REQUEST -> ClockStart.REQUEST;
-            case STATE_EVALUATION_TIMELINE -> ClockStart.NEVER;
+            case STATE_EVALUATION_TIMELINE, REFERRAL_DECISION -> ClockStart.NEVER;
+            case REEVALUATION_TIMELINE -> ClockStart.REEVALUATION_CONSENT;
         };
         if (rule != event) {
             return Optional.empty();

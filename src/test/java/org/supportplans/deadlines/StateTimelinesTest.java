@@ -207,6 +207,84 @@ class StateTimelinesTest {
     }
 
     @Test
+    void fromTheReferralToTheDecisionWhetherToEvaluate() {
+        // 23 Ill. Adm. Code 226.110: 14 school days after the referral Tue 1 Sep 2026: Sep 2-4 (3), 8-11 (7),
+        // 14-18 (12), Mon 21 (13), Tue 22 Sep (14)
+        assertThat(due("IL", ClockKind.REFERRAL_DECISION, SEP_1_2026, TWO_YEARS))
+                .isEqualTo("2026-09-22");
+        // WAC 392-172A-03005(2)(c): 25 school days: Sep 28 - Oct 2 (22), Oct 5 (23), 6 (24), Wed 7 Oct (25)
+        assertThat(due("WA", ClockKind.REFERRAL_DECISION, SEP_1_2026, TWO_YEARS))
+                .isEqualTo("2026-10-07");
+        // R 340.1721b(1)(a): 10 school days: Sep 11 is the 7th, Mon 14 (8), 15 (9), Wed 16 Sep (10)
+        assertThat(due("MI", ClockKind.REFERRAL_DECISION, SEP_1_2026, TWO_YEARS))
+                .isEqualTo("2026-09-16");
+        // 603 CMR 28.04(1)(a): 5 school days: Sep 2-4 (3), Labor Day off, Tue 8 (4), Wed 9 Sep (5)
+        assertThat(due("MA", ClockKind.REFERRAL_DECISION, SEP_1_2026, TWO_YEARS))
+                .isEqualTo("2026-09-09");
+        // Cal. Educ. Code 56043(a): 15 days, vacations over 5 school days not counted: referral Mon 14 Dec 2026:
+        // Dec 15-18 (4), Sat 19 Dec - Sun 3 Jan the winter break, Mon 4 Jan (5), Thu 14 Jan 2027 (15)
+        assertThat(due("CA", ClockKind.REFERRAL_DECISION, "2026-12-14", TWO_YEARS))
+                .isEqualTo("2027-01-14");
+    }
+
+    @Test
+    void newJerseyTwentyDaysNotCountingSchoolHolidaysButCountingTheSummer() {
+        // N.J.A.C. 6A:14-3.3(e): referral Mon 16 Nov 2026: Nov 17-22 (6), Thanksgiving break 23-27 not counted,
+        // Sat 28 (7), Sun 29 (8), Mon 30 (9), Dec 1 (10) ... Fri 11 Dec 2026 (20)
+        assertThat(due("NJ", ClockKind.REFERRAL_DECISION, "2026-11-16", TWO_YEARS))
+                .isEqualTo("2026-12-11");
+        // referral Fri 21 May 2027: May 22-31 (10), June 1-10 (20): the summer counts: Thu 10 Jun 2027
+        assertThat(due("NJ", ClockKind.REFERRAL_DECISION, "2027-05-21", TWO_YEARS))
+                .isEqualTo("2027-06-10");
+    }
+
+    @Test
+    void reevaluationsByTheStatesTimelines() {
+        // WAC 392-172A-03015(3)(a): 35 school days after consent: Wed 21 Oct 2026
+        assertThat(due("WA", ClockKind.REEVALUATION_TIMELINE, SEP_1_2026, TWO_YEARS))
+                .isEqualTo("2026-10-21");
+        // 603 CMR 28.05(1): 45 school working days after consent to a reevaluation: Wed 4 Nov 2026
+        assertThat(due("MA", ClockKind.REEVALUATION_TIMELINE, SEP_1_2026, TWO_YEARS))
+                .isEqualTo("2026-11-04");
+        // 22 Pa. Code 14.124(b): 60 days, the summer not counted: consent Mon 10 May 2027: Mon 27 Sep 2027
+        assertThat(due("PA", ClockKind.REEVALUATION_TIMELINE, "2027-05-10", TWO_YEARS))
+                .isEqualTo("2027-09-27");
+        // no state count (district policy): 60 calendar days: Thu 1 Oct 2026 + 60 = Mon 30 Nov 2026
+        assertThat(due("CO", ClockKind.REEVALUATION_TIMELINE, "2026-10-01", TWO_YEARS))
+                .isEqualTo("2026-11-30");
+        assertThat(ClockRulesTest.rule("CO", ClockKind.REEVALUATION_TIMELINE).citation())
+                .startsWith("district policy");
+    }
+
+    @Test
+    void californiaShowsTheRecordsWithinFiveBusinessDays() {
+        // Cal. Educ. Code 56504: request Mon 21 Dec 2026 (winter break: business days all the same): Tue 22 (1),
+        // Wed 23 (2), Thu 24 (3), Fri 25 Christmas Day not, Mon 28 (4), Tue 29 Dec 2026 (5)
+        assertThat(due("CA", ClockKind.RECORDS_REQUEST, "2026-12-21", TWO_YEARS))
+                .isEqualTo("2026-12-29");
+    }
+
+    @Test
+    void transitionAgesByState() {
+        // 105 ILCS 5/14-8.03(a-5): the first IEP in effect when the student turns 14 1/2: born 15 Sep 2012,
+        // 15 Mar 2027
+        ClockRule illinois = ClockRulesTest.rule("IL", ClockKind.TRANSITION);
+        assertThat(illinois.counted()).isEqualTo("by the age of 14 years and 6 months");
+        assertThat(due("IL", ClockKind.TRANSITION, "2012-09-15", TWO_YEARS)).isEqualTo("2027-03-15");
+        // 8 NYCRR 200.4(d)(2)(ix): 15; born 10 Mar 2012: 10 Mar 2027
+        assertThat(due("NY", ClockKind.TRANSITION, "2012-03-10", TWO_YEARS)).isEqualTo("2027-03-10");
+        // 14 in Texas (Tex. Educ. Code 29.011), Massachusetts (603 CMR 28.05(4)(c)), Pennsylvania (22 Pa. Code
+        // 14.131(a)(5)): 10 Mar 2026
+        for (String state : List.of("TX", "MA", "PA")) {
+            assertThat(due(state, ClockKind.TRANSITION, "2012-03-10", TWO_YEARS))
+                    .as(state)
+                    .isEqualTo("2026-03-10");
+        }
+        // 34 CFR 300.320(b): 16 elsewhere
+        assertThat(due("WY", ClockKind.TRANSITION, "2012-03-10", TWO_YEARS)).isEqualTo("2028-03-10");
+    }
+
+    @Test
     void noStateTimelineWhereTheStateHasNone() {
         assertThat(count("CO", ClockKind.STATE_EVALUATION_TIMELINE, "2026-09-01", "2026-09-01", TWO_YEARS)
                         .known())
