@@ -73,7 +73,12 @@ record ClockRule(
         /** The summer between two school years is not counted (Pennsylvania). */
         SUMMER,
         /** The calendar's days without school are not counted; the summer is (New Jersey, N.J.A.C. 6A:14-3.3(e)). */
-        SCHOOL_HOLIDAYS
+        SCHOOL_HOLIDAYS,
+        /**
+         * The days spent obtaining the parents' consent are not counted (Connecticut, RCSA 10-76d-13(a)(1)): the clock
+         * pauses from the day consent is requested and counts again from the day it is given.
+         */
+        CONSENT_TIME
     }
 
     /** What a state does with a clock that reaches the end of the school year. */
@@ -137,6 +142,7 @@ record ClockRule(
             case BREAKS_OVER_5_SCHOOL_DAYS -> ", not counting breaks of more than 5 school days";
             case SUMMER -> ", not counting the summer";
             case SCHOOL_HOLIDAYS -> ", not counting school holidays (the summer counts)";
+            case CONSENT_TIME -> ", not counting the days spent obtaining consent";
         };
         String endOfYearText = switch (endOfYear) {
             case NONE -> "";

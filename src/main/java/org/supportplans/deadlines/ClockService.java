@@ -61,6 +61,9 @@ class ClockService implements CaseClocks, WatchedClocks {
     @Override
     public Optional<LocalDate> start(String caseId, ClockKind kind, ClockStart event, LocalDate start) {
         CaseDirectory.CaseFacts facts = cases.facts(caseId);
+        if (event == ClockStart.CONSENT) {
+            resumeAfterConsent(caseId, start);
+        }
         Optional<LocalDate> due = startOne(facts, kind, event, start);
         if (kind == ClockKind.INITIAL_EVALUATION) {
             // a state's timeline that ends later than eligibility runs beside the initial evaluation's, linked to it
@@ -86,6 +89,18 @@ class ClockService implements CaseClocks, WatchedClocks {
         clocks.saveAndFlush(clock);
         events.publishEvent(new ClockEvent.Started(ClockState.of(clock)));
         return Optional.ofNullable(clock.effectiveDue());
+    }
+
+    /** The parents consented: a clock not counting the time spent obtaining consent counts again from that day. */
+    private void resumeAfterConsent(String caseId, LocalDate on) {
+        for (Clock clock : clocks.findByCaseIdAndStatusIn(caseId, OPEN)) {
+            if (clock.rule().exclusion() == ClockRule.Exclusion.CONSENT_TIME
+                    && clock.getStatus() == ClockStatus.PAUSED
+                    && clock.getReasonCode() == ReasonCode.CONSENT_PENDING) {
+                clock.resume(on);
+                recount(clock, "Consent given on " + on);
+            }
+        }
     }
 
     /** Links a running state timeline to the running initial evaluation's clock it runs beside. */
@@ -125,6 +140,16 @@ class ClockService implements CaseClocks, WatchedClocks {
             if (ends) {
                 clock.stop(event, on);
                 events.publishEvent(new ClockEvent.Stopped(ClockState.of(clock)));
+            }
+        }
+        if (event == ClockStop.CONSENT_REQUESTED) {
+            // Connecticut: the days spent obtaining consent are not counted (RCSA 10-76d-13(a)(1))
+            for (Clock clock : clocks.findByCaseIdAndStatusIn(caseId, OPEN)) {
+                if (clock.rule().exclusion() == ClockRule.Exclusion.CONSENT_TIME
+                        && clock.getStatus() != ClockStatus.PAUSED) {
+                    clock.pause(on, ReasonCode.CONSENT_PENDING, null);
+                    recount(clock, "Waiting for the parents' consent: not counted");
+                }
             }
         }
         if (event == ClockStop.EVALUATION_REPORT_WRITTEN) {

@@ -142,7 +142,7 @@ final class DeadlineCounter {
 
     private Counts excludedCalendarDay(LocalDate day) {
         return switch (rule.exclusion()) {
-            case NONE -> Counts.YES;
+            case NONE, CONSENT_TIME -> Counts.YES;
             case SUMMER ->
                 calendar.yearOf(day)
                         .map(year ->

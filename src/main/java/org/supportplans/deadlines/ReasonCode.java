@@ -7,6 +7,9 @@ public enum ReasonCode {
     TRANSFER("the child enrolled in another district during the timeline (34 CFR 300.301(d)(2))"),
     SLD_WRITTEN_EXTENSION("extended by written agreement for a specific learning disability (34 CFR 300.309(c))"),
     SCHOOL_ERROR("the school's error"),
+    /** Connecticut does not count the time spent obtaining the parents' consent (RCSA 10-76d-13(a)(1)). */
+    CONSENT_PENDING(
+            "waiting for the parents' consent to evaluate, not counted (Regs. Conn. State Agencies 10-76d-13(a)(1))"),
     OTHER("another reason, given in words");
 
     private final String description;

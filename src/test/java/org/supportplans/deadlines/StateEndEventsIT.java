@@ -147,8 +147,14 @@ class StateEndEventsIT {
         assertThat(clock(supportCase, "initial-evaluation"))
                 .as("not before consent")
                 .isEmpty();
+        Tasks.await(
+                "the days spent obtaining consent are not counted (RCSA 10-76d-13(a)(1))",
+                () -> "PAUSED".equals(status(supportCase, "state-evaluation-timeline")));
 
         supportCase.consented(today);
+        assertThat(status(supportCase, "state-evaluation-timeline"))
+                .as("counting again from the consent")
+                .isEqualTo("RUNNING");
         JsonNode initial = clock(supportCase, "initial-evaluation").orElseThrow();
         assertThat(initial.path("dueDate").asText())
                 .isEqualTo(today.plusDays(60).toString());

@@ -164,6 +164,17 @@ class StateTimelinesTest {
         // RCSA 10-76d-13(a)(1): referral Tue 1 Sep 2026 + 45 school days: Wed 4 Nov 2026
         assertThat(due("CT", ClockKind.STATE_EVALUATION_TIMELINE, SEP_1_2026, TWO_YEARS))
                 .isEqualTo("2026-11-04");
+        // not counting the days spent obtaining consent: requested Thu 3 Sep, given Mon 14 Sep (Sep 3-13 not
+        // counted): Wed 2 Sep (1), Sep 14-18 (6), 21-25 (11), Sep 28-Oct 2 (16), Oct 5-9 (21), 12-16 (26),
+        // 19-23 (31), 26-30 (36), Nov 2-6 (41), Nov 9 (42), 10 (43), 11 (44), Thu 12 Nov 2026 (45)
+        ClockRule connecticut = ClockRulesTest.rule("CT", ClockKind.STATE_EVALUATION_TIMELINE);
+        assertThat(DeadlineCounter.count(
+                                connecticut,
+                                SEP_1_2026,
+                                TWO_YEARS,
+                                List.of(new DeadlineCounter.Pause(LocalDate.of(2026, 9, 3), LocalDate.of(2026, 9, 13))))
+                        .date())
+                .isEqualTo("2026-11-12");
         // 34 CFR 300.301(c)(1)(i): consent Tue 1 Sep + 60 calendar days: Sep 30 is +29, Sat 31 Oct +60
         assertThat(due("CT", ClockKind.INITIAL_EVALUATION, SEP_1_2026, TWO_YEARS))
                 .isEqualTo("2026-10-31");
