@@ -18,8 +18,15 @@ final class DeadlineCounter {
     // no clock runs longer than this many days counted one by one (three school years of school days)
     private static final int MAX_DAYS_WALKED = 3 * 366;
 
-    /** A due date, or why it cannot be known yet. */
-    public record Due(LocalDate date, String unknownReason) {
+    /**
+     * A due date, or why it cannot be known yet; or a provisional date (date and reason both set) counted as if school
+     * were held on every weekday of a school year whose calendar ({@code missingYear}) is not loaded.
+     */
+    public record Due(LocalDate date, String unknownReason, String missingYear) {
+        public Due(LocalDate date, String unknownReason) {
+            this(date, unknownReason, null);
+        }
+
         static Due on(LocalDate date) {
             return new Due(date, null);
         }
@@ -28,8 +35,21 @@ final class DeadlineCounter {
             return new Due(null, reason);
         }
 
+        /** Counted without the calendar of that school year (weekdays taken for school days). */
+        static Due provisional(LocalDate date, String missingYear) {
+            return new Due(
+                    date,
+                    "Provisional: the school calendar " + missingYear
+                            + " is not loaded yet; counted as if school were held on every weekday.",
+                    missingYear);
+        }
+
         public boolean known() {
             return date != null;
+        }
+
+        public boolean provisional() {
+            return date != null && missingYear != null;
         }
     }
 
@@ -104,14 +124,19 @@ final class DeadlineCounter {
     private Due walk(LocalDate start, int step) {
         int counted = 0;
         LocalDate day = start;
+        String missingYear = null;
         for (int walked = 0; walked < MAX_DAYS_WALKED; walked++) {
             day = day.plusDays(step);
             Counts counts = counts(day);
             if (counts == Counts.UNKNOWN) {
-                return Due.unknown(missingCalendar(day));
+                // a calendar the count needs is missing: a provisional date, as if school ran on every weekday
+                missingYear = missingYear == null ? SchoolYearCalendar.schoolYearOf(day) : missingYear;
+                counts = rule.unit() == ClockRule.Unit.SCHOOL_DAYS && SchoolYearCalendar.isWeekend(day)
+                        ? Counts.NO
+                        : Counts.YES;
             }
             if (counts == Counts.YES && ++counted == rule.count()) {
-                return Due.on(day);
+                return missingYear == null ? Due.on(day) : Due.provisional(day, missingYear);
             }
         }
         return Due.unknown("The count runs past " + day + ".");
@@ -211,9 +236,5 @@ final class DeadlineCounter {
             day = day.plusDays(step);
         }
         return weekdays;
-    }
-
-    private static String missingCalendar(LocalDate day) {
-        return "The school calendar " + SchoolYearCalendar.schoolYearOf(day) + " is not loaded yet.";
     }
 }

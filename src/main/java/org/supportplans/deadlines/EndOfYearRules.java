@@ -47,16 +47,14 @@ final class EndOfYearRules {
         LocalDate due = counted.date();
         Optional<SchoolYearCalendar> year = calendar.yearOf(due);
         if (year.isEmpty()) {
-            return Due.unknown(missing(due));
+            return Due.provisional(
+                    due, SchoolYearCalendar.schoolYearOf(due)); // whether school is in session is unknown
         }
         if (due.isBefore(year.get().firstDay())) {
             return Due.on(year.get().firstDay());
         }
         if (due.isAfter(year.get().lastDay())) {
-            return nextYear(year.get(), calendar)
-                    .map(next -> Due.on(next.firstDay()))
-                    .orElseGet(
-                            () -> Due.unknown(missing(year.get().coverageEnd().plusDays(1))));
+            return firstDayOfNextYear(year.get(), calendar, 0);
         }
         return counted;
     }
@@ -73,9 +71,7 @@ final class EndOfYearRules {
         if (schoolDaysLeft(year.get(), start) >= 60) {
             return counted;
         }
-        return nextYear(year.get(), calendar)
-                .map(next -> Due.on(next.firstDay().minusDays(1)))
-                .orElseGet(() -> Due.unknown(missing(year.get().coverageEnd().plusDays(1))));
+        return firstDayOfNextYear(year.get(), calendar, -1);
     }
 
     /**
@@ -90,9 +86,7 @@ final class EndOfYearRules {
         if (ChronoUnit.DAYS.between(referredOn, year.get().lastDay()) > 30) {
             return counted;
         }
-        return nextYear(year.get(), calendar)
-                .map(next -> Due.on(next.firstDay().plusDays(30)))
-                .orElseGet(() -> Due.unknown(missing(year.get().coverageEnd().plusDays(1))));
+        return firstDayOfNextYear(year.get(), calendar, 30);
     }
 
     /**
@@ -124,11 +118,20 @@ final class EndOfYearRules {
         return left;
     }
 
-    private static Optional<SchoolYearCalendar> nextYear(SchoolYearCalendar year, DistrictCalendar calendar) {
-        return calendar.yearOf(year.coverageEnd().plusDays(1));
-    }
-
-    private static String missing(LocalDate day) {
-        return "The school calendar " + SchoolYearCalendar.schoolYearOf(day) + " is not loaded yet.";
+    /**
+     * The first day of the school year after this one, moved by so many days; provisional while that year's calendar
+     * is missing, counted as if its school began on the first weekday of July (the earliest it can).
+     */
+    private static Due firstDayOfNextYear(SchoolYearCalendar year, DistrictCalendar calendar, int plusDays) {
+        LocalDate july = year.coverageEnd().plusDays(1);
+        Optional<SchoolYearCalendar> next = calendar.yearOf(july);
+        if (next.isPresent()) {
+            return Due.on(next.get().firstDay().plusDays(plusDays));
+        }
+        LocalDate firstWeekday = july;
+        while (SchoolYearCalendar.isWeekend(firstWeekday)) {
+            firstWeekday = firstWeekday.plusDays(1);
+        }
+        return Due.provisional(firstWeekday.plusDays(plusDays), SchoolYearCalendar.schoolYearOf(july));
     }
 }

@@ -132,10 +132,13 @@ class DeadlineCounterTest {
         }
 
         @Test
-        void areUnknownWhenABreakRunsIntoAYearNotLoaded() {
+        void areProvisionalWhenABreakRunsIntoAYearNotLoaded() {
+            // May 11-27 are days 1-17; 28 May - 30 June is the summer break (2026-2027 is loaded); 2027-2028 is not:
+            // every day from Thu 1 July counts (school on every weekday, no break): 1 July day 18, 12 August day 60
             Due due = DeadlineCounter.count(california, LocalDate.parse("2027-05-10"), ONE_YEAR, List.of());
-            assertThat(due.known()).isFalse();
-            assertThat(due.unknownReason()).isEqualTo("The school calendar 2027-2028 is not loaded yet.");
+            assertThat(due.date()).isEqualTo("2027-08-12");
+            assertThat(due.provisional()).isTrue();
+            assertThat(due.missingYear()).isEqualTo("2027-2028");
         }
     }
 
@@ -192,18 +195,25 @@ class DeadlineCounterTest {
         }
 
         @Test
-        void areUnknownAndSaySoWhenTheNextCalendarIsNotLoaded() {
+        void areProvisionalAndSaySoWhenTheNextCalendarIsNotLoaded() {
+            // May 21 (1), 24-27 (5), no school 28 May - 30 June; 2027-2028 not loaded: every weekday a school day:
+            // Thu 1 July (6), Fri 2 (7), Mon 5 (8), Tue 6 (9), Wed 7 July 2027 (10)
             Due due = DeadlineCounter.count(
                     rule(10, Unit.SCHOOL_DAYS), LocalDate.parse("2027-05-20"), ONE_YEAR, List.of());
-            assertThat(due.known()).isFalse();
-            assertThat(due.unknownReason()).isEqualTo("The school calendar 2027-2028 is not loaded yet.");
+            assertThat(due.date()).isEqualTo("2027-07-07");
+            assertThat(due.provisional()).isTrue();
+            assertThat(due.unknownReason())
+                    .isEqualTo("Provisional: the school calendar 2027-2028 is not loaded yet; counted as if school"
+                            + " were held on every weekday.");
         }
 
         @Test
-        void areUnknownWithoutAnyCalendar() {
-            assertThat(DeadlineCounter.count(rule(45, Unit.SCHOOL_DAYS), LocalDate.parse("2026-09-10"), NONE, List.of())
-                            .unknownReason())
-                    .isEqualTo("The school calendar 2026-2027 is not loaded yet.");
+        void areProvisionalWithoutAnyCalendar() {
+            // every weekday after Thu 10 Sep 2026: Sep 11 (1), 14-18 (6), 21-25 (11), Sep 28-Oct 2 (16), Oct 5-9 (21),
+            // 12-16 (26), 19-23 (31), 26-30 (36), Nov 2-6 (41), 9 (42), 10 (43), 11 (44), Thu 12 Nov 2026 (45)
+            Due due = DeadlineCounter.count(rule(45, Unit.SCHOOL_DAYS), LocalDate.parse("2026-09-10"), NONE, List.of());
+            assertThat(due.date()).isEqualTo("2026-11-12");
+            assertThat(due.missingYear()).isEqualTo("2026-2027");
         }
 
         @Test
