@@ -38,6 +38,7 @@ class ClockService implements CaseClocks, WatchedClocks {
     private final CaseDirectory cases;
     private final ApplicationEventPublisher events;
     private final java.time.Clock time;
+    private final CalendarRequests calendarRequests;
 
     ClockService(
             ClockRepository clocks,
@@ -46,7 +47,8 @@ class ClockService implements CaseClocks, WatchedClocks {
             SchoolCalendars calendars,
             CaseDirectory cases,
             ApplicationEventPublisher events,
-            java.time.Clock time) {
+            java.time.Clock time,
+            CalendarRequests calendarRequests) {
         this.clocks = clocks;
         this.changes = changes;
         this.rules = rules;
@@ -54,6 +56,7 @@ class ClockService implements CaseClocks, WatchedClocks {
         this.cases = cases;
         this.events = events;
         this.time = time;
+        this.calendarRequests = calendarRequests;
     }
 
     // ---- what the case's steps do -----------------------------------------------------------------
@@ -378,6 +381,17 @@ class ClockService implements CaseClocks, WatchedClocks {
     }
 
     private DeadlineCounter.Due count(Clock clock, DistrictCalendar calendar) {
+        DeadlineCounter.Due due = countByRule(clock, calendar);
+        if (due.provisional()) {
+            // the district's administrators are asked for the calendar the count needs
+            CaseDirectory.CaseFacts facts = cases.facts(clock.getCaseId());
+            calendarRequests.request(
+                    facts.districtId(), facts.schoolId(), due.missingYear(), due.date(), facts.timeZone());
+        }
+        return due;
+    }
+
+    private DeadlineCounter.Due countByRule(Clock clock, DistrictCalendar calendar) {
         DeadlineCounter.Due due = DeadlineCounter.count(
                 clock.rule(), clock.getStartDate(), clock.referredOnOrStart(), calendar, clock.countedPauses());
         if (clock.getKind() == ClockKind.IEP_MEETING && due.known()) {

@@ -55,6 +55,9 @@ class StateEndEventsIT {
     @Autowired
     CaseClocks caseClocks;
 
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
+
     LocalDate today;
     Http admin;
 
@@ -218,6 +221,64 @@ class StateEndEventsIT {
                         + "&clock=state-evaluation-timeline&start=" + today)
                 .json();
         assertThat(withoutReferral.path("referredOn").asText()).isEqualTo(today.toString());
+    }
+
+    @Test
+    void aCountIntoAYearWithoutItsCalendarIsProvisionalAndTheDistrictAdministratorIsAskedForIt() {
+        // Washington, 35 school days (WAC 392-172A-03005(3)(a)); this school year ends in a week, the next year's
+        // calendar is not loaded
+        String district = "i14-wa-short-district";
+        String school = "i14-wa-short-school";
+        if (districts.findById(district).isEmpty()) {
+            District saved = districts.save(new District(district, "WA short-year district", "WA", CENTRAL));
+            schools.save(new School(school, saved, "WA short-year school"));
+        }
+        String year = SchoolYearCalendar.schoolYearOf(today);
+        int start = SchoolYearCalendar.startYear(year);
+        LocalDate lastDay = today.plusDays(7);
+        calendars.put(district, new SchoolYearCalendar(year, LocalDate.of(start, 8, 15), lastDay, List.of()));
+        String nextYear = (start + 1) + "-" + (start + 2);
+        Map<String, Object> referral = Referrals.of(Referrals.newStudentId());
+        referral.put("schoolId", school);
+        referral.put("receivedOn", today.minusDays(2).toString());
+        CaseDriver.Case supportCase = driver().aCase(referral).triaged().consented(today);
+
+        // by hand: the weekdays after today up to the last day, then every weekday from 1 July (the next year's
+        // calendar missing: school taken to be held on every weekday)
+        LocalDate day = today;
+        int counted = 0;
+        while (counted < 35) {
+            day = day.plusDays(1);
+            boolean thisYear = !day.isAfter(lastDay);
+            boolean nextYears = !day.isBefore(LocalDate.of(start + 1, 7, 1));
+            if ((thisYear || nextYears) && !SchoolYearCalendar.isWeekend(day)) {
+                counted++;
+            }
+        }
+        JsonNode clock = clock(supportCase, "initial-evaluation").orElseThrow();
+        assertThat(clock.path("dueDate").asText()).isEqualTo(day.toString());
+        assertThat(clock.path("dueUnknownReason").asText())
+                .startsWith("Provisional: the school calendar " + nextYear + " is not loaded yet");
+        assertThat(loadCalendarTasks(nextYear)).hasSize(1);
+
+        calendars.put(district, schoolYear(LocalDate.of(start + 1, 8, 15)));
+
+        JsonNode counted2 = clock(supportCase, "initial-evaluation").orElseThrow();
+        assertThat(counted2.path("dueUnknownReason").isNull()
+                        || counted2.path("dueUnknownReason").isMissingNode())
+                .as("counted on the calendar now loaded")
+                .isTrue();
+        assertThat(counted2.path("dueDate").asText()).isNotEqualTo(day.toString());
+        assertThat(loadCalendarTasks(nextYear)).as("the request is done").isEmpty();
+    }
+
+    private List<org.camunda.bpm.engine.task.Task> loadCalendarTasks(String schoolYear) {
+        return taskService
+                .createTaskQuery()
+                .taskName("Load the " + schoolYear + " school calendar")
+                .taskCandidateGroup("district-admin")
+                .taskVariableValueEquals("calendarDistrictId", "i14-wa-short-district")
+                .list();
     }
 
     private CaseDriver.Case evaluated(String state) {
