@@ -1,7 +1,9 @@
 package org.supportplans.deadlines;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -16,8 +18,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.supportplans.cases.ClockKind;
 import org.supportplans.cases.ClockStart;
@@ -136,6 +140,12 @@ class Clock {
     @OrderBy("fromDay")
     private List<ClockPause> pauses = new ArrayList<>();
 
+    /** School days the student was absent during the clock's period (Tex. Educ. Code 29.004(a)); read when counted. */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "clock_absence", joinColumns = @JoinColumn(name = "clock_id"))
+    @Column(name = "absent_on")
+    private Set<LocalDate> absences = new HashSet<>();
+
     @Version
     private long version;
 
@@ -187,6 +197,29 @@ class Clock {
 
     Long getLinkedClockId() {
         return linkedClockId;
+    }
+
+    /** The absences the count needs: only a rule that extends the period by them reads them. */
+    Set<LocalDate> countedAbsences() {
+        return ruleExclusion == ClockRule.Exclusion.STUDENT_ABSENCES ? Set.copyOf(absences) : Set.of();
+    }
+
+    /** Records the school days the student was absent; true when one was new. */
+    boolean absent(Set<LocalDate> days) {
+        if (!status.isOpen()) {
+            throw new ClockRuleViolation("The clock has ended (" + status + ").");
+        }
+        for (LocalDate day : days) {
+            if (!day.isAfter(startDate)) {
+                throw new ClockRuleViolation(
+                        "An absence on " + day + " is not after the clock started (" + startDate + ").");
+            }
+        }
+        boolean added = absences.addAll(days);
+        if (added && countedAbsences().size() >= 3) {
+            reasonCode = ReasonCode.STUDENT_ABSENT;
+        }
+        return added;
     }
 
     void linkTo(Long clockId) {

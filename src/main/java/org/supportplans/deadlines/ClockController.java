@@ -136,6 +136,18 @@ class ClockController {
         return detail(clocks.explain(id, request.reasonCode(), request.reasonText()));
     }
 
+    record AbsencesRequest(
+            @NotNull @Size(min = 1, max = 200) java.util.Set<@NotNull LocalDate> days) {}
+
+    @PostMapping(path = "/api/clocks/{id}/absences", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Record school days the student was absent during the clock's period: in Texas, three or more"
+                    + " extend the evaluation by the days absent (Tex. Educ. Code 29.004(a))")
+    ClockDetail absences(@PathVariable Long id, @Valid @RequestBody AbsencesRequest request) {
+        changeable(id);
+        return detail(clocks.absent(id, request.days()));
+    }
+
     record MetRequest(@NotNull LocalDate on) {}
 
     @PostMapping(path = "/api/clocks/{id}/met", produces = MediaType.APPLICATION_JSON_VALUE)

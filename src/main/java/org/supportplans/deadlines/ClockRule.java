@@ -78,7 +78,12 @@ record ClockRule(
          * The days spent obtaining the parents' consent are not counted (Connecticut, RCSA 10-76d-13(a)(1)): the clock
          * pauses from the day consent is requested and counts again from the day it is given.
          */
-        CONSENT_TIME
+        CONSENT_TIME,
+        /**
+         * Texas (Tex. Educ. Code 29.004(a)): a student absent on three or more school days during the period has it
+         * extended by the school days absent; the 30 June rule of (a-1) then does not apply.
+         */
+        STUDENT_ABSENCES
     }
 
     /** What a state does with a clock that reaches the end of the school year. */
@@ -143,6 +148,7 @@ record ClockRule(
             case SUMMER -> ", not counting the summer";
             case SCHOOL_HOLIDAYS -> ", not counting school holidays (the summer counts)";
             case CONSENT_TIME -> ", not counting the days spent obtaining consent";
+            case STUDENT_ABSENCES -> ", extended by the school days absent when absent 3 or more";
         };
         String endOfYearText = switch (endOfYear) {
             case NONE -> "";

@@ -259,6 +259,24 @@ class ClockService implements CaseClocks, WatchedClocks {
         return clock;
     }
 
+    /**
+     * The school days the student was absent during the clock's period: Texas extends the evaluation by them when
+     * there are three or more (Tex. Educ. Code 29.004(a)). Days in the future or before the start are refused.
+     */
+    public Clock absent(Long clockId, java.util.Set<LocalDate> days) {
+        Clock clock = openClock(clockId);
+        if (days.isEmpty()) {
+            throw new ClockRuleViolation("Name the school days the student was absent.");
+        }
+        for (LocalDate day : days) {
+            requireNotBeforeStartOrFuture(clock, day, "The absence");
+        }
+        if (clock.absent(days)) {
+            recount(clock, "Absences recorded: " + days.size() + " school day(s)");
+        }
+        return clock;
+    }
+
     /** Why a clock was missed (or paused): the reason code states report. */
     public Clock explain(Long clockId, ReasonCode code, String text) {
         Clock clock = clocks.findById(clockId).orElseThrow(() -> new NotFoundException("No clock " + clockId + "."));
@@ -393,7 +411,12 @@ class ClockService implements CaseClocks, WatchedClocks {
 
     private DeadlineCounter.Due countByRule(Clock clock, DistrictCalendar calendar) {
         DeadlineCounter.Due due = DeadlineCounter.count(
-                clock.rule(), clock.getStartDate(), clock.referredOnOrStart(), calendar, clock.countedPauses());
+                clock.rule(),
+                clock.getStartDate(),
+                clock.referredOnOrStart(),
+                calendar,
+                clock.countedPauses(),
+                clock.countedAbsences());
         if (clock.getKind() == ClockKind.IEP_MEETING && due.known()) {
             // the IEP meeting by the earlier of its 30 days (34 CFR 300.323(c)(1)) and the state's timeline
             Optional<LocalDate> state = clocks.findFirstByCaseIdAndKindAndStatusInOrderByIdDesc(

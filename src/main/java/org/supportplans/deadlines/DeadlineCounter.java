@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Counts a clock's due date from its rule, its start and the district's school calendars, exactly as
@@ -67,12 +68,14 @@ final class DeadlineCounter {
     private final ClockRule rule;
     private final DistrictCalendar calendar;
     private final List<Pause> pauses;
+    private final Set<LocalDate> absences;
     private final Map<LocalDate, Boolean> longBreakDays = new HashMap<>();
 
-    private DeadlineCounter(ClockRule rule, DistrictCalendar calendar, List<Pause> pauses) {
+    private DeadlineCounter(ClockRule rule, DistrictCalendar calendar, List<Pause> pauses, Set<LocalDate> absences) {
         this.rule = rule;
         this.calendar = calendar;
         this.pauses = List.copyOf(pauses);
+        this.absences = Set.copyOf(absences);
     }
 
     public static Due count(ClockRule rule, LocalDate start, DistrictCalendar calendar, List<Pause> pauses) {
@@ -85,7 +88,19 @@ final class DeadlineCounter {
      */
     public static Due count(
             ClockRule rule, LocalDate start, LocalDate referredOn, DistrictCalendar calendar, List<Pause> pauses) {
-        return new DeadlineCounter(rule, calendar, pauses).count(start, referredOn == null ? start : referredOn);
+        return count(rule, start, referredOn, calendar, pauses, Set.of());
+    }
+
+    /** The same, with the school days the student was absent (Texas: Tex. Educ. Code 29.004(a)). */
+    public static Due count(
+            ClockRule rule,
+            LocalDate start,
+            LocalDate referredOn,
+            DistrictCalendar calendar,
+            List<Pause> pauses,
+            Set<LocalDate> absences) {
+        return new DeadlineCounter(rule, calendar, pauses, absences)
+                .count(start, referredOn == null ? start : referredOn);
     }
 
     private Due count(LocalDate start, LocalDate referredOn) {
@@ -105,9 +120,31 @@ final class DeadlineCounter {
             return Due.unknown("The clock is paused since " + open.get().from() + ".");
         }
         Due counted = rule.direction() == ClockRule.Direction.BEFORE
-                ? walk(start, -1)
-                : fastCalendarDays(start).orElseGet(() -> walk(start, 1));
+                ? walk(start, -1, rule.count())
+                : fastCalendarDays(start).orElseGet(() -> walk(start, 1, rule.count()));
+        if (rule.exclusion() == ClockRule.Exclusion.STUDENT_ABSENCES && counted.known()) {
+            // Tex. Educ. Code 29.004(a): absent on three or more days during the period, the period is extended by
+            // the number of school days absent
+            long absent = schoolDaysAbsent(start, counted.date());
+            if (absent >= 3) {
+                Due extended = walk(counted.date(), 1, (int) absent);
+                counted = counted.provisional() && !extended.provisional()
+                        ? Due.provisional(extended.date(), counted.missingYear())
+                        : extended;
+                return counted; // 29.004(a-1): the 30 June rule does not apply to a student so absent
+            }
+        }
         return EndOfYearRules.apply(rule.endOfYear(), counted, start, referredOn, calendar);
+    }
+
+    /** The school days (by the calendar; weekdays where it is not loaded) after the start up to the day, absent. */
+    private long schoolDaysAbsent(LocalDate start, LocalDate through) {
+        return absences.stream()
+                .filter(day -> day.isAfter(start) && !day.isAfter(through))
+                .filter(day -> calendar.yearOf(day)
+                        .map(year -> year.isSchoolDay(day))
+                        .orElse(!SchoolYearCalendar.isWeekend(day)))
+                .count();
     }
 
     /** Calendar days with nothing excluded need no calendar: start + N (34 CFR 300.11(a)). */
@@ -121,7 +158,7 @@ final class DeadlineCounter {
     }
 
     /** The N-th counted day after (step 1) or before (step -1) the start; the start itself is not counted. */
-    private Due walk(LocalDate start, int step) {
+    private Due walk(LocalDate start, int step, int count) {
         int counted = 0;
         LocalDate day = start;
         String missingYear = null;
@@ -135,7 +172,7 @@ final class DeadlineCounter {
                         ? Counts.NO
                         : Counts.YES;
             }
-            if (counts == Counts.YES && ++counted == rule.count()) {
+            if (counts == Counts.YES && ++counted == count) {
                 return missingYear == null ? Due.on(day) : Due.provisional(day, missingYear);
             }
         }
@@ -167,7 +204,7 @@ final class DeadlineCounter {
 
     private Counts excludedCalendarDay(LocalDate day) {
         return switch (rule.exclusion()) {
-            case NONE, CONSENT_TIME -> Counts.YES;
+            case NONE, CONSENT_TIME, STUDENT_ABSENCES -> Counts.YES;
             case SUMMER ->
                 calendar.yearOf(day)
                         .map(year ->

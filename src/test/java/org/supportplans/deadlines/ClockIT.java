@@ -94,8 +94,9 @@ class ClockIT {
         JsonNode clock = clockOf(caseId, "initial-evaluation");
         LocalDate due = nthSchoolDayAfter(today, 45, List.of());
         assertThat(clock.path("rule").asText())
-                .isEqualTo("45 school days after consent; consent 35 to 44 school days before the last instructional"
-                        + " day: 30 June (Tex. Educ. Code 29.004(a), (a-1); 19 TAC 89.1011)");
+                .isEqualTo("45 school days after consent, extended by the school days absent when absent 3 or more;"
+                        + " consent 35 to 44 school days before the last instructional day: 30 June (Tex. Educ. Code"
+                        + " 29.004(a), (a-1); 19 TAC 89.1011)");
         assertThat(clock.path("dueDate").asText()).isEqualTo(due.toString());
         assertThat(clock.path("status").asText()).isEqualTo("RUNNING");
         assertThat(taskDue(caseId, "Task_PlanEvaluation")).isEqualTo(morning(due));

@@ -43,7 +43,7 @@ class ClockRulesTest {
     @ParameterizedTest(name = "{0}: {1} {2}")
     @CsvSource({
         // state, count, unit, not counted, starts at, jurisdiction, ends at, end of year
-        "TX, 45, SCHOOL_DAYS, NONE, CONSENT, TX, EVALUATION_REPORT_WRITTEN, TX_JUNE_30",
+        "TX, 45, SCHOOL_DAYS, STUDENT_ABSENCES, CONSENT, TX, EVALUATION_REPORT_WRITTEN, TX_JUNE_30",
         "IL, 60, SCHOOL_DAYS, NONE, CONSENT, IL, ELIGIBILITY_DECIDED, IL_BEFORE_NEXT_YEAR",
         "CO, 60, CALENDAR_DAYS, NONE, CONSENT, CO, ELIGIBILITY_DECIDED, NONE",
         "CA, 60, CALENDAR_DAYS, BREAKS_OVER_5_SCHOOL_DAYS, CONSENT, CA, ELIGIBILITY_DECIDED, CA_30_DAYS_INTO_NEXT_YEAR",

@@ -209,6 +209,34 @@ class StateEndEventsIT {
     }
 
     @Test
+    void texasAbsencesOfThreeSchoolDaysOrMoreExtendTheEvaluation() {
+        // Tex. Educ. Code 29.004(a): consent 20 days ago; absent on the first three school days after it
+        CaseDriver.Case supportCase = driver().aCase(referral("TX")).triaged();
+        LocalDate consent = today.minusDays(20);
+        caseClocks.start(supportCase.id(), ClockKind.INITIAL_EVALUATION, ClockStart.CONSENT, consent);
+        JsonNode clock = clock(supportCase, "initial-evaluation").orElseThrow();
+        assertThat(clock.path("dueDate").asText())
+                .isEqualTo(nthSchoolDayAfter(consent, 45).toString());
+        long clockId = clock.path("id").asLong();
+
+        Http.Response future = admin.post(
+                "/api/clocks/" + clockId + "/absences",
+                Map.of("days", List.of(today.plusDays(1).toString())));
+        assertThat(future.status()).as("an absence in the future").isEqualTo(400);
+        List<String> absent = List.of(
+                nthSchoolDayAfter(consent, 1).toString(),
+                nthSchoolDayAfter(consent, 2).toString(),
+                nthSchoolDayAfter(consent, 3).toString());
+        JsonNode extended = admin.post("/api/clocks/" + clockId + "/absences", Map.of("days", absent))
+                .json();
+
+        assertThat(extended.path("clock").path("dueDate").asText())
+                .as("the 45th school day, then 3 more")
+                .isEqualTo(nthSchoolDayAfter(consent, 48).toString());
+        assertThat(extended.path("clock").path("reasonCode").asText()).isEqualTo("STUDENT_ABSENT");
+    }
+
+    @Test
     void thePreviewTakesTheReferralDate() {
         JsonNode preview = admin.get("/api/deadlines/preview?district=" + district("CA")
                         + "&clock=state-evaluation-timeline&start=" + today + "&referredOn=" + today.minusDays(3))

@@ -7,6 +7,7 @@ import static org.supportplans.deadlines.DeadlineCounterTest.TWO_YEARS;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.supportplans.cases.ClockKind;
@@ -67,6 +68,28 @@ class StateTimelinesTest {
         // 5-9 (36), 12-16 (41), 19 (42), 20 (43), 21 (44), Thu 22 July 2027 (45)
         assertProvisional(
                 count("TX", ClockKind.INITIAL_EVALUATION, "2027-04-16", "2027-04-16", ONE_YEAR), "2027-07-22");
+    }
+
+    @Test
+    void texasExtendsTheEvaluationByTheSchoolDaysAbsentWhenThreeOrMore() {
+        // 29.004(a): consent Tue 1 Sep 2026, the 45th school day Wed 4 Nov; absent Sep 10, Oct 1 and Oct 20 (three
+        // school days during the period): extended by 3 school days: Thu 5 (1), Fri 6 (2), Mon 9 Nov 2026 (3)
+        ClockRule texas = ClockRulesTest.rule("TX", ClockKind.INITIAL_EVALUATION);
+        Set<LocalDate> three = Set.of(LocalDate.of(2026, 9, 10), LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 20));
+        assertThat(DeadlineCounter.count(texas, SEP_1_2026, SEP_1_2026, TWO_YEARS, List.of(), three)
+                        .date())
+                .isEqualTo("2026-11-09");
+        // two absences extend nothing; an absence on Labor Day (no school) is no school day absent
+        Set<LocalDate> two = Set.of(LocalDate.of(2026, 9, 10), LocalDate.of(2026, 9, 7), LocalDate.of(2026, 10, 1));
+        assertThat(DeadlineCounter.count(texas, SEP_1_2026, SEP_1_2026, TWO_YEARS, List.of(), two)
+                        .date())
+                .isEqualTo("2026-11-04");
+        // 29.004(a-1): consent Wed 31 Mar 2027 (the June 30 band) but absent three days: subsection (a) applies:
+        // 41 school days to 27 May, then Aug 16-19 2027 (45), extended by 3: Fri 20 (1), Mon 23 (2), Tue 24 Aug (3)
+        Set<LocalDate> spring = Set.of(LocalDate.of(2027, 4, 5), LocalDate.of(2027, 4, 6), LocalDate.of(2027, 4, 7));
+        assertThat(DeadlineCounter.count(texas, LocalDate.of(2027, 3, 31), null, TWO_YEARS, List.of(), spring)
+                        .date())
+                .isEqualTo("2027-08-24");
     }
 
     @Test
