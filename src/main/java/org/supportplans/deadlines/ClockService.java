@@ -88,7 +88,7 @@ class ClockService implements CaseClocks, WatchedClocks {
             return Optional.ofNullable(running.get().effectiveDue());
         }
         Clock clock = new Clock(caseId, facts.schoolId(), rule, start, facts.referredOn(), null);
-        clock.due(count(clock, calendars.calendarOf(facts.districtId())));
+        clock.due(count(clock, calendars.calendarOf(facts.districtId(), facts.schoolId())));
         clocks.saveAndFlush(clock);
         events.publishEvent(new ClockEvent.Started(ClockState.of(clock)));
         return Optional.ofNullable(clock.effectiveDue());
@@ -123,7 +123,11 @@ class ClockService implements CaseClocks, WatchedClocks {
         CaseDirectory.CaseFacts facts = cases.facts(caseId);
         ClockRule rule = rules.ruleFor(facts.state(), kind);
         return Optional.ofNullable(DeadlineCounter.count(
-                        rule, start, facts.referredOn(), calendars.calendarOf(facts.districtId()), List.of())
+                        rule,
+                        start,
+                        facts.referredOn(),
+                        calendars.calendarOf(facts.districtId(), facts.schoolId()),
+                        List.of())
                 .date());
     }
 
@@ -375,15 +379,17 @@ class ClockService implements CaseClocks, WatchedClocks {
     /** A school calendar changed: the running clocks that count its days get their due dates moved, recorded. */
     @EventListener
     public void calendarChanged(CalendarChanged changed) {
-        // the district's calendars are read once, not once per clock
-        DistrictCalendar calendar = calendars.calendarOf(changed.districtId());
+        // the calendars are read once per school, not once per clock (a school may keep its own)
+        java.util.Map<String, DistrictCalendar> bySchool = new java.util.HashMap<>();
         for (Clock clock : clocks.findCalendarDependent(changed.districtId(), OPEN)) {
+            DistrictCalendar calendar = bySchool.computeIfAbsent(
+                    clock.getSchoolId(), school -> calendars.calendarOf(changed.districtId(), school));
             recount(clock, calendar, "School calendar " + changed.schoolYear() + " changed");
         }
     }
 
     private void recount(Clock clock, String why) {
-        recount(clock, calendars.calendarOf(cases.facts(clock.getCaseId()).districtId()), why);
+        recount(clock, calendars.calendarOf(cases.facts(clock.getCaseId()).districtId(), clock.getSchoolId()), why);
     }
 
     private void recount(Clock clock, DistrictCalendar calendar, String why) {

@@ -237,6 +237,67 @@ class StateEndEventsIT {
     }
 
     @Test
+    void aSchoolThatKeepsItsOwnCalendarCountsOnItAndOnTheDistrictsForOtherYears() {
+        // a year-round school of the Washington district: two weeks off from tomorrow this year
+        String school = "i14-wa-year-round-school";
+        if (schools.findById(school).isEmpty()) {
+            schools.save(new School(school, districts.findById(district("WA")).orElseThrow(), "WA year-round"));
+        }
+        String year = SchoolYearCalendar.schoolYearOf(today);
+        int start = SchoolYearCalendar.startYear(year);
+        LocalDate breakFrom = today.plusDays(1);
+        LocalDate breakTo = today.plusDays(14);
+        Http.Response put = admin.put(
+                "/api/schools/" + school + "/calendars/" + year,
+                Map.of(
+                        "firstDay", LocalDate.of(start, 8, 15).toString(),
+                        "lastDay", LocalDate.of(start + 1, 5, 31).toString(),
+                        "noSchool",
+                                List.of(Map.of(
+                                        "from",
+                                        breakFrom.toString(),
+                                        "to",
+                                        breakTo.toString(),
+                                        "name",
+                                        "Intersession"))));
+        assertThat(put.status()).as(put.body()).isEqualTo(201);
+        assertThat(admin.put("/api/schools/" + school + "/calendars/2026", Map.of("firstDay", "2026-08-15"))
+                        .status())
+                .as("not a school year")
+                .isEqualTo(400);
+
+        Map<String, Object> referral = Referrals.of(Referrals.newStudentId());
+        referral.put("schoolId", school);
+        referral.put("receivedOn", today.minusDays(2).toString());
+        CaseDriver.Case supportCase = driver().aCase(referral).triaged().consented(today);
+
+        // WAC 392-172A-03005(3)(a): 35 school days of the school's own calendar (the intersession not counted)
+        LocalDate day = today;
+        int counted = 0;
+        while (counted < 35) {
+            day = day.plusDays(1);
+            int month = day.getMonthValue();
+            boolean inSession = !(month == 6 || month == 7 || (month == 8 && day.getDayOfMonth() < 15));
+            boolean intersession = !day.isBefore(breakFrom) && !day.isAfter(breakTo);
+            if (inSession && !intersession && !SchoolYearCalendar.isWeekend(day)) {
+                counted++;
+            }
+        }
+        assertThat(clock(supportCase, "initial-evaluation")
+                        .orElseThrow()
+                        .path("dueDate")
+                        .asText())
+                .isEqualTo(day.toString());
+        // a school of the same district without a calendar of its own counts on the district's
+        CaseDriver.Case other = driver().aCase(referral("WA")).triaged().consented(today);
+        assertThat(clock(other, "initial-evaluation")
+                        .orElseThrow()
+                        .path("dueDate")
+                        .asText())
+                .isEqualTo(nthSchoolDayAfter(today, 35).toString());
+    }
+
+    @Test
     void thePreviewTakesTheReferralDate() {
         JsonNode preview = admin.get("/api/deadlines/preview?district=" + district("CA")
                         + "&clock=state-evaluation-timeline&start=" + today + "&referredOn=" + today.minusDays(3))
