@@ -38,7 +38,7 @@ import org.supportplans.people.SchoolRepository;
 class StateEndEventsIT {
 
     static final ZoneId CENTRAL = ZoneId.of("America/Chicago");
-    static final List<String> STATES = List.of("IL", "CA", "MI", "MA", "NJ", "CT", "NY", "TX");
+    static final List<String> STATES = List.of("IL", "CA", "MI", "MA", "NJ", "CT", "NY", "TX", "WA");
 
     @LocalServerPort
     int port;
