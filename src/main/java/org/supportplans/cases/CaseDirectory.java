@@ -31,6 +31,16 @@ public class CaseDirectory {
             LocalDate dateOfBirth,
             LocalDate referredOn) {}
 
+    /** The IDEA categories of the case's last eligibility decision (e.g. INTELLECTUAL_DISABILITY); none before. */
+    public java.util.Set<String> ideaCategories(String caseId) {
+        return find(caseId)
+                .lastEligibility()
+                .map(decision -> decision.getIdeaCategories().stream()
+                        .map(Enum::name)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()))
+                .orElse(java.util.Set.of());
+    }
+
     /** The user ids of the staff of the case's school. */
     public java.util.Set<String> staffOf(String caseId) {
         return find(caseId).getSchool().getStaff();

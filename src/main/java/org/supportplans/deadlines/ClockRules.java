@@ -55,7 +55,7 @@ class ClockRules {
     private record Parsed(
             String definitionId, DmnDecision decision, Instant checkedAt, Map<RuleKey, ClockRule> rules) {}
 
-    private record RuleKey(String state, ClockKind kind) {}
+    private record RuleKey(String state, ClockKind kind, Set<String> categories) {}
 
     ClockRules(RepositoryService repositoryService, AsApplication asApplication) {
         this.repositoryService = repositoryService;
@@ -66,13 +66,21 @@ class ClockRules {
     }
 
     public ClockRule ruleFor(String state, ClockKind kind) {
+        return ruleFor(state, kind, Set.of());
+    }
+
+    /** The rule for a student in these IDEA categories (Pennsylvania reevaluates intellectual disability sooner). */
+    public ClockRule ruleFor(String state, ClockKind kind, Set<String> categories) {
         Parsed table = table();
-        return table.rules().computeIfAbsent(new RuleKey(state, kind), key -> evaluate(table.decision(), key));
+        return table.rules()
+                .computeIfAbsent(
+                        new RuleKey(state, kind, Set.copyOf(categories)), key -> evaluate(table.decision(), key));
     }
 
     private ClockRule evaluate(DmnDecision decision, RuleKey key) {
         DmnDecisionResult result = dmnEngine.evaluateDecision(
-                decision, Map.of("state", key.state(), "clock", key.kind().id()));
+                decision,
+                Map.of("state", key.state(), "clock", key.kind().id(), "categories", List.copyOf(key.categories())));
         if (result.isEmpty()) {
             throw new IllegalStateException(
                     "the rules table has no rule for " + key.kind().id());

@@ -79,7 +79,10 @@ class ClockService implements CaseClocks, WatchedClocks {
     private Optional<LocalDate> startOne(
             CaseDirectory.CaseFacts facts, ClockKind kind, ClockStart event, LocalDate start) {
         String caseId = facts.caseId();
-        ClockRule rule = rules.ruleFor(facts.state(), kind);
+        // Pennsylvania reevaluates a student with an intellectual disability every two years (22 Pa. Code 14.124(c))
+        ClockRule rule = kind == ClockKind.REEVALUATION
+                ? rules.ruleFor(facts.state(), kind, cases.ideaCategories(caseId))
+                : rules.ruleFor(facts.state(), kind);
         if (rule.startEvent() != event) {
             return Optional.empty(); // this jurisdiction starts the clock at another event, or has no such clock
         }

@@ -62,8 +62,8 @@ class ClockRulesReadmeTest {
                 .orElseThrow();
         List<Output> outputs = List.copyOf(decisionTable.getOutputs());
         StringBuilder table = new StringBuilder();
-        table.append("| state | clock | rule | starts at | ends at | citation |\n");
-        table.append("|---|---|---|---|---|---|\n");
+        table.append("| state | clock | students | rule | starts at | ends at | citation |\n");
+        table.append("|---|---|---|---|---|---|---|\n");
         for (Rule rule : decisionTable.getRules()) {
             List<String> inputs = rule.getInputEntries().stream()
                     .map(entry -> literal(entry.getTextContent()))
@@ -83,6 +83,8 @@ class ClockRulesReadmeTest {
                     .append(" | `")
                     .append(kind.id())
                     .append("` | ")
+                    .append(inputs.get(2) == null ? "all" : inputs.get(2).replaceAll(".*\"(\\w+)\".*", "$1"))
+                    .append(" | ")
                     .append(clockRule.counted())
                     .append(" | ")
                     .append(clockRule.startEvent())

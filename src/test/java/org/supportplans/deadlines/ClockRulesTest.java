@@ -35,7 +35,12 @@ class ClockRulesTest {
     }
 
     static ClockRule rule(String state, ClockKind kind) {
-        DmnDecisionResult result = dmn.evaluateDecision(decision, Map.of("state", state, "clock", kind.id()));
+        return rule(state, kind, java.util.List.of());
+    }
+
+    static ClockRule rule(String state, ClockKind kind, java.util.List<String> categories) {
+        DmnDecisionResult result =
+                dmn.evaluateDecision(decision, Map.of("state", state, "clock", kind.id(), "categories", categories));
         assertThat(result).as(state + " " + kind.id()).isNotEmpty();
         return ClockRules.fromEntries(kind, state, result.getFirstResult().getEntryMap());
     }
@@ -118,6 +123,20 @@ class ClockRulesTest {
     void noStateTimelineWhereTheStateEndsAtEligibilityOrHasNoneOfItsOwn(String state) {
         assertThat(rule(state, ClockKind.STATE_EVALUATION_TIMELINE).startEvent())
                 .isEqualTo(ClockStart.NEVER);
+    }
+
+    @Test
+    void pennsylvaniaReevaluatesAnIntellectualDisabilityEveryTwoYears() {
+        // 22 Pa. Code 14.124(c): every two years for a student with an intellectual disability, else three
+        ClockRule intellectual = rule("PA", ClockKind.REEVALUATION, java.util.List.of("INTELLECTUAL_DISABILITY"));
+        assertThat(intellectual.count()).isEqualTo(2);
+        assertThat(intellectual.citation()).isEqualTo("22 Pa. Code 14.124(c)");
+        assertThat(rule("PA", ClockKind.REEVALUATION, java.util.List.of("SPECIFIC_LEARNING_DISABILITY"))
+                        .count())
+                .isEqualTo(3);
+        assertThat(rule("CO", ClockKind.REEVALUATION, java.util.List.of("INTELLECTUAL_DISABILITY"))
+                        .count())
+                .isEqualTo(3);
     }
 
     @Test

@@ -38,7 +38,7 @@ import org.supportplans.people.SchoolRepository;
 class StateEndEventsIT {
 
     static final ZoneId CENTRAL = ZoneId.of("America/Chicago");
-    static final List<String> STATES = List.of("IL", "CA", "MI", "MA", "NJ", "CT", "NY", "TX", "WA");
+    static final List<String> STATES = List.of("IL", "CA", "MI", "MA", "NJ", "CT", "NY", "TX", "WA", "PA");
 
     @LocalServerPort
     int port;
@@ -295,6 +295,27 @@ class StateEndEventsIT {
                         .path("dueDate")
                         .asText())
                 .isEqualTo(nthSchoolDayAfter(today, 35).toString());
+    }
+
+    @Test
+    void pennsylvaniaReevaluatesAnIntellectualDisabilityWithinTwoYears() {
+        // 22 Pa. Code 14.124(c): the IEP of a student with an intellectual disability in effect: reevaluation due two
+        // years after the evaluation (the eligibility decision today)
+        Map<String, Object> eligibility = Forms.eligibility(today, "IEP", "Intellectual disability.");
+        eligibility.put("ideaCategories", List.of("INTELLECTUAL_DISABILITY"));
+        CaseDriver.Case supportCase = evaluated("PA")
+                .did("demo", Step.DECIDE_ELIGIBILITY, eligibility)
+                .meetingScheduled(today)
+                .meetingHeld(today)
+                .iepWritten(today)
+                .servicesConsented(today);
+
+        Tasks.await(
+                "the IEP in effect", () -> clock(supportCase, "reevaluation").isPresent());
+        JsonNode reevaluation = clock(supportCase, "reevaluation").orElseThrow();
+        assertThat(reevaluation.path("dueDate").asText())
+                .isEqualTo(today.plusYears(2).toString());
+        assertThat(reevaluation.path("legalBasis").asText()).isEqualTo("22 Pa. Code 14.124(c)");
     }
 
     @Test
