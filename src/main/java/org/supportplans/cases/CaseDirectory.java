@@ -28,7 +28,18 @@ public class CaseDirectory {
             String state,
             java.time.ZoneId timeZone,
             String studentName,
-            LocalDate dateOfBirth) {}
+            LocalDate dateOfBirth,
+            LocalDate referredOn) {}
+
+    /** The IDEA categories of the case's last eligibility decision (e.g. INTELLECTUAL_DISABILITY); none before. */
+    public java.util.Set<String> ideaCategories(String caseId) {
+        return find(caseId)
+                .lastEligibility()
+                .map(decision -> decision.getIdeaCategories().stream()
+                        .map(Enum::name)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()))
+                .orElse(java.util.Set.of());
+    }
 
     /** The user ids of the staff of the case's school. */
     public java.util.Set<String> staffOf(String caseId) {
@@ -46,7 +57,8 @@ public class CaseDirectory {
                 c.getSchool().getDistrict().getState(),
                 c.getSchool().getDistrict().getTimeZone(),
                 c.getStudent().fullName(),
-                c.getStudent().getDateOfBirth());
+                c.getStudent().getDateOfBirth(),
+                c.firstReferralOn());
     }
 
     /** An open case of a student, and its phase. */

@@ -6,6 +6,16 @@ import java.util.Optional;
 /** The compliance clocks of DESIGN.md section 3, by their kebab-case names (the API's and the rules' names). */
 public enum ClockKind {
     INITIAL_EVALUATION("initial-evaluation", "Initial evaluation and eligibility"),
+    /**
+     * The state's timeline where it ends later than eligibility (the IEP meeting, the proposed IEP, the IEP
+     * implemented): a second clock beside the initial evaluation's, linked to it.
+     */
+    STATE_EVALUATION_TIMELINE(
+            "state-evaluation-timeline", "State timeline from consent (or referral) to the state's end"),
+    /** From the referral to the district's decision whether to evaluate, or its request for consent (states). */
+    REFERRAL_DECISION("referral-decision", "Decision on the referral"),
+    /** From the parents' consent to a reevaluation to the reevaluation completed. */
+    REEVALUATION_TIMELINE("reevaluation-timeline", "Reevaluation completed after consent"),
     SECTION_504_EVALUATION("section-504-evaluation", "Section 504 evaluation"),
     IEP_MEETING("iep-meeting", "IEP meeting after eligibility"),
     MEETING_NOTICE("meeting-notice", "Meeting notice to the parents"),

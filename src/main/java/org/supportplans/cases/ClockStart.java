@@ -25,5 +25,11 @@ public enum ClockStart {
     /** A decision to change placement for a disciplinary removal (34 CFR 300.530(e)); started by hand. */
     DECISION_TO_CHANGE_PLACEMENT,
     /** The parents' request to inspect their child's records (34 CFR 300.613(a)); started by hand. */
-    REQUEST
+    REQUEST,
+    /** The written evaluation report completed (Texas: the ARD committee meets within 30 days of it). */
+    EVALUATION_REPORT,
+    /** The parents' consent to a reevaluation (34 CFR 300.300(c)). */
+    REEVALUATION_CONSENT,
+    /** The jurisdiction has no such clock: it never starts. */
+    NEVER
 }

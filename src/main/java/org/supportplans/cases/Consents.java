@@ -16,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Consents {
 
     // the team's 60 days for a reevaluation (no federal count; the initial evaluation's timeline)
-    static final int REEVALUATION_DAYS = 60;
 
     private final OpenCases cases;
     private final DistrictDay days;
@@ -35,6 +34,9 @@ public class Consents {
         SupportCase supportCase = cases.open(caseId);
         LocalDate today = days.today(supportCase);
         kinds.forEach(kind -> supportCase.add(new ParentNotice(caseId, kind, today)));
+        if (kinds.contains(NoticeKind.PRIOR_WRITTEN_NOTICE) && supportCase.notEligibleForIep()) {
+            clocks.stop(caseId, ClockKind.STATE_EVALUATION_TIMELINE, ClockStop.INELIGIBILITY_NOTICE_SENT, today);
+        }
         timeline.record(
                 supportCase, today, CaseEventKind.NOTICE_SENT, "Sent to the parents: " + Timeline.labels(kinds), null);
         return today;
@@ -48,6 +50,13 @@ public class Consents {
             throw new NotAwaitedException("The parents were already asked for " + kind.label() + ".");
         }
         supportCase.add(new ConsentRequest(caseId, kind, today));
+        if (kind == ConsentKind.EVALUATION_CONSENT) {
+            clocks.stop(caseId, ClockKind.REFERRAL_DECISION, ClockStop.CONSENT_REQUESTED, today);
+        }
+        if (kind == ConsentKind.SERVICES_CONSENT) {
+            // the proposed IEP goes to the parents with this request: the offer of FAPE (603 CMR 28.05(1), R 340.1721b)
+            clocks.stop(caseId, ClockKind.STATE_EVALUATION_TIMELINE, ClockStop.PROPOSED_IEP_SENT, today);
+        }
         List<NoticeKind> sent = switch (kind) {
             // 34 CFR 300.300(a), 300.503, 300.504(a)(1)
             case EVALUATION_CONSENT ->
@@ -110,7 +119,10 @@ public class Consents {
             supportCase.add(new Evaluation(caseId, EvaluationKind.INITIAL, on, evaluationDueOn));
             supportCase.moveTo(CasePhase.EVALUATION);
         } else if (decision == ParentDecision.GIVEN && kind == ConsentKind.REEVALUATION_CONSENT) {
-            evaluationDueOn = on.plusDays(REEVALUATION_DAYS);
+            // the state's reevaluation timeline (the rules table), from the consent
+            evaluationDueOn = clocks.start(caseId, ClockKind.REEVALUATION_TIMELINE, ClockStart.REEVALUATION_CONSENT, on)
+                    .or(() -> clocks.dueOf(caseId, ClockKind.REEVALUATION_TIMELINE))
+                    .orElse(null);
             supportCase.add(new Evaluation(caseId, EvaluationKind.REEVALUATION, on, evaluationDueOn));
         }
         timeline.record(

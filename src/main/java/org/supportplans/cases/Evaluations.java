@@ -60,6 +60,11 @@ public class Evaluations {
                 days.today(supportCase),
                 "The report date");
         report.report(completedOn, findings, actor);
+        if (evaluation.getAreas().stream().allMatch(AreaEvaluation::isDone)) {
+            // the written report is complete with its last area (Texas counts to it: Tex. Educ. Code 29.004(a))
+            clocks.stop(
+                    caseId, ClockKind.INITIAL_EVALUATION, ClockStop.EVALUATION_REPORT_WRITTEN, reportDate(evaluation));
+        }
         timeline.record(
                 supportCase,
                 completedOn,
@@ -100,6 +105,9 @@ public class Evaluations {
         }
         EvaluationClock.of(supportCase)
                 .ifPresent(kind -> clocks.stop(caseId, kind, ClockStop.ELIGIBILITY_DECIDED, meetingOn));
+        if (!outcome.needs(PlanKind.IEP)) {
+            clocks.stop(caseId, ClockKind.STATE_EVALUATION_TIMELINE, ClockStop.NOT_ELIGIBLE, meetingOn);
+        }
         evaluation.complete(meetingOn, actor);
         supportCase.add(
                 new EligibilityDecision(caseId, evaluation.getId(), meetingOn, outcome, recorded, rationale, actor));
@@ -110,6 +118,7 @@ public class Evaluations {
             if (plansToWrite.contains(PlanKind.IEP)) {
                 // 34 CFR 300.323(c)(1): the meeting to develop the IEP within 30 days
                 planMeetingDueOn = clocks.start(caseId, ClockKind.IEP_MEETING, ClockStart.ELIGIBILITY, meetingOn)
+                        .or(() -> clocks.dueOf(caseId, ClockKind.IEP_MEETING))
                         .orElse(null);
             }
             if (plansToWrite.contains(PlanKind.ALP)) {
@@ -131,6 +140,13 @@ public class Evaluations {
                                                 .collect(Collectors.joining(", ")) + ")");
         timeline.record(supportCase, meetingOn, CaseEventKind.ELIGIBILITY_DECIDED, what, actor);
         return new Eligibility(plansToWrite, meetingOn, planMeetingDueOn, recorded);
+    }
+
+    private static LocalDate reportDate(Evaluation evaluation) {
+        return evaluation.getAreas().stream()
+                .map(AreaEvaluation::getCompletedOn)
+                .max(LocalDate::compareTo)
+                .orElseThrow();
     }
 
     /** The evaluation under way (or the last one); none before the parents consented. */

@@ -263,6 +263,11 @@ class SupportCase {
         return latest(evaluations.stream());
     }
 
+    /** Whether the last eligibility decision found the student not eligible for an IEP. */
+    boolean notEligibleForIep() {
+        return lastEligibility().map(d -> !d.getOutcome().needs(PlanKind.IEP)).orElse(false);
+    }
+
     Optional<EligibilityDecision> lastEligibility() {
         return latest(eligibilities.stream());
     }

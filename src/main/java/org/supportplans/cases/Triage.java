@@ -91,6 +91,10 @@ public class Triage {
                 referral.reason(),
                 actor,
                 days.now()));
+        if (open.isEmpty()) {
+            // a state's count from the referral to the decision whether to evaluate (IL, WA, CA, MI, NJ, MA)
+            clocks.start(supportCase.getId(), ClockKind.REFERRAL_DECISION, ClockStart.REFERRAL, referral.receivedOn());
+        }
         if (open.isEmpty() && student.ageOn(referral.receivedOn()) < 3) {
             // 34 CFR 300.124(b): a child coming from early intervention has an IEP in effect by age 3
             clocks.start(supportCase.getId(), ClockKind.PART_C_TO_B, ClockStart.BIRTH, student.getDateOfBirth());
@@ -140,6 +144,11 @@ public class Triage {
             parentAgreed = null;
         }
         supportCase.add(new TriageDecision(caseId, outcome, followUpOn, parentAgreed, rationale, today, actor));
+        clocks.stop(
+                caseId,
+                ClockKind.REFERRAL_DECISION,
+                outcome == TriageOutcome.DECLINE ? ClockStop.EVALUATION_DECLINED : ClockStop.TRIAGE_DECIDED,
+                today);
         switch (outcome) {
             case EVALUATE_IDEA, CONSIDER_504, GIFTED_IDENTIFICATION -> {
                 supportCase.planFor(EnumSet.of(outcome.planKind()));

@@ -1,7 +1,9 @@
 package org.supportplans.deadlines;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -16,8 +18,11 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.supportplans.cases.ClockKind;
 import org.supportplans.cases.ClockStart;
 import org.supportplans.cases.ClockStop;
@@ -112,6 +117,21 @@ class Clock {
     @Column(name = "reason_text")
     private String reasonText;
 
+    /** The events the rule ends the clock at, comma-separated; null on a clock started before issue 14. */
+    @Column(name = "ends_at")
+    private String endsAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "end_of_year")
+    private ClockRule.EndOfYear endOfYear;
+
+    @Column(name = "referred_on")
+    private LocalDate referredOn;
+
+    /** The clock this one runs beside: a state's timeline beside the initial evaluation's clock. */
+    @Column(name = "linked_clock_id")
+    private Long linkedClockId;
+
     @Column(name = "reminders_sent", nullable = false)
     private int remindersSent;
 
@@ -119,6 +139,12 @@ class Clock {
     @JoinColumn(name = "clock_id", nullable = false)
     @OrderBy("fromDay")
     private List<ClockPause> pauses = new ArrayList<>();
+
+    /** School days the student was absent during the clock's period (Tex. Educ. Code 29.004(a)); read when counted. */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "clock_absence", joinColumns = @JoinColumn(name = "clock_id"))
+    @Column(name = "absent_on")
+    private Set<LocalDate> absences = new HashSet<>();
 
     @Version
     private long version;
@@ -138,7 +164,15 @@ class Clock {
         this.ruleDirection = rule.direction();
         this.ruleExclusion = rule.exclusion();
         this.ruleText = rule.describe();
+        this.endsAt = rule.endsAt().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        this.endOfYear = rule.endOfYear();
         this.status = ClockStatus.RUNNING;
+    }
+
+    Clock(String caseId, String schoolId, ClockRule rule, LocalDate startDate, LocalDate referredOn, Long linkedTo) {
+        this(caseId, schoolId, rule, startDate);
+        this.referredOn = referredOn;
+        this.linkedClockId = linkedTo;
     }
 
     /** The rule this clock was started under (a later change of the rules table does not move it). */
@@ -151,7 +185,45 @@ class Clock {
                 ruleDirection,
                 ruleExclusion,
                 ClockStart.valueOf(startEvent),
-                legalBasis);
+                legalBasis,
+                ClockRules.stopEvents(endsAt),
+                endOfYear == null ? ClockRule.EndOfYear.NONE : endOfYear);
+    }
+
+    /** The referral date the rule may depend on; the start date when none was kept. */
+    LocalDate referredOnOrStart() {
+        return referredOn == null ? startDate : referredOn;
+    }
+
+    Long getLinkedClockId() {
+        return linkedClockId;
+    }
+
+    /** The absences the count needs: only a rule that extends the period by them reads them. */
+    Set<LocalDate> countedAbsences() {
+        return ruleExclusion == ClockRule.Exclusion.STUDENT_ABSENCES ? Set.copyOf(absences) : Set.of();
+    }
+
+    /** Records the school days the student was absent; true when one was new. */
+    boolean absent(Set<LocalDate> days) {
+        if (!status.isOpen()) {
+            throw new ClockRuleViolation("The clock has ended (" + status + ").");
+        }
+        for (LocalDate day : days) {
+            if (!day.isAfter(startDate)) {
+                throw new ClockRuleViolation(
+                        "An absence on " + day + " is not after the clock started (" + startDate + ").");
+            }
+        }
+        boolean added = absences.addAll(days);
+        if (added && countedAbsences().size() >= 3) {
+            reasonCode = ReasonCode.STUDENT_ABSENT;
+        }
+        return added;
+    }
+
+    void linkTo(Long clockId) {
+        this.linkedClockId = clockId;
     }
 
     /** Takes a newly counted due date; true when it moved. */
@@ -172,7 +244,9 @@ class Clock {
         }
         int first;
         int last;
-        if (ruleUnit == ClockRule.Unit.YEARS || ruleUnit == ClockRule.Unit.BIRTHDAY) {
+        if (ruleUnit == ClockRule.Unit.YEARS
+                || ruleUnit == ClockRule.Unit.BIRTHDAY
+                || ruleUnit == ClockRule.Unit.AGE_IN_MONTHS) {
             first = 60;
             last = 14;
         } else if (ruleDirection == ClockRule.Direction.BEFORE) {

@@ -1,6 +1,7 @@
 package org.supportplans.deadlines;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -47,14 +48,21 @@ class ClockController {
     @GetMapping("/api/deadlines/preview")
     @Operation(summary = "When a clock would be due if it started on this date, by the district's rule and calendars")
     ClockService.Preview preview(
-            @RequestParam String district, @RequestParam String clock, @RequestParam LocalDate start) {
+            @RequestParam String district,
+            @RequestParam String clock,
+            @RequestParam LocalDate start,
+            @Parameter(
+                            description = "the referral's date, for rules that depend on it (California's end of year);"
+                                    + " default: start")
+                    @RequestParam(required = false)
+                    LocalDate referredOn) {
         District visible = districtAccess.visible(district, CurrentStaff.require());
         ClockKind kind = ClockKind.ofId(clock)
                 .orElseThrow(() -> new ClockRuleViolation("No clock named " + clock + "; the clocks are "
                         + java.util.Arrays.stream(ClockKind.values())
                                 .map(ClockKind::id)
                                 .toList() + "."));
-        return clocks.preview(visible.getId(), visible.getState(), kind, start);
+        return clocks.preview(visible.getId(), visible.getState(), kind, start, referredOn);
     }
 
     record ClockDetail(CaseClocks.ClockSummary clock, String caseId, List<Pause> pauses, List<Move> moves) {}
@@ -126,6 +134,18 @@ class ClockController {
     ClockDetail reason(@PathVariable Long id, @Valid @RequestBody ReasonRequest request) {
         changeable(id);
         return detail(clocks.explain(id, request.reasonCode(), request.reasonText()));
+    }
+
+    record AbsencesRequest(
+            @NotNull @Size(min = 1, max = 200) java.util.Set<@NotNull LocalDate> days) {}
+
+    @PostMapping(path = "/api/clocks/{id}/absences", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Record school days the student was absent during the clock's period: in Texas, three or more"
+                    + " extend the evaluation by the days absent (Tex. Educ. Code 29.004(a))")
+    ClockDetail absences(@PathVariable Long id, @Valid @RequestBody AbsencesRequest request) {
+        changeable(id);
+        return detail(clocks.absent(id, request.days()));
     }
 
     record MetRequest(@NotNull LocalDate on) {}

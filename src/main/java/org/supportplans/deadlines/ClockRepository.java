@@ -24,7 +24,9 @@ interface ClockRepository extends JpaRepository<Clock, Long> {
             select c from Clock c where c.status in :open
               and (c.ruleUnit in (org.supportplans.deadlines.ClockRule.Unit.SCHOOL_DAYS,
                                   org.supportplans.deadlines.ClockRule.Unit.BUSINESS_DAYS)
-                   or c.ruleExclusion <> org.supportplans.deadlines.ClockRule.Exclusion.NONE)
+                   or c.ruleExclusion <> org.supportplans.deadlines.ClockRule.Exclusion.NONE
+                   or c.endOfYear <> org.supportplans.deadlines.ClockRule.EndOfYear.NONE
+                   or c.kind = org.supportplans.cases.ClockKind.IEP_MEETING)
               and c.caseId in (select sc.id from SupportCase sc where sc.school.district.id = :districtId)
             """)
     List<Clock> findCalendarDependent(

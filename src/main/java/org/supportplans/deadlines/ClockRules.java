@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
@@ -25,6 +27,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.supportplans.cases.ClockKind;
 import org.supportplans.cases.ClockStart;
+import org.supportplans.cases.ClockStop;
 import org.supportplans.system.AsApplication;
 
 /**
@@ -52,7 +55,7 @@ class ClockRules {
     private record Parsed(
             String definitionId, DmnDecision decision, Instant checkedAt, Map<RuleKey, ClockRule> rules) {}
 
-    private record RuleKey(String state, ClockKind kind) {}
+    private record RuleKey(String state, ClockKind kind, Set<String> categories) {}
 
     ClockRules(RepositoryService repositoryService, AsApplication asApplication) {
         this.repositoryService = repositoryService;
@@ -63,13 +66,21 @@ class ClockRules {
     }
 
     public ClockRule ruleFor(String state, ClockKind kind) {
+        return ruleFor(state, kind, Set.of());
+    }
+
+    /** The rule for a student in these IDEA categories (Pennsylvania reevaluates intellectual disability sooner). */
+    public ClockRule ruleFor(String state, ClockKind kind, Set<String> categories) {
         Parsed table = table();
-        return table.rules().computeIfAbsent(new RuleKey(state, kind), key -> evaluate(table.decision(), key));
+        return table.rules()
+                .computeIfAbsent(
+                        new RuleKey(state, kind, Set.copyOf(categories)), key -> evaluate(table.decision(), key));
     }
 
     private ClockRule evaluate(DmnDecision decision, RuleKey key) {
         DmnDecisionResult result = dmnEngine.evaluateDecision(
-                decision, Map.of("state", key.state(), "clock", key.kind().id()));
+                decision,
+                Map.of("state", key.state(), "clock", key.kind().id(), "categories", List.copyOf(key.categories())));
         if (result.isEmpty()) {
             throw new IllegalStateException(
                     "the rules table has no rule for " + key.kind().id());
@@ -152,8 +163,17 @@ class ClockRules {
                     case "unit" -> ClockRule.Unit.class;
                     case "direction" -> ClockRule.Direction.class;
                     case "exclusion" -> ClockRule.Exclusion.class;
+                    case "endOfYear" -> ClockRule.EndOfYear.class;
                     default -> null;
                 };
+                if (outputs.get(i).getName().equals("endsAt")) {
+                    for (String stop : events(value)) {
+                        if (!isConstant(ClockStop.class, stop)) {
+                            problems.add(rule.getId() + ": endsAt \"" + stop + "\" is not one of "
+                                    + Arrays.toString(ClockStop.values()));
+                        }
+                    }
+                }
                 if (type != null && !isConstant(type, value)) {
                     problems.add(rule.getId() + ": " + outputs.get(i).getName() + " \"" + value + "\" is not one of "
                             + Arrays.toString(type.getEnumConstants()));
@@ -179,6 +199,21 @@ class ClockRules {
                 && Arrays.stream(type.getEnumConstants()).anyMatch(c -> c.name().equals(name));
     }
 
+    /** The events of an "Ends at" cell: names separated by commas; none for an empty cell. */
+    static Set<ClockStop> stopEvents(String cell) {
+        return events(cell).stream().map(ClockStop::valueOf).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static List<String> events(String cell) {
+        if (cell == null || cell.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(cell.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+    }
+
     static ClockRule fromEntries(ClockKind kind, String state, Map<String, Object> entries) {
         return new ClockRule(
                 kind,
@@ -188,6 +223,10 @@ class ClockRules {
                 ClockRule.Direction.valueOf((String) entries.get("direction")),
                 ClockRule.Exclusion.valueOf((String) entries.get("exclusion")),
                 ClockStart.valueOf((String) entries.get("startEvent")),
-                (String) entries.get("citation"));
+                (String) entries.get("citation"),
+                stopEvents((String) entries.get("endsAt")),
+                entries.get("endOfYear") == null
+                        ? ClockRule.EndOfYear.NONE
+                        : ClockRule.EndOfYear.valueOf((String) entries.get("endOfYear")));
     }
 }

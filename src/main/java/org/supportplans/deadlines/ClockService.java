@@ -38,6 +38,7 @@ class ClockService implements CaseClocks, WatchedClocks {
     private final CaseDirectory cases;
     private final ApplicationEventPublisher events;
     private final java.time.Clock time;
+    private final CalendarRequests calendarRequests;
 
     ClockService(
             ClockRepository clocks,
@@ -46,7 +47,8 @@ class ClockService implements CaseClocks, WatchedClocks {
             SchoolCalendars calendars,
             CaseDirectory cases,
             ApplicationEventPublisher events,
-            java.time.Clock time) {
+            java.time.Clock time,
+            CalendarRequests calendarRequests) {
         this.clocks = clocks;
         this.changes = changes;
         this.rules = rules;
@@ -54,6 +56,7 @@ class ClockService implements CaseClocks, WatchedClocks {
         this.cases = cases;
         this.events = events;
         this.time = time;
+        this.calendarRequests = calendarRequests;
     }
 
     // ---- what the case's steps do -----------------------------------------------------------------
@@ -61,19 +64,60 @@ class ClockService implements CaseClocks, WatchedClocks {
     @Override
     public Optional<LocalDate> start(String caseId, ClockKind kind, ClockStart event, LocalDate start) {
         CaseDirectory.CaseFacts facts = cases.facts(caseId);
-        ClockRule rule = rules.ruleFor(facts.state(), kind);
+        if (event == ClockStart.CONSENT) {
+            resumeAfterConsent(caseId, start);
+        }
+        Optional<LocalDate> due = startOne(facts, kind, event, start);
+        if (kind == ClockKind.INITIAL_EVALUATION) {
+            // a state's timeline that ends later than eligibility runs beside the initial evaluation's, linked to it
+            startOne(facts, ClockKind.STATE_EVALUATION_TIMELINE, event, start);
+            link(caseId);
+        }
+        return due;
+    }
+
+    private Optional<LocalDate> startOne(
+            CaseDirectory.CaseFacts facts, ClockKind kind, ClockStart event, LocalDate start) {
+        String caseId = facts.caseId();
+        // Pennsylvania reevaluates a student with an intellectual disability every two years (22 Pa. Code 14.124(c))
+        ClockRule rule = kind == ClockKind.REEVALUATION
+                ? rules.ruleFor(facts.state(), kind, cases.ideaCategories(caseId))
+                : rules.ruleFor(facts.state(), kind);
         if (rule.startEvent() != event) {
-            return Optional.empty(); // this jurisdiction starts the clock at another event
+            return Optional.empty(); // this jurisdiction starts the clock at another event, or has no such clock
         }
         Optional<Clock> running = clocks.findFirstByCaseIdAndKindAndStatusInOrderByIdDesc(caseId, kind, OPEN);
         if (running.isPresent()) {
             return Optional.ofNullable(running.get().effectiveDue());
         }
-        Clock clock = new Clock(caseId, facts.schoolId(), rule, start);
-        clock.due(count(clock, calendars.calendarOf(facts.districtId())));
+        Clock clock = new Clock(caseId, facts.schoolId(), rule, start, facts.referredOn(), null);
+        clock.due(count(clock, calendars.calendarOf(facts.districtId(), facts.schoolId())));
         clocks.saveAndFlush(clock);
         events.publishEvent(new ClockEvent.Started(ClockState.of(clock)));
         return Optional.ofNullable(clock.effectiveDue());
+    }
+
+    /** The parents consented: a clock not counting the time spent obtaining consent counts again from that day. */
+    private void resumeAfterConsent(String caseId, LocalDate on) {
+        for (Clock clock : clocks.findByCaseIdAndStatusIn(caseId, OPEN)) {
+            if (clock.rule().exclusion() == ClockRule.Exclusion.CONSENT_TIME
+                    && clock.getStatus() == ClockStatus.PAUSED
+                    && clock.getReasonCode() == ReasonCode.CONSENT_PENDING) {
+                clock.resume(on);
+                recount(clock, "Consent given on " + on);
+            }
+        }
+    }
+
+    /** Links a running state timeline to the running initial evaluation's clock it runs beside. */
+    private void link(String caseId) {
+        Optional<Clock> initial =
+                clocks.findFirstByCaseIdAndKindAndStatusInOrderByIdDesc(caseId, ClockKind.INITIAL_EVALUATION, OPEN);
+        Optional<Clock> state = clocks.findFirstByCaseIdAndKindAndStatusInOrderByIdDesc(
+                caseId, ClockKind.STATE_EVALUATION_TIMELINE, OPEN);
+        if (initial.isPresent() && state.isPresent() && state.get().getLinkedClockId() == null) {
+            state.get().linkTo(initial.get().getId());
+        }
     }
 
     @Override
@@ -81,18 +125,47 @@ class ClockService implements CaseClocks, WatchedClocks {
     public Optional<LocalDate> preview(String caseId, ClockKind kind, LocalDate start) {
         CaseDirectory.CaseFacts facts = cases.facts(caseId);
         ClockRule rule = rules.ruleFor(facts.state(), kind);
-        return Optional.ofNullable(
-                DeadlineCounter.count(rule, start, calendars.calendarOf(facts.districtId()), List.of())
-                        .date());
+        return Optional.ofNullable(DeadlineCounter.count(
+                        rule,
+                        start,
+                        facts.referredOn(),
+                        calendars.calendarOf(facts.districtId(), facts.schoolId()),
+                        List.of())
+                .date());
     }
 
+    /**
+     * Stops the case's open clocks that this event ends: the clock of the kind named, and every other clock whose
+     * rule ends at the event (a state's timeline ending at the IEP meeting, the proposed IEP, the IEP implemented).
+     * A clock whose rule names its end events is stopped only by one of them (the transition clock is never met by
+     * an annual review); a clock started before rules named them, by its kind's step.
+     */
     @Override
     public void stop(String caseId, ClockKind kind, ClockStop event, LocalDate on) {
-        clocks.findFirstByCaseIdAndKindAndStatusInOrderByIdDesc(caseId, kind, OPEN)
-                .ifPresent(clock -> {
-                    clock.stop(event, on);
-                    events.publishEvent(new ClockEvent.Stopped(ClockState.of(clock)));
-                });
+        for (Clock clock : clocks.findByCaseIdAndStatusIn(caseId, OPEN)) {
+            ClockRule rule = clock.rule();
+            boolean ends = rule.endsAt().isEmpty()
+                    ? clock.getKind() == kind
+                    : rule.endsAt().contains(event);
+            if (ends) {
+                clock.stop(event, on);
+                events.publishEvent(new ClockEvent.Stopped(ClockState.of(clock)));
+            }
+        }
+        if (event == ClockStop.CONSENT_REQUESTED) {
+            // Connecticut: the days spent obtaining consent are not counted (RCSA 10-76d-13(a)(1))
+            for (Clock clock : clocks.findByCaseIdAndStatusIn(caseId, OPEN)) {
+                if (clock.rule().exclusion() == ClockRule.Exclusion.CONSENT_TIME
+                        && clock.getStatus() != ClockStatus.PAUSED) {
+                    clock.pause(on, ReasonCode.CONSENT_PENDING, null);
+                    recount(clock, "Waiting for the parents' consent: not counted");
+                }
+            }
+        }
+        if (event == ClockStop.EVALUATION_REPORT_WRITTEN) {
+            // Texas: the ARD committee meets within 30 days of the written report (19 TAC 89.1011)
+            start(caseId, ClockKind.IEP_MEETING, ClockStart.EVALUATION_REPORT, on);
+        }
     }
 
     @Override
@@ -193,6 +266,24 @@ class ClockService implements CaseClocks, WatchedClocks {
         return clock;
     }
 
+    /**
+     * The school days the student was absent during the clock's period: Texas extends the evaluation by them when
+     * there are three or more (Tex. Educ. Code 29.004(a)). Days in the future or before the start are refused.
+     */
+    public Clock absent(Long clockId, java.util.Set<LocalDate> days) {
+        Clock clock = openClock(clockId);
+        if (days.isEmpty()) {
+            throw new ClockRuleViolation("Name the school days the student was absent.");
+        }
+        for (LocalDate day : days) {
+            requireNotBeforeStartOrFuture(clock, day, "The absence");
+        }
+        if (clock.absent(days)) {
+            recount(clock, "Absences recorded: " + days.size() + " school day(s)");
+        }
+        return clock;
+    }
+
     /** Why a clock was missed (or paused): the reason code states report. */
     public Clock explain(Long clockId, ReasonCode code, String text) {
         Clock clock = clocks.findById(clockId).orElseThrow(() -> new NotFoundException("No clock " + clockId + "."));
@@ -247,9 +338,10 @@ class ClockService implements CaseClocks, WatchedClocks {
 
     /** "If the consent comes back on this date, when is the evaluation due?" */
     @Transactional(readOnly = true)
-    public Preview preview(String districtId, String state, ClockKind kind, LocalDate start) {
+    public Preview preview(String districtId, String state, ClockKind kind, LocalDate start, LocalDate referredOn) {
         ClockRule rule = rules.ruleFor(state, kind);
-        DeadlineCounter.Due due = DeadlineCounter.count(rule, start, calendars.calendarOf(districtId), List.of());
+        DeadlineCounter.Due due = DeadlineCounter.count(
+                rule, start, referredOn == null ? start : referredOn, calendars.calendarOf(districtId), List.of());
         return new Preview(
                 due.date(),
                 due.unknownReason(),
@@ -262,7 +354,10 @@ class ClockService implements CaseClocks, WatchedClocks {
                 rule.unit().name(),
                 rule.direction().name(),
                 rule.exclusion().name(),
-                rule.startEvent().name());
+                rule.startEvent().name(),
+                rule.endsAt().stream().map(Enum::name).sorted().toList(),
+                rule.endOfYear().name(),
+                referredOn == null ? start : referredOn);
     }
 
     public record Preview(
@@ -277,22 +372,27 @@ class ClockService implements CaseClocks, WatchedClocks {
             String unit,
             String direction,
             String notCounted,
-            String startsAt) {}
+            String startsAt,
+            List<String> endsAt,
+            String endOfYear,
+            LocalDate referredOn) {}
 
     // ---- calendars ----------------------------------------------------------------------------------
 
     /** A school calendar changed: the running clocks that count its days get their due dates moved, recorded. */
     @EventListener
     public void calendarChanged(CalendarChanged changed) {
-        // the district's calendars are read once, not once per clock
-        DistrictCalendar calendar = calendars.calendarOf(changed.districtId());
+        // the calendars are read once per school, not once per clock (a school may keep its own)
+        java.util.Map<String, DistrictCalendar> bySchool = new java.util.HashMap<>();
         for (Clock clock : clocks.findCalendarDependent(changed.districtId(), OPEN)) {
+            DistrictCalendar calendar = bySchool.computeIfAbsent(
+                    clock.getSchoolId(), school -> calendars.calendarOf(changed.districtId(), school));
             recount(clock, calendar, "School calendar " + changed.schoolYear() + " changed");
         }
     }
 
     private void recount(Clock clock, String why) {
-        recount(clock, calendars.calendarOf(cases.facts(clock.getCaseId()).districtId()), why);
+        recount(clock, calendars.calendarOf(cases.facts(clock.getCaseId()).districtId(), clock.getSchoolId()), why);
     }
 
     private void recount(Clock clock, DistrictCalendar calendar, String why) {
@@ -308,7 +408,34 @@ class ClockService implements CaseClocks, WatchedClocks {
     }
 
     private DeadlineCounter.Due count(Clock clock, DistrictCalendar calendar) {
-        return DeadlineCounter.count(clock.rule(), clock.getStartDate(), calendar, clock.countedPauses());
+        DeadlineCounter.Due due = countByRule(clock, calendar);
+        if (due.provisional()) {
+            // the district's administrators are asked for the calendar the count needs
+            CaseDirectory.CaseFacts facts = cases.facts(clock.getCaseId());
+            calendarRequests.request(
+                    facts.districtId(), facts.schoolId(), due.missingYear(), due.date(), facts.timeZone());
+        }
+        return due;
+    }
+
+    private DeadlineCounter.Due countByRule(Clock clock, DistrictCalendar calendar) {
+        DeadlineCounter.Due due = DeadlineCounter.count(
+                clock.rule(),
+                clock.getStartDate(),
+                clock.referredOnOrStart(),
+                calendar,
+                clock.countedPauses(),
+                clock.countedAbsences());
+        if (clock.getKind() == ClockKind.IEP_MEETING && due.known()) {
+            // the IEP meeting by the earlier of its 30 days (34 CFR 300.323(c)(1)) and the state's timeline
+            Optional<LocalDate> state = clocks.findFirstByCaseIdAndKindAndStatusInOrderByIdDesc(
+                            clock.getCaseId(), ClockKind.STATE_EVALUATION_TIMELINE, OPEN)
+                    .map(Clock::effectiveDue);
+            if (state.isPresent() && state.get().isBefore(due.date())) {
+                return new DeadlineCounter.Due(state.get(), null);
+            }
+        }
+        return due;
     }
 
     private Clock openClock(Long clockId) {

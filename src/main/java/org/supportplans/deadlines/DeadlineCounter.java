@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Counts a clock's due date from its rule, its start and the district's school calendars, exactly as
@@ -18,8 +19,15 @@ final class DeadlineCounter {
     // no clock runs longer than this many days counted one by one (three school years of school days)
     private static final int MAX_DAYS_WALKED = 3 * 366;
 
-    /** A due date, or why it cannot be known yet. */
-    public record Due(LocalDate date, String unknownReason) {
+    /**
+     * A due date, or why it cannot be known yet; or a provisional date (date and reason both set) counted as if school
+     * were held on every weekday of a school year whose calendar ({@code missingYear}) is not loaded.
+     */
+    public record Due(LocalDate date, String unknownReason, String missingYear) {
+        public Due(LocalDate date, String unknownReason) {
+            this(date, unknownReason, null);
+        }
+
         static Due on(LocalDate date) {
             return new Due(date, null);
         }
@@ -28,8 +36,21 @@ final class DeadlineCounter {
             return new Due(null, reason);
         }
 
+        /** Counted without the calendar of that school year (weekdays taken for school days). */
+        static Due provisional(LocalDate date, String missingYear) {
+            return new Due(
+                    date,
+                    "Provisional: the school calendar " + missingYear
+                            + " is not loaded yet; counted as if school were held on every weekday.",
+                    missingYear);
+        }
+
         public boolean known() {
             return date != null;
+        }
+
+        public boolean provisional() {
+            return date != null && missingYear != null;
         }
     }
 
@@ -47,31 +68,83 @@ final class DeadlineCounter {
     private final ClockRule rule;
     private final DistrictCalendar calendar;
     private final List<Pause> pauses;
+    private final Set<LocalDate> absences;
     private final Map<LocalDate, Boolean> longBreakDays = new HashMap<>();
 
-    private DeadlineCounter(ClockRule rule, DistrictCalendar calendar, List<Pause> pauses) {
+    private DeadlineCounter(ClockRule rule, DistrictCalendar calendar, List<Pause> pauses, Set<LocalDate> absences) {
         this.rule = rule;
         this.calendar = calendar;
         this.pauses = List.copyOf(pauses);
+        this.absences = Set.copyOf(absences);
     }
 
     public static Due count(ClockRule rule, LocalDate start, DistrictCalendar calendar, List<Pause> pauses) {
-        return new DeadlineCounter(rule, calendar, pauses).count(start);
+        return count(rule, start, start, calendar, pauses);
     }
 
-    private Due count(LocalDate start) {
+    /**
+     * The due date of a clock started on {@code start} for a case referred on {@code referredOn} (California's
+     * end-of-year rule depends on the referral's date).
+     */
+    public static Due count(
+            ClockRule rule, LocalDate start, LocalDate referredOn, DistrictCalendar calendar, List<Pause> pauses) {
+        return count(rule, start, referredOn, calendar, pauses, Set.of());
+    }
+
+    /** The same, with the school days the student was absent (Texas: Tex. Educ. Code 29.004(a)). */
+    public static Due count(
+            ClockRule rule,
+            LocalDate start,
+            LocalDate referredOn,
+            DistrictCalendar calendar,
+            List<Pause> pauses,
+            Set<LocalDate> absences) {
+        return new DeadlineCounter(rule, calendar, pauses, absences)
+                .count(start, referredOn == null ? start : referredOn);
+    }
+
+    private Due count(LocalDate start, LocalDate referredOn) {
+        if (rule.startEvent() == org.supportplans.cases.ClockStart.NEVER) {
+            return Due.unknown("The jurisdiction has no such clock.");
+        }
+        if (rule.unit() == ClockRule.Unit.AGE_IN_MONTHS) {
+            return Due.on(start.plusMonths(rule.count())); // 34 CFR 300.320(b) at a state's age, e.g. 14 1/2
+        }
+        if (rule.unit() == ClockRule.Unit.YEARS || rule.unit() == ClockRule.Unit.BIRTHDAY) {
+            // a birthday or an anniversary is a date, not a count of days: nothing pauses it
+            // (34 CFR 300.320(b), 300.324(b)(1)(i), 300.303(b)(2), 300.124(b))
+            return Due.on(start.plusYears(rule.count()));
+        }
         Optional<Pause> open = pauses.stream().filter(p -> p.to() == null).findFirst();
         if (open.isPresent()) {
             return Due.unknown("The clock is paused since " + open.get().from() + ".");
         }
-        return switch (rule.unit()) {
-            case YEARS -> Due.on(start.plusYears(rule.count()).plusDays(pausedCalendarDays()));
-            case BIRTHDAY -> Due.on(start.plusYears(rule.count()).plusDays(pausedCalendarDays()));
-            case CALENDAR_DAYS, SCHOOL_DAYS, BUSINESS_DAYS ->
-                rule.direction() == ClockRule.Direction.BEFORE
-                        ? walk(start, -1)
-                        : fastCalendarDays(start).orElseGet(() -> walk(start, 1));
-        };
+        Due counted = rule.direction() == ClockRule.Direction.BEFORE
+                ? walk(start, -1, rule.count())
+                : fastCalendarDays(start).orElseGet(() -> walk(start, 1, rule.count()));
+        if (rule.exclusion() == ClockRule.Exclusion.STUDENT_ABSENCES && counted.known()) {
+            // Tex. Educ. Code 29.004(a): absent on three or more days during the period, the period is extended by
+            // the number of school days absent
+            long absent = schoolDaysAbsent(start, counted.date());
+            if (absent >= 3) {
+                Due extended = walk(counted.date(), 1, (int) absent);
+                counted = counted.provisional() && !extended.provisional()
+                        ? Due.provisional(extended.date(), counted.missingYear())
+                        : extended;
+                return counted; // 29.004(a-1): the 30 June rule does not apply to a student so absent
+            }
+        }
+        return EndOfYearRules.apply(rule.endOfYear(), counted, start, referredOn, calendar);
+    }
+
+    /** The school days (by the calendar; weekdays where it is not loaded) after the start up to the day, absent. */
+    private long schoolDaysAbsent(LocalDate start, LocalDate through) {
+        return absences.stream()
+                .filter(day -> day.isAfter(start) && !day.isAfter(through))
+                .filter(day -> calendar.yearOf(day)
+                        .map(year -> year.isSchoolDay(day))
+                        .orElse(!SchoolYearCalendar.isWeekend(day)))
+                .count();
     }
 
     /** Calendar days with nothing excluded need no calendar: start + N (34 CFR 300.11(a)). */
@@ -85,17 +158,22 @@ final class DeadlineCounter {
     }
 
     /** The N-th counted day after (step 1) or before (step -1) the start; the start itself is not counted. */
-    private Due walk(LocalDate start, int step) {
+    private Due walk(LocalDate start, int step, int count) {
         int counted = 0;
         LocalDate day = start;
+        String missingYear = null;
         for (int walked = 0; walked < MAX_DAYS_WALKED; walked++) {
             day = day.plusDays(step);
             Counts counts = counts(day);
             if (counts == Counts.UNKNOWN) {
-                return Due.unknown(missingCalendar(day));
+                // a calendar the count needs is missing: a provisional date, as if school ran on every weekday
+                missingYear = missingYear == null ? SchoolYearCalendar.schoolYearOf(day) : missingYear;
+                counts = rule.unit() == ClockRule.Unit.SCHOOL_DAYS && SchoolYearCalendar.isWeekend(day)
+                        ? Counts.NO
+                        : Counts.YES;
             }
-            if (counts == Counts.YES && ++counted == rule.count()) {
-                return Due.on(day);
+            if (counts == Counts.YES && ++counted == count) {
+                return missingYear == null ? Due.on(day) : Due.provisional(day, missingYear);
             }
         }
         return Due.unknown("The count runs past " + day + ".");
@@ -116,24 +194,25 @@ final class DeadlineCounter {
                 calendar.yearOf(day)
                         .map(year -> year.isSchoolDay(day) ? Counts.YES : Counts.NO)
                         .orElse(Counts.UNKNOWN);
+            // 34 CFR 300.11(b): Monday to Friday except federal and state holidays; the district's other days off count
             case BUSINESS_DAYS ->
-                SchoolYearCalendar.isWeekend(day)
-                        ? Counts.NO
-                        : calendar.yearOf(day)
-                                .map(year -> year.isNoSchoolDay(day) ? Counts.NO : Counts.YES)
-                                .orElse(Counts.UNKNOWN);
+                SchoolYearCalendar.isWeekend(day) || FederalHolidays.isHoliday(day) ? Counts.NO : Counts.YES;
             case CALENDAR_DAYS -> excludedCalendarDay(day);
-            case YEARS, BIRTHDAY -> throw new IllegalStateException("not counted day by day");
+            case YEARS, BIRTHDAY, AGE_IN_MONTHS -> throw new IllegalStateException("not counted day by day");
         };
     }
 
     private Counts excludedCalendarDay(LocalDate day) {
         return switch (rule.exclusion()) {
-            case NONE -> Counts.YES;
+            case NONE, CONSENT_TIME, STUDENT_ABSENCES -> Counts.YES;
             case SUMMER ->
                 calendar.yearOf(day)
                         .map(year ->
                                 day.isBefore(year.firstDay()) || day.isAfter(year.lastDay()) ? Counts.NO : Counts.YES)
+                        .orElse(Counts.UNKNOWN);
+            case SCHOOL_HOLIDAYS ->
+                calendar.yearOf(day)
+                        .map(year -> year.isNoSchoolDay(day) ? Counts.NO : Counts.YES)
                         .orElse(Counts.UNKNOWN);
             case BREAKS_OVER_5_SCHOOL_DAYS -> {
                 Boolean inLongBreak = inLongBreak(day);
@@ -194,13 +273,5 @@ final class DeadlineCounter {
             day = day.plusDays(step);
         }
         return weekdays;
-    }
-
-    private long pausedCalendarDays() {
-        return pauses.stream().mapToLong(Pause::calendarDays).sum();
-    }
-
-    private static String missingCalendar(LocalDate day) {
-        return "The school calendar " + SchoolYearCalendar.schoolYearOf(day) + " is not loaded yet.";
     }
 }

@@ -257,7 +257,9 @@ class DeadlineList {
         if (clock.dueDate() != null && (status == ClockStatus.RUNNING || status == ClockStatus.OVERDUE)) {
             DistrictCalendar calendar =
                     clock.unit() == ClockRule.Unit.SCHOOL_DAYS || clock.unit() == ClockRule.Unit.BUSINESS_DAYS
-                            ? districtCalendars.computeIfAbsent(clock.districtId(), calendars::calendarOf)
+                            // keyed by school: a school may keep its own calendar
+                            ? districtCalendars.computeIfAbsent(
+                                    clock.schoolId(), school -> calendars.calendarOf(clock.districtId(), school))
                             : null;
             daysLeft = DaysLeft.count(clock.unit(), today, clock.dueDate(), calendar);
         }

@@ -2,6 +2,7 @@ package org.supportplans.deadlines;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -15,13 +16,60 @@ import org.springframework.transaction.annotation.Transactional;
 public class SchoolCalendars {
 
     private final SchoolCalendarRepository calendars;
+    private final OwnSchoolCalendarRepository ownCalendars;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SchoolCalendars(SchoolCalendarRepository calendars, ApplicationEventPublisher events, Clock clock) {
+    SchoolCalendars(
+            SchoolCalendarRepository calendars,
+            OwnSchoolCalendarRepository ownCalendars,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.calendars = calendars;
+        this.ownCalendars = ownCalendars;
         this.events = events;
         this.clock = clock;
+    }
+
+    /**
+     * The calendars a school's clocks count on: for each school year the school's own calendar where it keeps one
+     * (a year-round school), else the district's.
+     */
+    @Transactional(readOnly = true)
+    public DistrictCalendar calendarOf(String districtId, String schoolId) {
+        DistrictCalendar district = calendarOf(districtId);
+        if (schoolId == null) {
+            return district;
+        }
+        java.util.Map<String, SchoolYearCalendar> years = new java.util.TreeMap<>();
+        district.years().forEach(year -> years.put(year.schoolYear(), year));
+        ownCalendars.findBySchool(schoolId).stream()
+                .map(OwnSchoolCalendarEntity::toCalendar)
+                .forEach(year -> years.put(year.schoolYear(), year));
+        return new DistrictCalendar(districtId, List.copyOf(years.values()));
+    }
+
+    /** The school's own calendars (none for a school that follows the district's). */
+    @Transactional(readOnly = true)
+    public List<SchoolYearCalendar> ownCalendarsOf(String schoolId) {
+        return ownCalendars.findBySchool(schoolId).stream()
+                .map(OwnSchoolCalendarEntity::toCalendar)
+                .sorted(java.util.Comparator.comparing(SchoolYearCalendar::firstDay))
+                .toList();
+    }
+
+    /** Loads or replaces a school's own calendar of a school year; the district's clocks are recounted. */
+    @Transactional
+    public boolean putForSchool(String districtId, String schoolId, SchoolYearCalendar calendar) {
+        OwnSchoolCalendarEntity.Key key = new OwnSchoolCalendarEntity.Key(schoolId, calendar.schoolYear());
+        boolean created = ownCalendars.findById(key).isEmpty();
+        OwnSchoolCalendarEntity stored = ownCalendars
+                .findById(key)
+                .orElseGet(() -> new OwnSchoolCalendarEntity(schoolId, calendar.schoolYear()));
+        stored.replaceWith(calendar, Instant.now(clock));
+        ownCalendars.saveAndFlush(stored);
+        events.publishEvent(new CalendarChanged(districtId, calendar.schoolYear()));
+        return created;
     }
 
     /** Every school year loaded for the district (none for an unknown district). */

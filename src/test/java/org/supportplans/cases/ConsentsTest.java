@@ -101,13 +101,14 @@ class ConsentsTest extends PhaseTest {
     }
 
     @Test
-    void aReevaluationIsDueSixtyDaysAfterTheConsent() {
+    void aReevaluationIsDueWhenTheStatesReevaluationClockSays() {
         CaseSteps supportCase = aCase().triaged(TriageOutcome.EVALUATE_IDEA);
         clock.today(LocalDate.of(2026, 9, 28));
         consents.requestConsent(supportCase.id, ConsentKind.REEVALUATION_CONSENT);
         clock.today(TODAY);
 
-        // 1 October + 60 days = 30 November (October has 31 days: 30 left, then 30 of November)
+        // the reevaluation-timeline clock of the rules table starts at the consent (its count is the deadlines
+        // module's: StateTimelinesTest); the fake counts 30 days: 1 October + 30 = 31 October
         Consents.ConsentAnswer answer = consents.recordParentAnswer(
                 supportCase.id,
                 ConsentKind.REEVALUATION_CONSENT,
@@ -116,7 +117,10 @@ class ConsentsTest extends PhaseTest {
                 RecordedVia.API,
                 "coordinator");
 
-        assertThat(answer.evaluationDueOn()).isEqualTo(LocalDate.of(2026, 11, 30));
+        assertThat(clocks.started)
+                .contains(new FakeClocks.Started(
+                        ClockKind.REEVALUATION_TIMELINE, ClockStart.REEVALUATION_CONSENT, LocalDate.of(2026, 10, 1)));
+        assertThat(answer.evaluationDueOn()).isEqualTo(LocalDate.of(2026, 10, 31));
     }
 
     @Test

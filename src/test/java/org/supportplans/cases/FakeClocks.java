@@ -37,6 +37,8 @@ class FakeClocks implements CaseClocks {
             case TRANSITION, PART_C_TO_B -> ClockStart.BIRTH;
             case MANIFESTATION_DETERMINATION -> ClockStart.DECISION_TO_CHANGE_PLACEMENT;
             case RECORDS_REQUEST -> ClockStart.REQUEST;
+            case STATE_EVALUATION_TIMELINE, REFERRAL_DECISION -> ClockStart.NEVER;
+            case REEVALUATION_TIMELINE -> ClockStart.REEVALUATION_CONSENT;
         };
         if (rule != event) {
             return Optional.empty();
@@ -52,6 +54,9 @@ class FakeClocks implements CaseClocks {
 
     @Override
     public void stop(String caseId, ClockKind kind, ClockStop event, LocalDate on) {
+        if (event == ClockStop.EVALUATION_REPORT_WRITTEN) {
+            return; // ends no clock under the federal rules (Texas counts to it)
+        }
         if (started.stream().anyMatch(s -> s.kind() == kind)) {
             stopped.add(new Stopped(kind, event, on));
         }

@@ -93,7 +93,10 @@ class ClockIT {
 
         JsonNode clock = clockOf(caseId, "initial-evaluation");
         LocalDate due = nthSchoolDayAfter(today, 45, List.of());
-        assertThat(clock.path("rule").asText()).isEqualTo("45 school days after consent (19 TAC 89.1011(c)(1))");
+        assertThat(clock.path("rule").asText())
+                .isEqualTo("45 school days after consent, extended by the school days absent when absent 3 or more;"
+                        + " consent 35 to 44 school days before the last instructional day: 30 June (Tex. Educ. Code"
+                        + " 29.004(a), (a-1); 19 TAC 89.1011)");
         assertThat(clock.path("dueDate").asText()).isEqualTo(due.toString());
         assertThat(clock.path("status").asText()).isEqualTo("RUNNING");
         assertThat(taskDue(caseId, "Task_PlanEvaluation")).isEqualTo(morning(due));
@@ -121,7 +124,7 @@ class ClockIT {
                         "/api/deadlines/preview?district=" + DISTRICT + "&clock=initial-evaluation&start=" + today)
                 .json();
         assertThat(preview.path("dueDate").asText()).isEqualTo(moved.toString());
-        assertThat(preview.path("citation").asText()).isEqualTo("19 TAC 89.1011(c)(1)");
+        assertThat(preview.path("citation").asText()).isEqualTo("Tex. Educ. Code 29.004(a), (a-1); 19 TAC 89.1011");
 
         // a written extension for a specific learning disability (34 CFR 300.309(c))
         JsonNode extended = admin.post(

@@ -28,14 +28,17 @@ class DaysLeftTest {
         assertThat(left(Unit.CALENDAR_DAYS, "2026-12-16", "2027-01-06")).isEqualTo(21);
         // Thu 17, Fri 18 Dec; Tue 5, Wed 6 Jan
         assertThat(left(Unit.SCHOOL_DAYS, "2026-12-16", "2027-01-06")).isEqualTo(4);
-        assertThat(left(Unit.BUSINESS_DAYS, "2026-12-16", "2027-01-06")).isEqualTo(4);
+        // 34 CFR 300.11(b): the district's break is business days, the federal holidays are not: Dec 17-18 (2),
+        // 21-24 (6), Christmas Day not, Dec 28-31 (10), New Year's Day not, Jan 4-6 (13)
+        assertThat(left(Unit.BUSINESS_DAYS, "2026-12-16", "2027-01-06")).isEqualTo(13);
     }
 
     @Test
     void businessDaysGoOnInTheSummerAndSchoolDaysDoNot() {
         // Thu 27 May is the last day of school
         assertThat(left(Unit.SCHOOL_DAYS, "2027-05-26", "2027-06-02")).isEqualTo(1);
-        assertThat(left(Unit.BUSINESS_DAYS, "2027-05-26", "2027-06-02")).isEqualTo(5);
+        // May 27, 28 (2), Mon 31 May Memorial Day not, June 1, 2 (4)
+        assertThat(left(Unit.BUSINESS_DAYS, "2027-05-26", "2027-06-02")).isEqualTo(4);
         assertThat(left(Unit.CALENDAR_DAYS, "2027-05-26", "2027-06-02")).isEqualTo(7);
     }
 
@@ -67,7 +70,9 @@ class DaysLeftTest {
     @Test
     void withoutTheCalendarOfADayCountedTheDaysAreUnknown() {
         assertThat(left(Unit.SCHOOL_DAYS, "2027-06-29", "2027-08-20")).isNull();
-        assertThat(left(Unit.BUSINESS_DAYS, "2027-06-29", "2027-08-20")).isNull();
+        // business days need no calendar: Jun 30 (1), Jul 1-2 (3), Mon 5 Jul (Independence Day observed) not,
+        // Jul 6-9 (7), then six full weeks to Fri 20 Aug (37)
+        assertThat(left(Unit.BUSINESS_DAYS, "2027-06-29", "2027-08-20")).isEqualTo(37);
         assertThat(left(Unit.CALENDAR_DAYS, "2027-06-29", "2027-08-20")).isEqualTo(52);
     }
 

@@ -132,10 +132,13 @@ class DeadlineCounterTest {
         }
 
         @Test
-        void areUnknownWhenABreakRunsIntoAYearNotLoaded() {
+        void areProvisionalWhenABreakRunsIntoAYearNotLoaded() {
+            // May 11-27 are days 1-17; 28 May - 30 June is the summer break (2026-2027 is loaded); 2027-2028 is not:
+            // every day from Thu 1 July counts (school on every weekday, no break): 1 July day 18, 12 August day 60
             Due due = DeadlineCounter.count(california, LocalDate.parse("2027-05-10"), ONE_YEAR, List.of());
-            assertThat(due.known()).isFalse();
-            assertThat(due.unknownReason()).isEqualTo("The school calendar 2027-2028 is not loaded yet.");
+            assertThat(due.date()).isEqualTo("2027-08-12");
+            assertThat(due.provisional()).isTrue();
+            assertThat(due.missingYear()).isEqualTo("2027-2028");
         }
     }
 
@@ -192,18 +195,25 @@ class DeadlineCounterTest {
         }
 
         @Test
-        void areUnknownAndSaySoWhenTheNextCalendarIsNotLoaded() {
+        void areProvisionalAndSaySoWhenTheNextCalendarIsNotLoaded() {
+            // May 21 (1), 24-27 (5), no school 28 May - 30 June; 2027-2028 not loaded: every weekday a school day:
+            // Thu 1 July (6), Fri 2 (7), Mon 5 (8), Tue 6 (9), Wed 7 July 2027 (10)
             Due due = DeadlineCounter.count(
                     rule(10, Unit.SCHOOL_DAYS), LocalDate.parse("2027-05-20"), ONE_YEAR, List.of());
-            assertThat(due.known()).isFalse();
-            assertThat(due.unknownReason()).isEqualTo("The school calendar 2027-2028 is not loaded yet.");
+            assertThat(due.date()).isEqualTo("2027-07-07");
+            assertThat(due.provisional()).isTrue();
+            assertThat(due.unknownReason())
+                    .isEqualTo("Provisional: the school calendar 2027-2028 is not loaded yet; counted as if school"
+                            + " were held on every weekday.");
         }
 
         @Test
-        void areUnknownWithoutAnyCalendar() {
-            assertThat(DeadlineCounter.count(rule(45, Unit.SCHOOL_DAYS), LocalDate.parse("2026-09-10"), NONE, List.of())
-                            .unknownReason())
-                    .isEqualTo("The school calendar 2026-2027 is not loaded yet.");
+        void areProvisionalWithoutAnyCalendar() {
+            // every weekday after Thu 10 Sep 2026: Sep 11 (1), 14-18 (6), 21-25 (11), Sep 28-Oct 2 (16), Oct 5-9 (21),
+            // 12-16 (26), 19-23 (31), 26-30 (36), Nov 2-6 (41), 9 (42), 10 (43), 11 (44), Thu 12 Nov 2026 (45)
+            Due due = DeadlineCounter.count(rule(45, Unit.SCHOOL_DAYS), LocalDate.parse("2026-09-10"), NONE, List.of());
+            assertThat(due.date()).isEqualTo("2026-11-12");
+            assertThat(due.missingYear()).isEqualTo("2026-2027");
         }
 
         @Test
@@ -221,10 +231,23 @@ class DeadlineCounterTest {
     @Nested
     class BusinessDays {
 
+        // 34 CFR 300.11(b): "Business day means Monday through Friday, except for Federal and State holidays";
+        // the district's other days off (its winter break) are business days.
+
         @Test
-        void areWeekdaysThatAreNotDistrictHolidays() {
-            assertThat(due(rule(3, Unit.BUSINESS_DAYS), "2026-12-18", ONE_YEAR)).isEqualTo("2027-01-06");
+        void areWeekdaysThatAreNotFederalHolidaysEvenInTheDistrictsBreak() {
+            // from Fri 18 Dec 2026: Mon 21 (winter break, still a business day) 1, Tue 22 2, Wed 23 3
+            assertThat(due(rule(3, Unit.BUSINESS_DAYS), "2026-12-18", ONE_YEAR)).isEqualTo("2026-12-23");
+            // from Wed 23 Dec 2026: Thu 24 1, Fri 25 Christmas Day (5 U.S.C. 6103(a)) not, Mon 28 2, Tue 29 3
+            assertThat(due(rule(3, Unit.BUSINESS_DAYS), "2026-12-23", ONE_YEAR)).isEqualTo("2026-12-29");
+            // from Fri 4 Sep 2026: Mon 7 Labor Day (first Monday of September) not, Tue 8 1
             assertThat(due(rule(1, Unit.BUSINESS_DAYS), "2026-09-04", ONE_YEAR)).isEqualTo("2026-09-08");
+        }
+
+        @Test
+        void skipAHolidayObservedOnTheFridayBefore() {
+            // 4 July 2026 is a Saturday, observed Fri 3 July (5 U.S.C. 6103(b)): from Thu 2 July, Mon 6 July is the 1st
+            assertThat(due(rule(1, Unit.BUSINESS_DAYS), "2026-07-02", NONE)).isEqualTo("2026-07-06");
         }
 
         @Test
@@ -240,6 +263,21 @@ class DeadlineCounterTest {
         void anAnnualReviewFromTheTwentyNinthOfFebruaryFallsOnTheTwentyEighth() {
             assertThat(due(rule(1, Unit.YEARS), "2028-02-29", NONE)).isEqualTo("2029-02-28");
             assertThat(due(rule(3, Unit.YEARS), "2026-11-29", NONE)).isEqualTo("2029-11-29");
+        }
+
+        @Test
+        void aPauseMovesNeitherAnAnniversaryNorABirthday() {
+            // 34 CFR 300.324(b)(1)(i) "not less than annually", 300.320(b) the IEP in effect when the child turns 16:
+            // dates, not counts of days: a pause (ended or still open) leaves them where they are
+            List<Pause> pauses = List.of(
+                    new Pause(LocalDate.parse("2027-01-04"), LocalDate.parse("2027-01-20")),
+                    new Pause(LocalDate.parse("2027-03-01"), null));
+            assertThat(DeadlineCounter.count(rule(1, Unit.YEARS), LocalDate.parse("2026-11-29"), NONE, pauses)
+                            .date())
+                    .isEqualTo("2027-11-29");
+            assertThat(DeadlineCounter.count(rule(16, Unit.BIRTHDAY), LocalDate.parse("2011-05-02"), NONE, pauses)
+                            .date())
+                    .isEqualTo("2027-05-02");
         }
 
         @Test

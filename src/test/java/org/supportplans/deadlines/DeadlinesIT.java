@@ -172,7 +172,9 @@ class DeadlinesIT {
                 guamSchool,
                 Date.valueOf(today),
                 student);
-        LocalDate guamToday = LocalDate.now(guamZone);
+        // the service's today is pinned (PinnedToday): Guam's date by the engine's clock, not the machine's
+        LocalDate guamToday = LocalDate.ofInstant(
+                org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), guamZone);
         guamClock = clock(
                 guamCase, "INITIAL_EVALUATION", "CALENDAR_DAYS", guamToday.minusDays(61), guamToday.minusDays(1), null);
     }
