@@ -19,7 +19,8 @@ final class PlanChanges {
         if (before instanceof PlanContent.Iep was && after instanceof PlanContent.Iep is) {
             compare(changed, was.presentLevels(), is.presentLevels(), "the present levels");
             compare(changed, was.annualGoals(), is.annualGoals(), "the annual goals");
-            compare(changed, was.services(), is.services(), "the special education and related services");
+            // a service's dates follow the IEP's; what, who, how much, how often and where are the service
+            compare(changed, services(was), services(is), "the special education and related services");
             compare(changed, was.accommodations(), is.accommodations(), "the accommodations and supplementary aids");
             compare(changed, was.placement(), is.placement(), "the placement");
             compare(changed, was.transitionPlan(), is.transitionPlan(), "the transition plan");
@@ -40,6 +41,13 @@ final class PlanChanges {
         }
         String text = String.join(", ", changed);
         return Character.toUpperCase(text.charAt(0)) + text.substring(1) + ".";
+    }
+
+    private static List<String> services(PlanContent.Iep iep) {
+        return iep.services().stream()
+                .map(s -> s.service() + "|" + s.providerRole() + "|" + s.minutes() + "|" + s.frequency() + "|"
+                        + s.setting())
+                .toList();
     }
 
     private static void compare(List<String> changed, Object before, Object after, String what) {

@@ -13,19 +13,20 @@ class PlanDevelopmentTest extends PhaseTest {
     static final LocalDate ELIGIBLE_ON = LocalDate.of(2026, 10, 1);
     static final LocalDate MEETING_ON = LocalDate.of(2026, 10, 14);
 
-    CaseSteps meetingHeld(LocalDate born) {
+    /** Eligible on 1 October, the plan meeting scheduled for 14 October (the IEP is drafted for it). */
+    CaseSteps meetingScheduled(LocalDate born) {
         return aCaseOfAStudentBornOn(born)
                 .triaged(TriageOutcome.EVALUATE_IDEA)
                 .consented(LocalDate.of(2026, 9, 1))
                 .evaluated(ELIGIBLE_ON, EvaluationArea.ACADEMIC)
                 .eligible(ELIGIBLE_ON, EligibilityOutcome.IEP)
-                .meetingHeld(LocalDate.of(2026, 10, 15), MEETING_ON);
+                .meetingScheduled(MEETING_ON);
     }
 
     @Test
     void anIepRunsForOneYearAtMost() {
         // 34 CFR 300.324(b)(1)(i): from 2026-10-15 the IEP ends by 2027-10-14
-        String caseId = meetingHeld(LocalDate.of(2016, 4, 2)).id;
+        String caseId = meetingScheduled(LocalDate.of(2016, 4, 2)).id;
 
         assertThatThrownBy(() -> plans.writeIep(caseId, iep(TODAY, LocalDate.of(2027, 10, 15), null), ACTOR))
                 .hasMessage("An IEP runs for one year at most: end it by 2027-10-14.");
@@ -33,7 +34,7 @@ class PlanDevelopmentTest extends PhaseTest {
 
     @Test
     void anIepStartsAtTheMeetingThatWroteItOrAfter() {
-        String caseId = meetingHeld(LocalDate.of(2016, 4, 2)).id;
+        String caseId = meetingScheduled(LocalDate.of(2016, 4, 2)).id;
 
         assertThatThrownBy(() -> plans.writeIep(caseId, iep(MEETING_ON.minusDays(1), TODAY, null), ACTOR))
                 .hasMessage("The IEP cannot start before the meeting that wrote it (2026-10-14).");
@@ -41,7 +42,7 @@ class PlanDevelopmentTest extends PhaseTest {
 
     @Test
     void everyServiceRunsWithinTheIepsDates() {
-        String caseId = meetingHeld(LocalDate.of(2016, 4, 2)).id;
+        String caseId = meetingScheduled(LocalDate.of(2016, 4, 2)).id;
         PlanContent.Iep base = iep(TODAY, LocalDate.of(2027, 6, 1), null);
         PlanContent.Iep overrunning = new PlanContent.Iep(
                 base.startsOn(),
@@ -67,7 +68,7 @@ class PlanDevelopmentTest extends PhaseTest {
     @Test
     void aStudentReachingTheTransitionAgeDuringTheIepHasATransitionPlan() {
         // 34 CFR 300.320(b): 16 on 2027-03-01, within the IEP of 2026-10-15 to 2027-10-14
-        String caseId = meetingHeld(LocalDate.of(2011, 3, 1)).id;
+        String caseId = meetingScheduled(LocalDate.of(2011, 3, 1)).id;
 
         assertThatThrownBy(() -> plans.writeIep(caseId, iep(TODAY, LocalDate.of(2027, 10, 14), " "), ACTOR))
                 .hasMessage("The student reaches the transition age during this IEP: write the transition plan.");
@@ -75,7 +76,7 @@ class PlanDevelopmentTest extends PhaseTest {
 
     @Test
     void aPlanIsWrittenOnce() {
-        CaseSteps supportCase = meetingHeld(LocalDate.of(2016, 4, 2)).iepWritten(TODAY, null);
+        CaseSteps supportCase = meetingScheduled(LocalDate.of(2016, 4, 2)).iepWritten(TODAY, null);
 
         assertThatThrownBy(() -> plans.writeIep(supportCase.id, iep(TODAY, LocalDate.of(2027, 6, 1), null), ACTOR))
                 .isInstanceOf(NotAwaitedException.class)
@@ -85,8 +86,9 @@ class PlanDevelopmentTest extends PhaseTest {
     @Test
     void withoutConsentForServicesTheIepIsNotImplemented() {
         // 34 CFR 300.300(b)(3): the school may not provide the services the parents refused
-        CaseSteps supportCase = meetingHeld(LocalDate.of(2016, 4, 2))
+        CaseSteps supportCase = meetingScheduled(LocalDate.of(2016, 4, 2))
                 .iepWritten(TODAY, null)
+                .meetingHeld(MEETING_ON)
                 .servicesConsent(ParentDecision.REFUSED, TODAY);
 
         PlanDevelopment.Activation activation = plans.putPlansInEffect(supportCase.id);
@@ -102,8 +104,9 @@ class PlanDevelopmentTest extends PhaseTest {
     @Test
     void anIepInEffectIsReviewedFromItsMeetingAndReevaluatedFromItsEvaluation() {
         // 34 CFR 300.324(b)(1) counts from the meeting (14 October), 300.303(b)(2) from the eligibility (1 October)
-        CaseSteps supportCase = meetingHeld(LocalDate.of(2016, 4, 2))
+        CaseSteps supportCase = meetingScheduled(LocalDate.of(2016, 4, 2))
                 .iepWritten(TODAY, null)
+                .meetingHeld(MEETING_ON)
                 .servicesConsent(ParentDecision.GIVEN, TODAY);
 
         PlanDevelopment.Activation activation = plans.putPlansInEffect(supportCase.id);
@@ -125,8 +128,9 @@ class PlanDevelopmentTest extends PhaseTest {
 
     @Test
     void eachRoleIsToldWhatThePlanAsksOfItOnce() {
-        CaseSteps supportCase = meetingHeld(LocalDate.of(2016, 4, 2))
+        CaseSteps supportCase = meetingScheduled(LocalDate.of(2016, 4, 2))
                 .iepWritten(TODAY, null)
+                .meetingHeld(MEETING_ON)
                 .servicesConsent(ParentDecision.GIVEN, TODAY)
                 .inEffect();
 
