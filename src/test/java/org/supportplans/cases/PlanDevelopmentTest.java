@@ -145,4 +145,139 @@ class PlanDevelopmentTest extends PhaseTest {
         assertThat(plans.recordTeacherNotified(supportCase.id, assignments.get(0), "ms-reed", false))
                 .isFalse();
     }
+
+    @Test
+    void theMeetingFinalisesTheDraftAndStopsTheIepMeetingClock() {
+        // 300.323(c)(1): the IEP is developed at the meeting; the clock stops on the day it is held, 14 October
+        CaseSteps supportCase = meetingScheduled(LocalDate.of(2016, 4, 2)).iepWritten(TODAY, null);
+        assertThat(supportCase.read().getPlans()).singleElement().satisfies(draft -> assertThat(draft.getFinalisedAt())
+                .isNull());
+
+        supportCase.meetingHeld(MEETING_ON);
+
+        assertThat(clocks.stopped)
+                .contains(new FakeClocks.Stopped(ClockKind.IEP_MEETING, ClockStop.MEETING_HELD, MEETING_ON));
+        assertThat(supportCase.read().getPlans()).singleElement().satisfies(plan -> {
+            assertThat(plan.getStatus()).isEqualTo(PlanStatus.DRAFT);
+            assertThat(plan.getFinalisedBy()).isEqualTo(ACTOR);
+            assertThat(plan.getFinalisedAt()).isNotNull();
+            assertThat(plan.getWrittenBy()).isEqualTo("teacher");
+        });
+    }
+
+    @Test
+    void aPlanIsDraftedBeforeTheMeetingNotAfter() {
+        String caseId = meetingScheduled(LocalDate.of(2016, 4, 2)).meetingHeld(MEETING_ON).id;
+
+        assertThatThrownBy(() -> plans.writeIep(caseId, iep(TODAY, LocalDate.of(2027, 6, 1), null), ACTOR))
+                .isInstanceOf(NotAwaitedException.class)
+                .hasMessage("The plan meeting is held: the IEP is drafted before it and finalised there.");
+    }
+
+    @Test
+    void aDraftStartingBeforeTheMeetingIsHeldIsNotFinalised() {
+        // drafted to start on the meeting's planned day, 14 October; the meeting is held a day late, on 15 October
+        CaseSteps supportCase = meetingScheduled(LocalDate.of(2016, 4, 2)).iepWritten(MEETING_ON, null);
+
+        assertThatThrownBy(() -> supportCase.meetingHeld(TODAY))
+                .hasMessage("The IEP drafted to start on 2026-10-14 cannot start before the meeting that finalises it"
+                        + " (2026-10-15).");
+    }
+
+    @Test
+    void theFirstVersionIsInEffectFromItsStartToItsEndAndReviewedByTheClocksDate() {
+        // consent on 15 October, the IEP 15 October 2026 to 14 October 2027; the annual review is due a (fake) 30
+        // days after the meeting of 14 October
+        CaseSteps supportCase = meetingScheduled(LocalDate.of(2016, 4, 2))
+                .iepWritten(TODAY, null)
+                .meetingHeld(MEETING_ON)
+                .servicesConsent(ParentDecision.GIVEN, TODAY)
+                .inEffect();
+
+        assertThat(supportCase.read().getPlans()).singleElement().satisfies(plan -> {
+            assertThat(plan.getPlanVersion()).isEqualTo(1);
+            assertThat(plan.getOrigin()).isEqualTo(PlanOrigin.INITIAL);
+            assertThat(plan.getEffectiveFrom()).isEqualTo(TODAY);
+            assertThat(plan.getEffectiveTo()).isEqualTo(LocalDate.of(2027, 10, 14));
+            assertThat(plan.getReviewDue()).isEqualTo(MEETING_ON.plusDays(FakeClocks.DAYS));
+        });
+    }
+
+    @Test
+    void theIepHoldsWhatTheLawRequiresEachMissingElementNamedAsTheFormLabelsIt() {
+        String caseId = meetingScheduled(LocalDate.of(2016, 4, 2)).id;
+        PlanContent.Iep base = iep(TODAY, LocalDate.of(2027, 6, 1), null);
+
+        // 300.320(a)(3)(ii)
+        assertThatThrownBy(() -> plans.writeIep(
+                        caseId,
+                        with(
+                                base,
+                                new PlanContent.IepElements(
+                                        " ", "None.", "REGULAR", null, null, null, "NOT_NEEDED", null)),
+                        ACTOR))
+                .hasMessage("How and when progress is reported to the parents: required.");
+        // 300.320(a)(5)
+        assertThatThrownBy(() -> plans.writeIep(
+                        caseId,
+                        with(
+                                base,
+                                new PlanContent.IepElements(
+                                        "Quarterly.", null, "REGULAR", null, null, null, "NOT_NEEDED", null)),
+                        ACTOR))
+                .hasMessage("Time away from nondisabled peers, and why: required.");
+        // 300.320(a)(2)(ii): a student on the alternate assessment has benchmarks or short-term objectives
+        assertThatThrownBy(() -> plans.writeIep(
+                        caseId,
+                        with(
+                                base,
+                                new PlanContent.IepElements(
+                                        "Quarterly.",
+                                        "None.",
+                                        "ALTERNATE",
+                                        "Significant cognitive disability; the alternate standards fit.",
+                                        null,
+                                        null,
+                                        "NEEDED",
+                                        null)),
+                        ACTOR))
+                .hasMessage("Benchmarks or short-term objectives: required.");
+        // 300.106
+        assertThatThrownBy(() -> plans.writeIep(
+                        caseId,
+                        with(
+                                base,
+                                new PlanContent.IepElements(
+                                        "Quarterly.", "None.", "REGULAR", null, null, null, null, null)),
+                        ACTOR))
+                .hasMessage("Extended school year: required.");
+    }
+
+    @Test
+    void fromAYearBeforeMajorityTheIepSaysWhichRightsTransfer() {
+        // 300.320(c): born 2009-12-01, 17 on 2026-12-01, within the IEP of 2026-10-15 to 2027-06-01 (and the
+        // transition age long reached: the transition plan is written)
+        String caseId = meetingScheduled(LocalDate.of(2009, 12, 1)).id;
+        PlanContent.Iep base = iep(TODAY, LocalDate.of(2027, 6, 1), "College preparation; a summer job.");
+
+        assertThatThrownBy(() -> plans.writeIep(caseId, base, ACTOR))
+                .hasMessage("Rights that transfer at the age of majority: required.");
+        assertThat(IepContent.transferOfRightsDue(LocalDate.of(2009, 12, 1), LocalDate.of(2026, 11, 30)))
+                .isFalse();
+        assertThat(IepContent.transferOfRightsDue(LocalDate.of(2009, 12, 1), LocalDate.of(2026, 12, 1)))
+                .isTrue();
+    }
+
+    private static PlanContent.Iep with(PlanContent.Iep iep, PlanContent.IepElements elements) {
+        return new PlanContent.Iep(
+                iep.startsOn(),
+                iep.endsOn(),
+                iep.presentLevels(),
+                iep.annualGoals(),
+                iep.services(),
+                iep.accommodations(),
+                iep.placement(),
+                iep.transitionPlan(),
+                elements);
+    }
 }
