@@ -169,8 +169,8 @@ public class Reviews {
             SupportCase supportCase, SupportPlan current, SupportPlan next, LocalDate from, LocalDate reviewDue) {
         LocalDate effectiveFrom = next.getStartsOn().isAfter(from) ? next.getStartsOn() : from;
         if (!effectiveFrom.isAfter(current.getEffectiveFrom())) {
-            throw new CaseRuleViolation("The new " + next.getKind() + " must take effect after the one in effect began ("
-                    + current.getEffectiveFrom() + ").");
+            throw new CaseRuleViolation("The new " + next.getKind()
+                    + " must take effect after the one in effect began (" + current.getEffectiveFrom() + ").");
         }
         current.supersede(effectiveFrom.minusDays(1));
         next.putInEffect(from, reviewDue);

@@ -57,41 +57,6 @@ final class PlanSteps {
         TO_BE_DECIDED
     }
 
-    /** The IEP as the form of the draft (and of the annual review) has it. */
-    static PlanContent.Iep iep(TaskInputs input) {
-        List<PlanService> services = new ArrayList<>();
-        for (TaskInputs row : input.rows("services")) {
-            services.add(new PlanService(
-                    row.text("service"),
-                    row.option("providerRole"),
-                    row.number("minutes"),
-                    row.option("frequency", Frequency.class).name(),
-                    row.option("setting", Setting.class).name(),
-                    row.date("startsOn"),
-                    row.date("endsOn")));
-        }
-        AssessmentParticipation assessment = input.option("assessmentParticipation", AssessmentParticipation.class);
-        ExtendedSchoolYear extendedSchoolYear = input.option("extendedSchoolYear", ExtendedSchoolYear.class);
-        return new PlanContent.Iep(
-                input.date("iepStartsOn"),
-                input.date("iepEndsOn"),
-                input.text("presentLevels"),
-                input.text("annualGoals"),
-                services,
-                input.text("accommodations"),
-                input.option("placement", Placement.class).name(),
-                input.text("transitionPlan"),
-                new PlanContent.IepElements(
-                        input.text("progressReporting"),
-                        input.text("nondisabledPeers"),
-                        assessment == null ? null : assessment.name(),
-                        input.text("alternateAssessmentWhy"),
-                        input.text("shortTermObjectives"),
-                        input.text("specialFactors"),
-                        extendedSchoolYear == null ? null : extendedSchoolYear.name(),
-                        input.text("transferOfRights")));
-    }
-
     /** "Schedule the plan meeting". */
     @Component("meetingScheduler")
     static class MeetingScheduler extends CaseSteps.Recorder {
@@ -166,7 +131,42 @@ final class PlanSteps {
 
         @Override
         void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
-            plans.writeIep(caseId, iep(input), actor);
+            plans.writeIep(caseId, read(input), actor);
+        }
+
+        /** The IEP as the form of the draft (and of the annual review, which has the same fields) has it. */
+        static PlanContent.Iep read(TaskInputs input) {
+            List<PlanService> services = new ArrayList<>();
+            for (TaskInputs row : input.rows("services")) {
+                services.add(new PlanService(
+                        row.text("service"),
+                        row.option("providerRole"),
+                        row.number("minutes"),
+                        row.option("frequency", Frequency.class).name(),
+                        row.option("setting", Setting.class).name(),
+                        row.date("startsOn"),
+                        row.date("endsOn")));
+            }
+            AssessmentParticipation assessment = input.option("assessmentParticipation", AssessmentParticipation.class);
+            ExtendedSchoolYear extendedSchoolYear = input.option("extendedSchoolYear", ExtendedSchoolYear.class);
+            return new PlanContent.Iep(
+                    input.date("iepStartsOn"),
+                    input.date("iepEndsOn"),
+                    input.text("presentLevels"),
+                    input.text("annualGoals"),
+                    services,
+                    input.text("accommodations"),
+                    input.option("placement", Placement.class).name(),
+                    input.text("transitionPlan"),
+                    new PlanContent.IepElements(
+                            input.text("progressReporting"),
+                            input.text("nondisabledPeers"),
+                            assessment == null ? null : assessment.name(),
+                            input.text("alternateAssessmentWhy"),
+                            input.text("shortTermObjectives"),
+                            input.text("specialFactors"),
+                            extendedSchoolYear == null ? null : extendedSchoolYear.name(),
+                            input.text("transferOfRights")));
         }
     }
 

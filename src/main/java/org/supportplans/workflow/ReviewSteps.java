@@ -127,7 +127,9 @@ final class ReviewSteps {
             String notes = input.text("annualReviewNotes");
             Reviews.Revision revision = Boolean.TRUE.equals(task.getVariable(REVIEW_WRITES_IEP))
                     ? new Reviews.Revision(
-                            PlanSteps.iep(input), input.text("changeReasons"), input.text("optionsConsidered"))
+                            PlanSteps.IepWriter.read(input),
+                            input.text("changeReasons"),
+                            input.text("optionsConsidered"))
                     : null;
             LocalDate next = reviews.annualReviewHeld(caseId, heldOn, notes, revision, actor);
             scheduleAnnualReview(task.getExecution(), days, caseId, next);

@@ -150,8 +150,9 @@ class PlanDevelopmentTest extends PhaseTest {
     void theMeetingFinalisesTheDraftAndStopsTheIepMeetingClock() {
         // 300.323(c)(1): the IEP is developed at the meeting; the clock stops on the day it is held, 14 October
         CaseSteps supportCase = meetingScheduled(LocalDate.of(2016, 4, 2)).iepWritten(TODAY, null);
-        assertThat(supportCase.read().getPlans()).singleElement().satisfies(draft -> assertThat(draft.getFinalisedAt())
-                .isNull());
+        assertThat(supportCase.read().getPlans())
+                .singleElement()
+                .satisfies(draft -> assertThat(draft.getFinalisedAt()).isNull());
 
         supportCase.meetingHeld(MEETING_ON);
 

@@ -110,8 +110,8 @@ class ReviewsTest extends PhaseTest {
         assertThat(second.getReviewDue()).isEqualTo(REVIEW_ON.plusDays(FakeClocks.DAYS));
         assertThat(second.getFinalisedBy()).isEqualTo(ACTOR);
         assertThat(second.getFinalisedAt()).isNotNull();
-        assertThat(second.getChangeSummary()).isEqualTo("The dates (now 2027-09-20 to 2028-09-19), the present levels,"
-                + " the annual goals.");
+        assertThat(second.getChangeSummary())
+                .isEqualTo("The dates (now 2027-09-20 to 2028-09-19), the present levels," + " the annual goals.");
         assertThat(events.stream(PlanVersionFinalised.class))
                 .extracting(PlanVersionFinalised::version, PlanVersionFinalised::origin)
                 .containsExactly(
@@ -142,7 +142,8 @@ class ReviewsTest extends PhaseTest {
         assertThat(notice.getContent().evidence())
                 .isEqualTo("The annual review of 2027-09-20: Goals met; new goals.; the evaluation and eligibility"
                         + " decision of 2026-10-01");
-        assertThat(notice.getContent().optionsConsidered()).isEqualTo("Keeping last year's goal: rejected, she has met it.");
+        assertThat(notice.getContent().optionsConsidered())
+                .isEqualTo("Keeping last year's goal: rejected, she has met it.");
         assertThat(notice.getContent().otherFactors()).contains("the annual goals");
         assertThat(notice.getContent().safeguards()).isEqualTo(NoticeContent.IDEA_SAFEGUARDS);
         assertThat(notice.getContent().language()).isEqualTo("en");
@@ -174,8 +175,8 @@ class ReviewsTest extends PhaseTest {
                         caseId, REVIEW_ON, "Notes.", revision(FIRST_IEP_ENDS.plusDays(2)), ACTOR))
                 .hasMessage("The new IEP must start by 2027-10-15, the day after the IEP in effect ends, so that the"
                         + " student is never without an IEP.");
-        assertThatThrownBy(() -> reviews.annualReviewHeld(
-                        caseId, REVIEW_ON, "Notes.", revision(REVIEW_ON.minusDays(1)), ACTOR))
+        assertThatThrownBy(() ->
+                        reviews.annualReviewHeld(caseId, REVIEW_ON, "Notes.", revision(REVIEW_ON.minusDays(1)), ACTOR))
                 .hasMessage("The new IEP cannot start before the review (2027-09-20).");
     }
 
@@ -186,7 +187,8 @@ class ReviewsTest extends PhaseTest {
         CaseSteps supportCase = aCaseInEffect();
         LocalDate agreedOn = LocalDate.of(2027, 2, 1);
         clock.today(agreedOn);
-        LocalDate reviewDue = supportCase.read().plans(PlanStatus.IN_EFFECT).get(0).getReviewDue();
+        LocalDate reviewDue =
+                supportCase.read().plans(PlanStatus.IN_EFFECT).get(0).getReviewDue();
 
         CaseView.PlanView amended = reviews.amend(
                 supportCase.id,
@@ -235,12 +237,14 @@ class ReviewsTest extends PhaseTest {
 
         assertThatThrownBy(() -> reviews.amend(
                         caseId,
-                        new Reviews.Amendment(agreedOn, false, "Why.", "Options.", null, null, null, "More time.", null),
+                        new Reviews.Amendment(
+                                agreedOn, false, "Why.", "Options.", null, null, null, "More time.", null),
                         ACTOR))
                 .hasMessageStartingWith("An IEP is amended without a meeting only when the parents agree in writing");
         assertThatThrownBy(() -> reviews.amend(
                         caseId,
-                        new Reviews.Amendment(agreedOn, true, "Why.", "Options.", null, null, null, "Extended time", null),
+                        new Reviews.Amendment(
+                                agreedOn, true, "Why.", "Options.", null, null, null, "Extended time", null),
                         ACTOR))
                 .hasMessage("The amendment changes nothing in the IEP in effect.");
     }

@@ -60,6 +60,10 @@ class PlanInEffectProcessTest {
     @BeforeEach
     void registerTheBeansTheDiagramNames() {
         Mocks.register("taskDeadlines", new TaskDeadlinesStub());
+        Mocks.register("annualReviewForm", (TaskListener) task -> {
+            steps.add("review form filled in with the IEP in effect");
+            task.setVariable("reviewWritesIep", true);
+        });
         Mocks.register("annualReviewRecorder", (TaskListener) task -> {
             steps.add("annual review held");
             nextDate(task, "annualReviewDueAt", 1); // 34 CFR 300.324(b)(1)(i)
@@ -115,7 +119,12 @@ class PlanInEffectProcessTest {
                 .isEqualTo(instant("2028-12-01T08:00:00"));
         Assertions.assertThat(job("TimerEvent_ReevaluationDue", plan).getDuedate())
                 .isEqualTo(instant(FIRST_REEVALUATION_AT));
-        Assertions.assertThat(steps).containsExactly("annual review held", "annual review held");
+        Assertions.assertThat(steps)
+                .containsExactly(
+                        "review form filled in with the IEP in effect",
+                        "annual review held",
+                        "review form filled in with the IEP in effect",
+                        "annual review held");
     }
 
     @Test
