@@ -903,28 +903,28 @@ class BadInputIT {
                         "an IEP ending before it starts",
                         "{writing}",
                         "special-education-teacher",
-                        "Write the IEP",
+                        "Draft the IEP",
                         with(iep, "iepEndsOn", yesterday),
                         "ends"),
                 task(
                         "an IEP starting before its meeting",
                         "{writing}",
                         "special-education-teacher",
-                        "Write the IEP",
+                        "Draft the IEP",
                         with(with(iep, "iepStartsOn", "1900-01-01"), "iepEndsOn", "1900-12-31"),
                         "before the meeting"),
                 task(
                         "an IEP in 9999",
                         "{writing}",
                         "special-education-teacher",
-                        "Write the IEP",
+                        "Draft the IEP",
                         with(with(iep, "iepStartsOn", "9999-01-01"), "iepEndsOn", "9999-12-31"),
                         "9999-01-01"),
                 task(
                         "a service ending before it starts",
                         "{writing}",
                         "special-education-teacher",
-                        "Write the IEP",
+                        "Draft the IEP",
                         with(
                                 iep,
                                 "services",
@@ -937,7 +937,7 @@ class BadInputIT {
                         "minutes a word",
                         "{writing}",
                         "special-education-teacher",
-                        "Write the IEP",
+                        "Draft the IEP",
                         with(
                                 iep,
                                 "services",
@@ -1066,13 +1066,12 @@ class BadInputIT {
         ids.put("{evaluating}", evaluating(drive, today).id());
         ids.put("{eligibility}", evaluating(drive, today).evaluated(today).id());
         ids.put("{scheduling}", eligible(drive, today).id());
-        ids.put("{meeting}", eligible(drive, today).meetingScheduled(today).id());
+        // the IEP drafted: the meeting is next
         ids.put(
-                "{writing}",
-                eligible(drive, today)
-                        .meetingScheduled(today)
-                        .meetingHeld(today, "PARENT", "coordinator", "special-education-teacher")
-                        .id());
+                "{meeting}",
+                eligible(drive, today).meetingScheduled(today).iepWritten(today).id());
+        // the meeting scheduled: the IEP's draft is open
+        ids.put("{writing}", eligible(drive, today).meetingScheduled(today).id());
     }
 
     /** The evaluation planned: two areas, cognitive (the school psychologist) and academic (the teacher). */

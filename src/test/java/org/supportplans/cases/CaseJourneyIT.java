@@ -111,8 +111,8 @@ class CaseJourneyIT {
                 .eligible(today);
         assertThat(phaseOf(coordinator, caseId)).isEqualTo("PLAN_DEVELOPMENT");
 
-        // the plan meeting, with its notice, and the IEP written there
-        journey.meetingScheduled(today).meetingHeld(today).iepWritten(today);
+        // the plan meeting, with its notice; the IEP drafted before it and finalised there
+        journey.meetingScheduled(today).iepWritten(today).meetingHeld(today);
 
         // consent for services, then the plan takes effect and the teachers are told
         assertThat(parentsAnswer(coordinator, caseId, "SERVICES_CONSENT", today).status())
