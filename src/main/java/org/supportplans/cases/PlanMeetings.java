@@ -129,10 +129,10 @@ public class PlanMeetings {
             throw new CaseRuleViolation("Record who took part in the meeting.");
         }
         planMeeting(supportCase).held(heldOn, participants, notes, actor);
-        finaliseDrafts(supportCase, heldOn, actor);
         // 34 CFR 300.323(c)(1): the meeting that develops the IEP; the IEP is finalised at it
         clocks.stop(caseId, ClockKind.IEP_MEETING, ClockStop.MEETING_HELD, heldOn);
         timeline.record(supportCase, heldOn, CaseEventKind.MEETING_HELD, "Plan meeting held", actor);
+        finaliseDrafts(supportCase, heldOn, actor);
         return new MeetingHeld(heldOn, transitionAge.reachedDuring(supportCase, heldOn));
     }
 

@@ -164,14 +164,25 @@ class CaseJourneyIT {
                         .atZone(Referrals.DEMO_ZONE)
                         .toInstant());
         managementService.executeJob(reviewDue.getId());
-        journey.did(
-                "coordinator",
-                Step.HOLD_ANNUAL_REVIEW,
-                Map.of(
-                        "annualReviewHeldOn",
-                        today.toString(),
-                        "annualReviewNotes",
-                        "Goals on track; reading fluency up by 20 words per minute."));
+        // the review's form is filled in with the IEP in effect
+        JsonNode reviewTask = Tasks.open(coordinator, caseId, Step.HOLD_ANNUAL_REVIEW.taskName());
+        JsonNode reviewForm = coordinator
+                .get("/engine-rest/task/" + reviewTask.path("id").asText() + "/form-variables")
+                .json();
+        assertThat(reviewForm.path("annualGoals").path("value").asText())
+                .isEqualTo(iep.path("annualGoals").asText());
+        assertThat(reviewForm.path("reviewWritesIep").path("value").asBoolean()).isTrue();
+        // held today (the engine's clock is not moved here: PlanLifeIT lives through the years), writing the IEP
+        // from tomorrow; the first version ends today
+        journey.did("coordinator", Step.HOLD_ANNUAL_REVIEW, CaseDriver.Forms.annualReview(today, today.plusDays(1)));
+        JsonNode reviewed = coordinator.get("/api/cases/" + caseId).json();
+        assertThat(reviewed.path("plans")).hasSize(2);
+        assertThat(reviewed.path("plans").get(0).path("status").asText()).isEqualTo("SUPERSEDED");
+        assertThat(reviewed.path("plans").get(0).path("effectiveTo").asText()).isEqualTo(today.toString());
+        assertThat(reviewed.path("plansInEffect").get(0).path("version").asInt())
+                .isEqualTo(2);
+        assertThat(reviewed.path("plansInEffect").get(0).path("effectiveFrom").asText())
+                .isEqualTo(today.plusDays(1).toString());
         assertThat(managementService
                         .createJobQuery()
                         .processInstanceId(planInEffect.getId())
@@ -185,7 +196,9 @@ class CaseJourneyIT {
         assertThat(count("triage_decision", caseId)).isOne();
         assertThat(count("consent_request", caseId)).isEqualTo(2);
         assertThat(count("eligibility_decision", caseId)).isOne();
-        assertThat(count("support_plan", caseId)).isOne();
+        assertThat(count("support_plan", caseId))
+                .as("the first IEP and the review's")
+                .isEqualTo(2);
         assertThat(count("teacher_notification", caseId)).isEqualTo(2);
         assertThat(jdbc.queryForList(
                         "select kind from parent_notice where case_id = ? order by id", String.class, caseId))
@@ -240,12 +253,14 @@ class CaseJourneyIT {
                         "NOTICE_SENT",
                         "MEETING_SCHEDULED",
                         "MEETING_NOTICE_SENT",
-                        "MEETING_HELD",
                         "PLAN_WRITTEN",
+                        "MEETING_HELD",
+                        "PLAN_FINALISED",
                         "CONSENT_REQUESTED",
                         "CONSENT_GIVEN",
                         "PLAN_IN_EFFECT",
                         "TEACHER_NOTIFIED",
+                        "PLAN_REVISED",
                         "ANNUAL_REVIEW_HELD");
     }
 
