@@ -4,6 +4,8 @@ package org.supportplans.cases;
 public enum CaseEventKind {
     REFERRAL_RECEIVED,
     REFERRAL_ADDED,
+    TRANSFERRED_IN,
+    TRANSFER_DECIDED,
     TRIAGED,
     INTERVENTIONS_STARTED,
     NOTICE_SENT,

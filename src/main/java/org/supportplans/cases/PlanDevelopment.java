@@ -105,6 +105,11 @@ public class PlanDevelopment {
             throw new NotAwaitedException(
                     "The plan meeting is held: the " + plan.getKind() + " is drafted before it and finalised there.");
         }
+        // a new IEP developed while a transferred one is in effect is that one's next version
+        supportCase.plans(PlanStatus.IN_EFFECT).stream()
+                .filter(p -> p.getKind() == plan.getKind())
+                .findFirst()
+                .ifPresent(plan::follows);
         supportCase.add(plan);
         timeline.record(
                 supportCase,
@@ -128,16 +133,26 @@ public class PlanDevelopment {
         SupportCase supportCase = cases.open(caseId);
         LocalDate today = days.today(supportCase);
         Set<PlanKind> inEffect = EnumSet.noneOf(PlanKind.class);
-        boolean servicesConsented = supportCase
-                .lastConsent(ConsentKind.SERVICES_CONSENT)
-                .map(c -> c.getDecision() == ParentDecision.GIVEN)
-                .orElse(false);
+        // a student who transferred in with an IEP already receives services: no consent for initial services
+        boolean transferredIn = supportCase.plans(PlanStatus.IN_EFFECT).stream()
+                .anyMatch(plan -> plan.getOrigin() == PlanOrigin.TRANSFER);
+        boolean servicesConsented = transferredIn
+                || supportCase
+                        .lastConsent(ConsentKind.SERVICES_CONSENT)
+                        .map(c -> c.getDecision() == ParentDecision.GIVEN)
+                        .orElse(false);
         for (SupportPlan plan : supportCase.plans(PlanStatus.DRAFT)) {
             if (!plan.isFinalised()) {
                 throw new NotAwaitedException("The " + plan.getKind() + " is not finalised at the plan meeting.");
             }
             if (plan.getKind() != PlanKind.IEP || servicesConsented) {
                 plan.putInEffect(today);
+                // the comparable services of a transfer in end the day before the new IEP takes effect
+                for (SupportPlan earlier : supportCase.plans(PlanStatus.IN_EFFECT)) {
+                    if (earlier != plan && earlier.getKind() == plan.getKind()) {
+                        earlier.supersede(plan.getEffectiveFrom().minusDays(1));
+                    }
+                }
                 inEffect.add(plan.getKind());
                 timeline.record(supportCase, today, CaseEventKind.PLAN_IN_EFFECT, plan.getKind() + " in effect", null);
             } else {

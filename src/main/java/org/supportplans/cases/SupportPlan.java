@@ -123,6 +123,9 @@ class SupportPlan {
     @Column(name = "change_summary")
     private String changeSummary;
 
+    @Column(name = "last_evaluated_on")
+    private LocalDate lastEvaluatedOn;
+
     @Column(name = "progress_reporting")
     private String progressReporting;
 
@@ -373,6 +376,24 @@ class SupportPlan {
 
     public String getChangeSummary() {
         return changeSummary;
+    }
+
+    /** For an IEP received on a transfer in: the student's last evaluation, by the previous district. */
+    public LocalDate getLastEvaluatedOn() {
+        return lastEvaluatedOn;
+    }
+
+    /** An IEP received from another district (34 CFR 300.323(e), (f)). */
+    void transferredIn(String summary, LocalDate lastEvaluatedOn) {
+        this.origin = PlanOrigin.TRANSFER;
+        this.changeSummary = summary;
+        this.lastEvaluatedOn = lastEvaluatedOn;
+    }
+
+    /** The version after {@code previous}: a new IEP developed while a transferred one is in effect. */
+    void follows(SupportPlan previous) {
+        this.planVersion = previous.planVersion + 1;
+        this.previousId = previous.id;
     }
 
     public PlanContent.IepElements getIepElements() {

@@ -119,6 +119,24 @@ class PlanLifeIT {
             // an amendment without a meeting, 100 days later
             LocalDate agreedOn = r1.plusDays(100);
             PinnedToday.moveTo(agreedOn);
+            Http.Response nothingChanged = coordinator.post(
+                    "/api/cases/" + caseId + "/plan-amendments",
+                    Map.of(
+                            "agreedOn", agreedOn.toString(),
+                            "parentsAgreedInWriting", true,
+                            "reasons", "None.",
+                            "optionsConsidered", "None.",
+                            "accommodations", "Text read aloud in tests; extended time."));
+            assertThat(nothingChanged.status()).isEqualTo(400);
+            assertThat(nothingChanged.body()).contains("changes nothing");
+            assertThat(coordinator
+                            .post(
+                                    "/api/cases/" + caseId + "/plan-amendments",
+                                    Map.of("agreedOn", agreedOn.toString(), "parentsAgreedInWriting", true))
+                            .status())
+                    .as("no reasons, no options: no prior written notice")
+                    .isEqualTo(400);
+
             Http.Response amended = coordinator.post(
                     "/api/cases/" + caseId + "/plan-amendments",
                     Map.of(
@@ -138,24 +156,6 @@ class PlanLifeIT {
             assertThat(third.path("reviewDue").asText())
                     .isEqualTo(r1.plusYears(1).toString());
             assertThat(third.path("changeSummary").asText()).isEqualTo("The accommodations and supplementary aids.");
-            Http.Response nothingChanged = coordinator.post(
-                    "/api/cases/" + caseId + "/plan-amendments",
-                    Map.of(
-                            "agreedOn", agreedOn.toString(),
-                            "parentsAgreedInWriting", true,
-                            "reasons", "None.",
-                            "optionsConsidered", "None.",
-                            "accommodations", "Text read aloud in tests and in science; extended time."));
-            assertThat(nothingChanged.status()).isEqualTo(400);
-            assertThat(nothingChanged.body()).contains("changes nothing");
-            assertThat(coordinator
-                            .post(
-                                    "/api/cases/" + caseId + "/plan-amendments",
-                                    Map.of("agreedOn", agreedOn.toString(), "parentsAgreedInWriting", true))
-                            .status())
-                    .as("no reasons, no options: no prior written notice")
-                    .isEqualTo(400);
-
             // the second annual review; its form shows the amended IEP
             LocalDate r2 = r1.plusYears(1).minusDays(30);
             PinnedToday.moveTo(r2);
