@@ -92,7 +92,7 @@ public class Transfers {
      * annual review a year from its start and the reevaluation three years from the last evaluation; otherwise the
      * comparable services go on until the new IEP takes effect. Returns the adoption's clocks, or null.
      */
-    public Adopted decide(String caseId, Decision decision, String actor) {
+    public Adopted decide(String caseId, Decision decision, String why, String actor) {
         SupportCase supportCase = cases.open(caseId);
         SupportPlan transferred = supportCase.plans(PlanStatus.IN_EFFECT).stream()
                 .filter(plan -> plan.getOrigin() == PlanOrigin.TRANSFER)
@@ -117,6 +117,34 @@ public class Transfers {
                     case EVALUATE -> "An evaluation first; comparable services meanwhile";
                 },
                 actor);
+        // 300.503(a): the school proposes to adopt, or to change, the IEP the student arrived with
+        records.send(
+                supportCase,
+                new ParentNotice(
+                        caseId,
+                        NoticeKind.PRIOR_WRITTEN_NOTICE,
+                        today,
+                        new NoticeContent(
+                                NoticeContent.Action.PROPOSED,
+                                switch (decision) {
+                                    case ADOPT_IEP -> "The school adopts your child's IEP from the previous district";
+                                    case DEVELOP_NEW_IEP -> "The school proposes to develop a new IEP with you";
+                                    case EVALUATE ->
+                                        "The school proposes to evaluate your child, then develop a new IEP";
+                                },
+                                why,
+                                "The IEP and the records from the previous district; the last evaluation, of "
+                                        + transferred.getLastEvaluatedOn(),
+                                from == From.OUT_OF_STATE
+                                        ? "Adopting the IEP as it is: not possible for an IEP from another state (34"
+                                                + " CFR 300.323(f))."
+                                        : null,
+                                "Until then your child receives services comparable to those of the IEP from the"
+                                        + " previous district (34 CFR 300.323(e), (f)).",
+                                NoticeContent.IDEA_SAFEGUARDS,
+                                "en"),
+                        transferred.getId(),
+                        actor));
         if (decision != Decision.ADOPT_IEP) {
             supportCase.moveTo(
                     decision == Decision.EVALUATE ? CasePhase.CONSENT_TO_EVALUATE : CasePhase.PLAN_DEVELOPMENT);

@@ -80,10 +80,12 @@ class PlanDevelopmentProcessTest {
         Mocks.reset();
     }
 
-    /** As the real activator decides: an IEP needs the parents' consent for services, other plans do not. */
+    /** As the real activator decides: an IEP needs the parents' consent for services, other plans do not ... */
     private void putThePlansInEffect(DelegateExecution execution) {
-        boolean iep =
-                (Boolean) execution.getVariable("needsIep") && "GIVEN".equals(execution.getVariable("consentDecision"));
+        // ... and a transferred student's new IEP takes effect without consent for initial services
+        boolean iep = (Boolean) execution.getVariable("needsIep")
+                && ("GIVEN".equals(execution.getVariable("consentDecision"))
+                        || execution.getVariable("transferFrom") != null);
         boolean inEffect =
                 iep || (Boolean) execution.getVariable("needs504") || (Boolean) execution.getVariable("needsAlp");
         execution.setVariable("plansInEffect", inEffect);
@@ -247,6 +249,29 @@ class PlanDevelopmentProcessTest {
                 .hasPassed("ServiceTask_NotifyTeachers", "EndEvent_PlansInEffect")
                 .isEnded();
         assertThat(plan).variables().containsEntry("consentDecision", "REFUSED").containsEntry("plansInEffect", true);
+    }
+
+    @Test
+    void aStudentWhoTransferredInWithAnIepIsNotAskedConsentForInitialServicesAgain() {
+        ProcessInstance plan = runtimeService()
+                .startProcessInstanceByKey(
+                        "plan-development",
+                        CASE_ID,
+                        Variables.createVariables()
+                                .putValue("caseId", CASE_ID)
+                                .putValue("needsIep", true)
+                                .putValue("needs504", false)
+                                .putValue("needsAlp", false)
+                                .putValue("transferFrom", "IN_STATE"));
+        complete(task(plan), withVariables("planMeetingOn", "2025-12-01", "planMeetingLocation", "Room 12"));
+        complete(task("Task_WriteIep", plan));
+        holdTheMeeting(plan);
+        theTeachersAreToldInTheBackground(plan);
+
+        assertThat(plan)
+                .hasPassed("Gateway_IepConsent", "EndEvent_PlansInEffect")
+                .hasNotPassed("CallActivity_ServicesConsent")
+                .isEnded();
     }
 
     /** Teachers are told in a job of its own, retried when the mail server is down. */
