@@ -169,9 +169,15 @@ public class PlanDevelopment {
             return new Activation(inEffect, null, null);
         }
         LocalDate meetingHeld = PlanMeetings.planMeeting(supportCase).getHeldOn();
+        // the last evaluation: the eligibility decided here, or the previous district's for a student who transferred
+        // in
         LocalDate evaluatedOn = supportCase
                 .lastEligibility()
                 .map(EligibilityDecision::getDecidedOn)
+                .or(() -> supportCase.getPlans().stream()
+                        .map(SupportPlan::getLastEvaluatedOn)
+                        .filter(java.util.Objects::nonNull)
+                        .findFirst())
                 .orElse(today);
         if (inEffect.contains(PlanKind.ALP)) {
             clocks.stop(caseId, ClockKind.ALP_DEVELOPMENT, ClockStop.ALP_IN_EFFECT, today);

@@ -86,10 +86,12 @@ public class PlanMeetings {
      * the child (300.321(a)(6)), ask for an interpreter (300.322(e)) or another time.
      */
     private NoticeContent meetingNotice(SupportCase supportCase, Meeting meeting) {
+        // eligible for an IEP, or transferred in with one
         boolean iep = supportCase
-                .lastEligibility()
-                .map(d -> d.getOutcome().needs(PlanKind.IEP))
-                .orElse(false);
+                        .lastEligibility()
+                        .map(d -> d.getOutcome().needs(PlanKind.IEP))
+                        .orElse(false)
+                || supportCase.plans(PlanStatus.IN_EFFECT).stream().anyMatch(p -> p.getKind() == PlanKind.IEP);
         boolean transition = iep && transitionAge.reachedDuring(supportCase, meeting.getScheduledOn());
         String purpose = iep
                 ? "To review the draft and write your child's Individualized Education Program (IEP) together."

@@ -245,6 +245,162 @@ class PlanLifeIT {
         }
     }
 
+    /**
+     * A student arrives from a district of the same state with an IEP (34 CFR 300.323(e)): its services from the
+     * first day (the referral, 10 days ago), then the school adopts it: the annual review is due a year from that
+     * IEP's start, the reevaluation three years from the last evaluation.
+     */
+    @Test
+    void aTransferredIepIsInEffectFromTheFirstDayAndAdopted() {
+        Http coordinator = Http.as(port, "coordinator");
+        LocalDate today = Referrals.today();
+        LocalDate arrived = today.minusDays(10);
+        LocalDate iepStarts = today.minusDays(200);
+        LocalDate evaluated = today.minusDays(400);
+        String caseId = transferIn(coordinator, "IN_STATE", arrived, iepStarts, evaluated);
+
+        JsonNode received = onlyInEffect(coordinator, caseId);
+        assertThat(received.path("origin").asText()).isEqualTo("TRANSFER");
+        assertThat(received.path("effectiveFrom").asText())
+                .as("from the first day")
+                .isEqualTo(arrived.toString());
+        assertThat(received.path("changeSummary").asText()).contains("300.323(e)");
+        Http.Response noSuchDecision = Tasks.complete(
+                coordinator,
+                Tasks.open(coordinator, caseId, "Decide on the transferred IEP"),
+                Map.of("transferDecision", "ADOPT", "transferDecisionNotes", "The IEP is current."));
+        assertThat(noSuchDecision.status()).isEqualTo(400);
+        assertThat(noSuchDecision.body()).contains("Decision");
+
+        Tasks.done(
+                coordinator,
+                caseId,
+                "Decide on the transferred IEP",
+                Map.of(
+                        "transferDecision",
+                        "ADOPT_IEP",
+                        "transferDecisionNotes",
+                        "The IEP is current and its services fit our program."));
+
+        Tasks.await("the IEP adopted", () -> phaseOf(coordinator, caseId).equals("PLAN_IN_EFFECT"));
+        JsonNode adopted = onlyInEffect(coordinator, caseId);
+        assertThat(adopted.path("version").asInt()).isEqualTo(1);
+        // 300.324(b)(1): a year from the IEP's start; 300.303(b)(2): three years from the last evaluation
+        assertThat(adopted.path("reviewDue").asText())
+                .isEqualTo(iepStarts.plusYears(1).toString());
+        JsonNode clocks = coordinator.get("/api/cases/" + caseId).json().path("clocks");
+        assertThat(clock(clocks, "annual-review").path("dueDate").asText())
+                .isEqualTo(iepStarts.plusYears(1).toString());
+        assertThat(clock(clocks, "reevaluation").path("dueDate").asText())
+                .isEqualTo(evaluated.plusYears(3).toString());
+        assertThat(notices(coordinator, caseId, "PRIOR_WRITTEN_NOTICE"))
+                .singleElement()
+                .satisfies(n -> assertThat(n.path("content").path("subject").asText())
+                        .isEqualTo("The school adopts your child's IEP from the previous district"));
+    }
+
+    /**
+     * From another state (34 CFR 300.323(f)): the IEP cannot be adopted as it is; the school develops a new one at a
+     * plan meeting, without asking consent for initial services again; the new IEP is version 2, and the
+     * comparable services end the day before it takes effect.
+     */
+    @Test
+    void aStudentFromAnotherStateGetsANewIepAndNoDayWithoutOne() {
+        Http coordinator = Http.as(port, "coordinator");
+        LocalDate today = Referrals.today();
+        LocalDate arrived = today.minusDays(10);
+        String caseId = transferIn(coordinator, "OUT_OF_STATE", arrived, today.minusDays(100), today.minusDays(500));
+
+        Http.Response adopt = Tasks.complete(
+                coordinator,
+                Tasks.open(coordinator, caseId, "Decide on the transferred IEP"),
+                Map.of("transferDecision", "ADOPT_IEP", "transferDecisionNotes", "The IEP looks current."));
+        assertThat(adopt.status()).isEqualTo(400);
+        assertThat(adopt.body()).contains("300.323(f)");
+
+        Tasks.done(
+                coordinator,
+                caseId,
+                "Decide on the transferred IEP",
+                Map.of(
+                        "transferDecision",
+                        "DEVELOP_NEW_IEP",
+                        "transferDecisionNotes",
+                        "The records are complete; the team writes a new IEP with the parents."));
+        CaseDriver.overHttp(port)
+                .theCase(caseId)
+                .meetingScheduled(today)
+                .iepWritten(today)
+                .meetingHeld(today);
+
+        Tasks.await(
+                "the new IEP in effect",
+                () -> onlyInEffectOrNull(coordinator, caseId) != null
+                        && onlyInEffectOrNull(coordinator, caseId)
+                                        .path("version")
+                                        .asInt()
+                                == 2);
+        List<JsonNode> versions = ieps(coordinator, caseId);
+        assertThat(versions).extracting(v -> v.path("origin").asText()).containsExactly("TRANSFER", "INITIAL");
+        assertThat(versions.get(0).path("status").asText()).isEqualTo("SUPERSEDED");
+        assertThat(versions.get(0).path("effectiveFrom").asText()).isEqualTo(arrived.toString());
+        assertThat(versions.get(0).path("effectiveTo").asText())
+                .isEqualTo(today.minusDays(1).toString());
+        assertThat(versions.get(1).path("effectiveFrom").asText()).isEqualTo(today.toString());
+        assertThat(versions.get(1).path("previousId").asLong())
+                .isEqualTo(versions.get(0).path("id").asLong());
+        JsonNode consents = coordinator.get("/api/cases/" + caseId).json().path("consents");
+        assertThat(consents).as("no consent for initial services asked again").isEmpty();
+    }
+
+    private String transferIn(
+            Http coordinator, String from, LocalDate arrived, LocalDate iepStarts, LocalDate evaluated) {
+        Map<String, Object> referral = new java.util.LinkedHashMap<>(Referrals.of(Referrals.newStudentId()));
+        referral.put("receivedOn", arrived.toString());
+        referral.put(
+                "transferIn",
+                Map.of(
+                        "from",
+                        from,
+                        "previousDistrict",
+                        "Adams 12 Five Star Schools",
+                        "lastEvaluatedOn",
+                        evaluated.toString(),
+                        "iep",
+                        Map.of(
+                                "startsOn",
+                                iepStarts.toString(),
+                                "endsOn",
+                                iepStarts.plusYears(1).minusDays(1).toString(),
+                                "presentLevels",
+                                "Reads at a second-grade level; math at grade level.",
+                                "annualGoals",
+                                "Reads third-grade text at 80 words correct per minute.",
+                                "services",
+                                List.of(Map.of(
+                                        "service", "Specialized reading instruction",
+                                        "providerRole", "special-education-teacher",
+                                        "minutes", 30,
+                                        "frequency", "DAILY",
+                                        "setting", "SPECIAL_EDUCATION",
+                                        "startsOn", iepStarts.toString(),
+                                        "endsOn",
+                                                iepStarts
+                                                        .plusYears(1)
+                                                        .minusDays(1)
+                                                        .toString())),
+                                "placement",
+                                "REGULAR_CLASS_80_PERCENT_OR_MORE")));
+        Http.Response referred = coordinator.post("/api/referrals", referral);
+        assertThat(referred.status()).as(referred.body()).isEqualTo(201);
+        return referred.json().path("caseId").asText();
+    }
+
+    private static JsonNode onlyInEffectOrNull(Http staff, String caseId) {
+        JsonNode inEffect = staff.get("/api/cases/" + caseId).json().path("plansInEffect");
+        return inEffect.size() == 1 ? inEffect.get(0) : null;
+    }
+
     /** The annual review's timer is due: run its job (the job executor may be there first), its task opens. */
     private void reviewFallsDue(String caseId) {
         String planInEffect = runtimeService
