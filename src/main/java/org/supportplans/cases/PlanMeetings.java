@@ -121,8 +121,27 @@ public class PlanMeetings {
 
     public record MeetingHeld(LocalDate heldOn, boolean transitionRequired) {}
 
+    /** The members an IEP team must have at its meeting, or excuse in writing (34 CFR 300.321(a)(2)-(4), (e)). */
+    static final List<String> REQUIRED_IEP_MEMBERS =
+            List.of("special-education-teacher", "general-education-teacher", "lea-representative");
+
     public MeetingHeld meetingHeld(
             String caseId, LocalDate heldOn, List<String> participants, String notes, String actor) {
+        return meetingHeld(caseId, heldOn, participants, List.of(), false, notes, actor);
+    }
+
+    /**
+     * The meeting held: who took part and, for an IEP, which required members were excused and whether the
+     * parents and the district agreed to that in writing (34 CFR 300.321(e)); the drafts are finalised.
+     */
+    public MeetingHeld meetingHeld(
+            String caseId,
+            LocalDate heldOn,
+            List<String> participants,
+            List<String> excused,
+            boolean excusalAgreedInWriting,
+            String notes,
+            String actor) {
         SupportCase supportCase = cases.open(caseId);
         if (heldOn.isAfter(days.today(supportCase))) {
             throw new CaseRuleViolation("The meeting date " + heldOn + " is in the future.");
@@ -130,7 +149,26 @@ public class PlanMeetings {
         if (participants.isEmpty()) {
             throw new CaseRuleViolation("Record who took part in the meeting.");
         }
-        planMeeting(supportCase).held(heldOn, participants, notes, actor);
+        boolean finalisesAnIep = supportCase.plans(PlanStatus.DRAFT).stream()
+                .anyMatch(plan -> plan.getKind() == PlanKind.IEP && !plan.isFinalised());
+        if (finalisesAnIep) {
+            for (String member : REQUIRED_IEP_MEMBERS) {
+                if (!participants.contains(member) && !excused.contains(member)) {
+                    // 34 CFR 300.321(a): the IEP team; (e): a member not attending is excused in writing
+                    throw new CaseRuleViolation("The IEP team lacks the " + member.replace('-', ' ')
+                            + ": record them as taking part, or as excused in writing (34 CFR 300.321(e)).");
+                }
+            }
+            if (!excused.isEmpty() && !excusalAgreedInWriting) {
+                throw new CaseRuleViolation("A member is excused only when the parents and the district agree in"
+                        + " writing (34 CFR 300.321(e)): tick the agreement.");
+            }
+        }
+        String attended = excused.isEmpty()
+                ? notes
+                : (notes == null ? "" : notes + "\n") + "Excused in writing with the parents' agreement: "
+                        + String.join(", ", excused) + ".";
+        planMeeting(supportCase).held(heldOn, participants, attended, actor);
         // 34 CFR 300.323(c)(1): the meeting that develops the IEP; the IEP is finalised at it
         clocks.stop(caseId, ClockKind.IEP_MEETING, ClockStop.MEETING_HELD, heldOn);
         timeline.record(supportCase, heldOn, CaseEventKind.MEETING_HELD, "Plan meeting held", actor);

@@ -111,8 +111,11 @@ final class PlanSteps {
         void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
             LocalDate heldOn = input.date("planMeetingHeldOn");
             List<String> participants = input.options("meetingParticipants");
+            List<String> excused = input.options("excusedMembers");
+            boolean agreedInWriting = !excused.isEmpty() && input.flag("excusalAgreedInWriting");
             String notes = input.text("meetingNotes");
-            PlanMeetings.MeetingHeld held = meetings.meetingHeld(caseId, heldOn, participants, notes, actor);
+            PlanMeetings.MeetingHeld held =
+                    meetings.meetingHeld(caseId, heldOn, participants, excused, agreedInWriting, notes, actor);
             task.setVariable("planMeetingHeldOn", CaseSteps.iso(held.heldOn()));
             task.setVariable(Variables.TRANSITION_REQUIRED, held.transitionRequired());
         }

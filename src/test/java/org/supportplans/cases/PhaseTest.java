@@ -46,6 +46,10 @@ abstract class PhaseTest {
 
     static final String ACTOR = "coordinator";
 
+    /** The IEP team at the meeting: the parents, the coordinator and the members 34 CFR 300.321(a) requires. */
+    static final List<String> IEP_TEAM = List.of(
+            "PARENT", "coordinator", "special-education-teacher", "general-education-teacher", "lea-representative");
+
     @TestConfiguration
     static class Fakes {
         @Bean
@@ -186,7 +190,7 @@ abstract class PhaseTest {
         /** Held: the drafts written before it are finalised. */
         CaseSteps meetingHeld(LocalDate heldOn) {
             clock.today(heldOn);
-            meetings.meetingHeld(id, heldOn, List.of("coordinator", "parent"), "Notes.", ACTOR);
+            meetings.meetingHeld(id, heldOn, IEP_TEAM, "Notes.", ACTOR);
             return written();
         }
 

@@ -269,6 +269,45 @@ class PlanDevelopmentTest extends PhaseTest {
                 .isTrue();
     }
 
+    @Test
+    void theIepTeamMeetsOrItsMembersAreExcusedInWriting() {
+        // 34 CFR 300.321(a), (e): without the general education teacher, unless excused in writing with the parents'
+        // agreement
+        CaseSteps supportCase = meetingScheduled(LocalDate.of(2016, 4, 2)).iepWritten(TODAY, null);
+        clock.today(MEETING_ON);
+        List<String> withoutTheTeacher =
+                List.of("PARENT", "coordinator", "special-education-teacher", "lea-representative");
+
+        assertThatThrownBy(() -> meetings.meetingHeld(supportCase.id, MEETING_ON, withoutTheTeacher, null, ACTOR))
+                .hasMessage("The IEP team lacks the general education teacher: record them as taking part, or as"
+                        + " excused in writing (34 CFR 300.321(e)).");
+        assertThatThrownBy(() -> meetings.meetingHeld(
+                        supportCase.id,
+                        MEETING_ON,
+                        withoutTheTeacher,
+                        List.of("general-education-teacher"),
+                        false,
+                        null,
+                        ACTOR))
+                .hasMessageContaining("agree in writing");
+
+        meetings.meetingHeld(
+                supportCase.id,
+                MEETING_ON,
+                withoutTheTeacher,
+                List.of("general-education-teacher"),
+                true,
+                "Input in writing from Ms. Reed.",
+                ACTOR);
+        entities.flush();
+        entities.clear();
+
+        assertThat(supportCase.read().planMeeting().orElseThrow().getNotes())
+                .isEqualTo("Input in writing from Ms. Reed.\nExcused in writing with the parents' agreement:"
+                        + " general-education-teacher.");
+        assertThat(supportCase.read().getPlans().get(0).getFinalisedAt()).isNotNull();
+    }
+
     private static PlanContent.Iep with(PlanContent.Iep iep, PlanContent.IepElements elements) {
         return new PlanContent.Iep(
                 iep.startsOn(),

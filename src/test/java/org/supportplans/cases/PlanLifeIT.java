@@ -102,7 +102,7 @@ class PlanLifeIT {
             // the first annual review: its timer fires 30 days before the anniversary
             LocalDate r1 = t0.plusYears(1).minusDays(30);
             PinnedToday.moveTo(r1);
-            reviewFallsDue(caseId);
+            reviewFallsDue(coordinator, caseId);
             life.annualReviewHeld(r1);
 
             JsonNode second = onlyInEffect(coordinator, caseId);
@@ -159,7 +159,7 @@ class PlanLifeIT {
             // the second annual review; its form shows the amended IEP
             LocalDate r2 = r1.plusYears(1).minusDays(30);
             PinnedToday.moveTo(r2);
-            reviewFallsDue(caseId);
+            reviewFallsDue(coordinator, caseId);
             JsonNode reviewTask = Tasks.open(coordinator, caseId, Step.HOLD_ANNUAL_REVIEW.taskName());
             JsonNode shown = coordinator
                     .get("/engine-rest/task/" + reviewTask.path("id").asText() + "/form-variables")
@@ -402,7 +402,7 @@ class PlanLifeIT {
     }
 
     /** The annual review's timer is due: run its job (the job executor may be there first), its task opens. */
-    private void reviewFallsDue(String caseId) {
+    private void reviewFallsDue(Http coordinator, String caseId) {
         String planInEffect = runtimeService
                 .createProcessInstanceQuery()
                 .processInstanceBusinessKey(caseId, SupportCaseProcess.PlanInEffect.KEY)
@@ -420,6 +420,10 @@ class PlanLifeIT {
                 // the job executor ran it: the task opens all the same
             }
         }
+        Tasks.await(
+                "'Hold the annual review' of case " + caseId,
+                () -> Tasks.all(coordinator, caseId).stream()
+                        .anyMatch(task -> task.path("name").asText().equals(Step.HOLD_ANNUAL_REVIEW.taskName())));
     }
 
     private static String phaseOf(Http staff, String caseId) {

@@ -69,7 +69,14 @@ class AgeClocksIT {
         CaseDriver.overHttp(port)
                 .theCase(caseId)
                 .iepWritten(iep)
-                .meetingHeld(today, "PARENT", "STUDENT", "coordinator", "special-education-teacher")
+                .meetingHeld(
+                        today,
+                        "PARENT",
+                        "STUDENT",
+                        "coordinator",
+                        "special-education-teacher",
+                        "general-education-teacher",
+                        "lea-representative")
                 .servicesConsented(today);
 
         JsonNode transition = clock(coordinator, caseId, "transition");
