@@ -209,7 +209,7 @@ class PlanLifeIT {
 
             // prior written notice of each change, and the parents' copy of each new version
             List<JsonNode> pwn = notices(coordinator, caseId, "PRIOR_WRITTEN_NOTICE").stream()
-                    .filter(n -> !n.path("planId").isNull())
+                    .filter(n -> n.hasNonNull("planId"))
                     .toList();
             assertThat(pwn)
                     .extracting(n -> n.path("planId").asLong())
