@@ -637,8 +637,24 @@ class BadInputIT {
                         "startsOn", today,
                         "endsOn", inAYear)),
                 "placement",
-                "REGULAR_CLASS_80_PERCENT_OR_MORE");
-        Map<String, Object> participants = map("meetingParticipants", List.of("PARENT", "coordinator"));
+                "REGULAR_CLASS_80_PERCENT_OR_MORE",
+                "nondisabledPeers",
+                "45 minutes a day in the resource room; with her class otherwise.",
+                "progressReporting",
+                "A report on each goal with every report card.",
+                "assessmentParticipation",
+                "WITH_ACCOMMODATIONS",
+                "extendedSchoolYear",
+                "NOT_NEEDED");
+        // the IEP team (34 CFR 300.321): what a meeting's form must hold besides the date each case gets wrong
+        Map<String, Object> participants = map(
+                "meetingParticipants",
+                List.of(
+                        "PARENT",
+                        "coordinator",
+                        "special-education-teacher",
+                        "general-education-teacher",
+                        "lea-representative"));
         return Stream.of(
                 task(
                         "outcome missing",

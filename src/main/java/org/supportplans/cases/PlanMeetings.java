@@ -127,7 +127,7 @@ public class PlanMeetings {
 
     public MeetingHeld meetingHeld(
             String caseId, LocalDate heldOn, List<String> participants, String notes, String actor) {
-        return meetingHeld(caseId, heldOn, participants, List.of(), false, notes, actor);
+        return meetingHeld(caseId, heldOn, participants, List.of(), false, null, notes, actor);
     }
 
     /**
@@ -140,6 +140,7 @@ public class PlanMeetings {
             List<String> participants,
             List<String> excused,
             boolean excusalAgreedInWriting,
+            String parentContactAttempts,
             String notes,
             String actor) {
         SupportCase supportCase = cases.open(caseId);
@@ -159,15 +160,27 @@ public class PlanMeetings {
                             + ": record them as taking part, or as excused in writing (34 CFR 300.321(e)).");
                 }
             }
+            if (!participants.contains("PARENT")
+                    && (parentContactAttempts == null || parentContactAttempts.isBlank())) {
+                // 34 CFR 300.322(d): a meeting without the parents only when the school could not convince them to
+                // attend, with a record of its attempts
+                throw new CaseRuleViolation(
+                        "The parents did not take part: record the attempts to involve them" + " (34 CFR 300.322(d)).");
+            }
             if (!excused.isEmpty() && !excusalAgreedInWriting) {
                 throw new CaseRuleViolation("A member is excused only when the parents and the district agree in"
                         + " writing (34 CFR 300.321(e)): tick the agreement.");
             }
         }
-        String attended = excused.isEmpty()
-                ? notes
-                : (notes == null ? "" : notes + "\n") + "Excused in writing with the parents' agreement: "
-                        + String.join(", ", excused) + ".";
+        String attended = notes;
+        if (!excused.isEmpty()) {
+            attended = (attended == null ? "" : attended + "\n") + "Excused in writing with the parents' agreement: "
+                    + String.join(", ", excused) + ".";
+        }
+        if (parentContactAttempts != null && !parentContactAttempts.isBlank()) {
+            attended = (attended == null ? "" : attended + "\n") + "Attempts to involve the parents: "
+                    + parentContactAttempts;
+        }
         planMeeting(supportCase).held(heldOn, participants, attended, actor);
         // 34 CFR 300.323(c)(1): the meeting that develops the IEP; the IEP is finalised at it
         clocks.stop(caseId, ClockKind.IEP_MEETING, ClockStop.MEETING_HELD, heldOn);

@@ -113,9 +113,10 @@ final class PlanSteps {
             List<String> participants = input.options("meetingParticipants");
             List<String> excused = input.options("excusedMembers");
             boolean agreedInWriting = !excused.isEmpty() && input.flag("excusalAgreedInWriting");
+            String attempts = input.text("parentContactAttempts");
             String notes = input.text("meetingNotes");
-            PlanMeetings.MeetingHeld held =
-                    meetings.meetingHeld(caseId, heldOn, participants, excused, agreedInWriting, notes, actor);
+            PlanMeetings.MeetingHeld held = meetings.meetingHeld(
+                    caseId, heldOn, participants, excused, agreedInWriting, attempts, notes, actor);
             task.setVariable("planMeetingHeldOn", CaseSteps.iso(held.heldOn()));
             task.setVariable(Variables.TRANSITION_REQUIRED, held.transitionRequired());
         }

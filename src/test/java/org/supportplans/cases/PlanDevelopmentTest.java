@@ -288,6 +288,7 @@ class PlanDevelopmentTest extends PhaseTest {
                         List.of("general-education-teacher"),
                         false,
                         null,
+                        null,
                         ACTOR))
                 .hasMessageContaining("agree in writing");
 
@@ -297,6 +298,7 @@ class PlanDevelopmentTest extends PhaseTest {
                 withoutTheTeacher,
                 List.of("general-education-teacher"),
                 true,
+                null,
                 "Input in writing from Ms. Reed.",
                 ACTOR);
         entities.flush();
@@ -306,6 +308,35 @@ class PlanDevelopmentTest extends PhaseTest {
                 .isEqualTo("Input in writing from Ms. Reed.\nExcused in writing with the parents' agreement:"
                         + " general-education-teacher.");
         assertThat(supportCase.read().getPlans().get(0).getFinalisedAt()).isNotNull();
+    }
+
+    @Test
+    void aMeetingWithoutTheParentsRecordsTheAttemptsToInvolveThem() {
+        // 34 CFR 300.322(d)
+        CaseSteps supportCase = meetingScheduled(LocalDate.of(2016, 4, 2)).iepWritten(TODAY, null);
+        clock.today(MEETING_ON);
+        List<String> withoutTheParents =
+                List.of("coordinator", "special-education-teacher", "general-education-teacher", "lea-representative");
+
+        assertThatThrownBy(() -> meetings.meetingHeld(
+                        supportCase.id, MEETING_ON, withoutTheParents, List.of(), false, " ", null, ACTOR))
+                .hasMessage("The parents did not take part: record the attempts to involve them (34 CFR 300.322(d)).");
+
+        meetings.meetingHeld(
+                supportCase.id,
+                MEETING_ON,
+                withoutTheParents,
+                List.of(),
+                false,
+                "Called 2026-10-05 and 2026-10-08, no answer; letter sent home 2026-10-06.",
+                null,
+                ACTOR);
+        entities.flush();
+        entities.clear();
+
+        assertThat(supportCase.read().planMeeting().orElseThrow().getNotes())
+                .isEqualTo("Attempts to involve the parents: Called 2026-10-05 and 2026-10-08, no answer; letter sent"
+                        + " home 2026-10-06.");
     }
 
     private static PlanContent.Iep with(PlanContent.Iep iep, PlanContent.IepElements elements) {
