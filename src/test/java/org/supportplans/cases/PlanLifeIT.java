@@ -156,6 +156,19 @@ class PlanLifeIT {
             assertThat(third.path("reviewDue").asText())
                     .isEqualTo(r1.plusYears(1).toString());
             assertThat(third.path("changeSummary").asText()).isEqualTo("The accommodations and supplementary aids.");
+            // the team is informed of the amendment (300.324(a)(4)(ii)): each teacher of record told of version 3
+            Tasks.await(
+                    "the teachers told of version 3",
+                    () ->
+                            coordinator
+                                    .get("/api/cases/" + caseId)
+                                    .json()
+                                    .path("teacherNotifications")
+                                    .findValues("planId")
+                                    .stream()
+                                    .anyMatch(id ->
+                                            id.asLong() == third.path("id").asLong()));
+
             // the second annual review; its form shows the amended IEP
             LocalDate r2 = r1.plusYears(1).minusDays(30);
             PinnedToday.moveTo(r2);
@@ -175,6 +188,19 @@ class PlanLifeIT {
                     .isEqualTo(r2.plusYears(1).minusDays(1).toString());
             assertThat(fourth.path("reviewDue").asText())
                     .isEqualTo(r2.plusYears(1).toString());
+
+            // the teachers of record are told what each new version asks of them
+            Tasks.await(
+                    "the teachers told of version 4",
+                    () ->
+                            coordinator
+                                    .get("/api/cases/" + caseId)
+                                    .json()
+                                    .path("teacherNotifications")
+                                    .findValues("planId")
+                                    .stream()
+                                    .anyMatch(id ->
+                                            id.asLong() == fourth.path("id").asLong()));
 
             // every version as it was, and one IEP in effect every day from the first meeting on
             List<JsonNode> versions = ieps(coordinator, caseId);
@@ -408,6 +434,18 @@ class PlanLifeIT {
                 .processInstanceBusinessKey(caseId, SupportCaseProcess.PlanInEffect.KEY)
                 .singleResult()
                 .getId();
+        // after a review the teachers are told of the new IEP first (a job of its own), then the timer is set
+        Tasks.await(
+                "the annual review's timer",
+                () -> managementService
+                                        .createJobQuery()
+                                        .processInstanceId(planInEffect)
+                                        .activityId(SupportCaseProcess.PlanInEffect.TIMER_ANNUAL_REVIEW_DUE)
+                                        .count()
+                                == 1
+                        || Tasks.all(coordinator, caseId).stream()
+                                .anyMatch(
+                                        task -> task.path("name").asText().equals(Step.HOLD_ANNUAL_REVIEW.taskName())));
         Job due = managementService
                 .createJobQuery()
                 .processInstanceId(planInEffect)

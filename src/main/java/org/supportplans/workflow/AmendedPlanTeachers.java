@@ -1,0 +1,28 @@
+package org.supportplans.workflow;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.supportplans.cases.PlanOrigin;
+import org.supportplans.cases.PlanVersionFinalised;
+
+/**
+ * An IEP amended without a meeting: the IEP team is informed of the changes (34 CFR 300.324(a)(4)(ii)) and every
+ * teacher of record is told what the amended IEP asks of them, once the amendment is committed. (A plan meeting's
+ * and an annual review's new versions are told by their processes' own step, retried when mail is down.)
+ */
+@Component
+class AmendedPlanTeachers {
+
+    private final TeacherNotifier notifier;
+
+    AmendedPlanTeachers(TeacherNotifier notifier) {
+        this.notifier = notifier;
+    }
+
+    @TransactionalEventListener
+    void amended(PlanVersionFinalised version) {
+        if (version.origin() == PlanOrigin.AMENDMENT) {
+            notifier.run(null, version.caseId());
+        }
+    }
+}
