@@ -1,6 +1,8 @@
 package org.supportplans.workflow;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.supportplans.cases.PlanOrigin;
 import org.supportplans.cases.PlanVersionFinalised;
@@ -19,7 +21,9 @@ class AmendedPlanTeachers {
         this.notifier = notifier;
     }
 
+    // after the amendment's commit: in a transaction of its own (joining the finished one would write nothing)
     @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     void amended(PlanVersionFinalised version) {
         if (version.origin() == PlanOrigin.AMENDMENT) {
             notifier.run(null, version.caseId());

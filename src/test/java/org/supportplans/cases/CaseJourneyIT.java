@@ -201,7 +201,9 @@ class CaseJourneyIT {
         assertThat(count("support_plan", caseId))
                 .as("the first IEP and the review's")
                 .isEqualTo(2);
-        assertThat(count("teacher_notification", caseId)).isEqualTo(2);
+        assertThat(count("teacher_notification", caseId))
+                .as("both teachers told of the first IEP and of the review's")
+                .isEqualTo(4);
         assertThat(jdbc.queryForList(
                         "select kind from parent_notice where case_id = ? order by id", String.class, caseId))
                 .contains("EVALUATION_PLAN", "PROCEDURAL_SAFEGUARDS", "EVALUATION_REPORT", "MEETING_NOTICE")
