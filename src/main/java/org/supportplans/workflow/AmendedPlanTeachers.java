@@ -6,6 +6,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.supportplans.cases.PlanOrigin;
 import org.supportplans.cases.PlanVersionFinalised;
+import org.supportplans.system.AsApplication;
 
 /**
  * An IEP amended without a meeting: the IEP team is informed of the changes (34 CFR 300.324(a)(4)(ii)) and every
@@ -16,9 +17,11 @@ import org.supportplans.cases.PlanVersionFinalised;
 class AmendedPlanTeachers {
 
     private final TeacherNotifier notifier;
+    private final AsApplication asApplication;
 
-    AmendedPlanTeachers(TeacherNotifier notifier) {
+    AmendedPlanTeachers(TeacherNotifier notifier, AsApplication asApplication) {
         this.notifier = notifier;
+        this.asApplication = asApplication;
     }
 
     // after the amendment's commit: in a transaction of its own (joining the finished one would write nothing)
@@ -26,7 +29,11 @@ class AmendedPlanTeachers {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void amended(PlanVersionFinalised version) {
         if (version.origin() == PlanOrigin.AMENDMENT) {
-            notifier.run(null, version.caseId());
+            // as the application, as the process's step runs: the teachers of record are found whoever amended
+            asApplication.call(() -> {
+                notifier.run(null, version.caseId());
+                return null;
+            });
         }
     }
 }
