@@ -637,8 +637,24 @@ class BadInputIT {
                         "startsOn", today,
                         "endsOn", inAYear)),
                 "placement",
-                "REGULAR_CLASS_80_PERCENT_OR_MORE");
-        Map<String, Object> participants = map("meetingParticipants", List.of("PARENT", "coordinator"));
+                "REGULAR_CLASS_80_PERCENT_OR_MORE",
+                "nondisabledPeers",
+                "45 minutes a day in the resource room; with her class otherwise.",
+                "progressReporting",
+                "A report on each goal with every report card.",
+                "assessmentParticipation",
+                "WITH_ACCOMMODATIONS",
+                "extendedSchoolYear",
+                "NOT_NEEDED");
+        // the IEP team (34 CFR 300.321): what a meeting's form must hold besides the date each case gets wrong
+        Map<String, Object> participants = map(
+                "meetingParticipants",
+                List.of(
+                        "PARENT",
+                        "coordinator",
+                        "special-education-teacher",
+                        "general-education-teacher",
+                        "lea-representative"));
         return Stream.of(
                 task(
                         "outcome missing",
@@ -903,28 +919,28 @@ class BadInputIT {
                         "an IEP ending before it starts",
                         "{writing}",
                         "special-education-teacher",
-                        "Write the IEP",
+                        "Draft the IEP",
                         with(iep, "iepEndsOn", yesterday),
                         "ends"),
                 task(
                         "an IEP starting before its meeting",
                         "{writing}",
                         "special-education-teacher",
-                        "Write the IEP",
+                        "Draft the IEP",
                         with(with(iep, "iepStartsOn", "1900-01-01"), "iepEndsOn", "1900-12-31"),
                         "before the meeting"),
                 task(
                         "an IEP in 9999",
                         "{writing}",
                         "special-education-teacher",
-                        "Write the IEP",
+                        "Draft the IEP",
                         with(with(iep, "iepStartsOn", "9999-01-01"), "iepEndsOn", "9999-12-31"),
                         "9999-01-01"),
                 task(
                         "a service ending before it starts",
                         "{writing}",
                         "special-education-teacher",
-                        "Write the IEP",
+                        "Draft the IEP",
                         with(
                                 iep,
                                 "services",
@@ -937,7 +953,7 @@ class BadInputIT {
                         "minutes a word",
                         "{writing}",
                         "special-education-teacher",
-                        "Write the IEP",
+                        "Draft the IEP",
                         with(
                                 iep,
                                 "services",
@@ -1066,13 +1082,12 @@ class BadInputIT {
         ids.put("{evaluating}", evaluating(drive, today).id());
         ids.put("{eligibility}", evaluating(drive, today).evaluated(today).id());
         ids.put("{scheduling}", eligible(drive, today).id());
-        ids.put("{meeting}", eligible(drive, today).meetingScheduled(today).id());
+        // the IEP drafted: the meeting is next
         ids.put(
-                "{writing}",
-                eligible(drive, today)
-                        .meetingScheduled(today)
-                        .meetingHeld(today, "PARENT", "coordinator", "special-education-teacher")
-                        .id());
+                "{meeting}",
+                eligible(drive, today).meetingScheduled(today).iepWritten(today).id());
+        // the meeting scheduled: the IEP's draft is open
+        ids.put("{writing}", eligible(drive, today).meetingScheduled(today).id());
     }
 
     /** The evaluation planned: two areas, cognitive (the school psychologist) and academic (the teacher). */

@@ -40,7 +40,7 @@ public final class CaseDriver {
         DECIDE_ELIGIBILITY("Task_DecideEligibility", "Hold the eligibility meeting and decide"),
         SCHEDULE_PLAN_MEETING("Task_SchedulePlanMeeting", "Schedule the plan meeting"),
         HOLD_PLAN_MEETING("Task_HoldPlanMeeting", "Hold the plan meeting"),
-        WRITE_IEP("Task_WriteIep", "Write the IEP"),
+        WRITE_IEP("Task_WriteIep", "Draft the IEP"),
         RECORD_LATE_REASON("Task_RecordLateReason", "Deadline missed: record why"),
         HOLD_ANNUAL_REVIEW("Task_HoldAnnualReview", "Hold the annual review");
 
@@ -160,7 +160,10 @@ public final class CaseDriver {
             return did("coordinator", Step.SCHEDULE_PLAN_MEETING, Forms.planMeetingScheduled(on, location));
         }
 
-        /** Held with the parents, the coordinator, both teachers of record and the LEA representative. */
+        /**
+         * Held with the parents, the coordinator, both teachers of record and the LEA representative: the drafts
+         * written for it are finalised there.
+         */
         public Case meetingHeld(LocalDate on) {
             return meetingHeld(
                     on,
@@ -175,13 +178,21 @@ public final class CaseDriver {
             return did("coordinator", Step.HOLD_PLAN_MEETING, Forms.planMeetingHeld(on, participants));
         }
 
-        /** Written by the special education teacher: {@link Forms#iep}. */
+        /** Drafted before the meeting by the special education teacher: {@link Forms#iep}. */
         public Case iepWritten(LocalDate startsOn) {
             return iepWritten(Forms.iep(startsOn));
         }
 
         public Case iepWritten(Map<String, Object> iep) {
             return did("special-education-teacher", Step.WRITE_IEP, iep);
+        }
+
+        /**
+         * The annual review held on {@code on}, writing the IEP for a year from that day ({@link
+         * Forms#annualReview}); its task must be open (its timer fired).
+         */
+        public Case annualReviewHeld(LocalDate on) {
+            return did("coordinator", Step.HOLD_ANNUAL_REVIEW, Forms.annualReview(on, on));
         }
 
         /** The parents consent to the services: the plan takes effect. */
@@ -257,7 +268,29 @@ public final class CaseDriver {
                                     "startsOn", startsOn.toString(),
                                     "endsOn", endsOn.toString())),
                     "accommodations", "Text read aloud in tests; extended time.",
-                    "placement", "REGULAR_CLASS_80_PERCENT_OR_MORE");
+                    "placement", "REGULAR_CLASS_80_PERCENT_OR_MORE",
+                    "nondisabledPeers", "45 minutes a day in the resource room for reading; with her class otherwise.",
+                    "progressReporting", "A report on each goal with every report card, four times a year.",
+                    "assessmentParticipation", "WITH_ACCOMMODATIONS",
+                    "extendedSchoolYear", "NOT_NEEDED");
+        }
+
+        /**
+         * The annual review held on {@code heldOn}: the IEP for a year from {@code iepStartsOn} (new present levels
+         * and goals, the same service), with the reasons and the options considered for the prior written notice.
+         */
+        public static Map<String, Object> annualReview(LocalDate heldOn, LocalDate iepStartsOn) {
+            Map<String, Object> values = values(
+                    "annualReviewHeldOn",
+                    heldOn.toString(),
+                    "annualReviewNotes",
+                    "Goals on track; reading fluency up by 20 words per minute.");
+            values.putAll(iep(iepStartsOn));
+            values.put("presentLevels", "Maya reads second-grade text at 62 words correct per minute.");
+            values.put("annualGoals", "Reads third-grade text at 80 words correct per minute by May.");
+            values.put("changeReasons", "She met last year's fluency goal; the new goal asks for third-grade text.");
+            values.put("optionsConsidered", "Keeping last year's goal: rejected, she has met it.");
+            return values;
         }
 
         /** A year's Section 504 plan from that day: rest breaks, by the general education teacher. */

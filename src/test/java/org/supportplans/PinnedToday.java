@@ -31,6 +31,15 @@ public class PinnedToday implements BeforeAllCallback, AfterAllCallback {
         ClockUtil.offset(pinned.toEpochMilli() - System.currentTimeMillis());
     }
 
+    /**
+     * Moves the engine's clock (and the service's) to 10:00 on that day in the demo district, for a test that
+     * lives through the years of a case; the clock is reset after the class.
+     */
+    public static void moveTo(LocalDate day) {
+        Instant at = day.atTime(LocalTime.of(10, 0)).atZone(Referrals.DEMO_ZONE).toInstant();
+        ClockUtil.offset(at.toEpochMilli() - System.currentTimeMillis());
+    }
+
     @Override
     public void afterAll(ExtensionContext context) {
         ClockUtil.reset();

@@ -86,9 +86,7 @@ public class CaseReader {
                                 r.getDecidedOn(),
                                 r.getRecordedVia()))
                         .toList(),
-                c.getNotices().stream()
-                        .map(n -> new CaseView.NoticeView(n.getKind(), n.getSentOn()))
-                        .toList(),
+                c.getNotices().stream().map(PlanVersions::view).toList(),
                 c.getEvaluations().stream()
                         .map(e -> new CaseView.EvaluationView(
                                 e.getKind(),
@@ -123,28 +121,7 @@ public class CaseReader {
                                 m.getParticipants(),
                                 m.getNotes()))
                         .toList(),
-                c.getPlans().stream()
-                        .map(p -> new CaseView.PlanView(
-                                p.getId(),
-                                p.getKind(),
-                                p.getStatus(),
-                                p.getStartsOn(),
-                                p.getEndsOn(),
-                                p.getInEffectOn(),
-                                p.getEndedOn(),
-                                p.getPresentLevels(),
-                                p.getAnnualGoals(),
-                                p.getServices(),
-                                p.getAccommodations(),
-                                p.getProvidedAccommodations(),
-                                p.getPlacement(),
-                                p.getTransitionPlan(),
-                                p.getStrengthAreas(),
-                                p.getAchievementGoals(),
-                                p.getAffectiveGoals(),
-                                p.getProgramming(),
-                                p.getWrittenBy()))
-                        .toList(),
+                PlanVersions.views(c),
                 c.getTeacherNotifications().stream()
                         .map(n -> new CaseView.TeacherNotificationView(
                                 n.getPlanId(),
@@ -153,6 +130,10 @@ public class CaseReader {
                                 n.getToProvide(),
                                 n.getNotifiedAt(),
                                 n.isEmailed()))
+                        .toList(),
+                c.getPlans().stream()
+                        .filter(SupportPlan::isInEffect)
+                        .map(PlanVersions::view)
                         .toList());
     }
 

@@ -5,7 +5,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-/** A case as the API shows it: the student, where the case stands, what is due, and every record of it. */
+/**
+ * A case as the API shows it: the student, where the case stands, what is due, and every record of it. {@code
+ * plans} is every version of every plan (the history, by kind and version); {@code plansInEffect} the versions in
+ * effect now.
+ */
 public record CaseView(
         String id,
         CaseStatus status,
@@ -27,7 +31,8 @@ public record CaseView(
         List<EligibilityView> eligibility,
         List<MeetingView> meetings,
         List<PlanView> plans,
-        List<TeacherNotificationView> teacherNotifications) {
+        List<TeacherNotificationView> teacherNotifications,
+        List<PlanView> plansInEffect) {
 
     public record StudentView(String localId, String firstName, String lastName, LocalDate dateOfBirth) {}
 
@@ -61,7 +66,9 @@ public record CaseView(
             LocalDate decidedOn,
             RecordedVia recordedVia) {}
 
-    public record NoticeView(NoticeKind kind, LocalDate sentOn) {}
+    /** A notice to the parents; {@code content} is null for a notice recorded by kind and date only. */
+    public record NoticeView(
+            NoticeKind kind, LocalDate sentOn, Long id, Long planId, String sentBy, NoticeContent content) {}
 
     public record EvaluationView(
             EvaluationKind kind,
@@ -109,7 +116,17 @@ public record CaseView(
             String achievementGoals,
             String affectiveGoals,
             String programming,
-            String writtenBy) {}
+            String writtenBy,
+            int version,
+            PlanOrigin origin,
+            Long previousId,
+            LocalDate effectiveFrom,
+            LocalDate effectiveTo,
+            LocalDate reviewDue,
+            String finalisedBy,
+            Instant finalisedAt,
+            String changeSummary,
+            PlanContent.IepElements iepElements) {}
 
     public record TeacherNotificationView(
             Long planId, String teacherId, String role, String toProvide, Instant notifiedAt, boolean emailed) {}

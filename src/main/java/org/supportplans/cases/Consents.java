@@ -22,18 +22,29 @@ public class Consents {
     private final Timeline timeline;
     private final CaseClocks clocks;
 
-    Consents(OpenCases cases, DistrictDay days, Timeline timeline, CaseClocks clocks) {
+    private final PlanRecords records;
+
+    Consents(OpenCases cases, DistrictDay days, Timeline timeline, CaseClocks clocks, PlanRecords records) {
         this.cases = cases;
         this.days = days;
         this.timeline = timeline;
         this.clocks = clocks;
+        this.records = records;
     }
 
     /** Sends the parents these notices; returns the day they were sent. */
     public LocalDate sendNotices(String caseId, List<NoticeKind> kinds) {
         SupportCase supportCase = cases.open(caseId);
         LocalDate today = days.today(supportCase);
-        kinds.forEach(kind -> supportCase.add(new ParentNotice(caseId, kind, today)));
+        for (NoticeKind kind : kinds) {
+            // prior written notice says what was decided and why (34 CFR 300.503(b))
+            ParentNotice notice = kind == NoticeKind.PRIOR_WRITTEN_NOTICE
+                    ? PriorWrittenNotices.afterDecision(supportCase)
+                            .map(content -> new ParentNotice(caseId, kind, today, content, null, null))
+                            .orElseGet(() -> new ParentNotice(caseId, kind, today))
+                    : new ParentNotice(caseId, kind, today);
+            records.send(supportCase, notice);
+        }
         if (kinds.contains(NoticeKind.PRIOR_WRITTEN_NOTICE) && supportCase.notEligibleForIep()) {
             clocks.stop(caseId, ClockKind.STATE_EVALUATION_TIMELINE, ClockStop.INELIGIBILITY_NOTICE_SENT, today);
         }
@@ -71,7 +82,19 @@ public class Consents {
             case REEVALUATION_CONSENT ->
                 List.of(NoticeKind.EVALUATION_PLAN, NoticeKind.PRIOR_WRITTEN_NOTICE, NoticeKind.CONSENT_FORM);
         };
-        sent.forEach(notice -> supportCase.add(new ParentNotice(caseId, notice, today)));
+        for (NoticeKind notice : sent) {
+            records.send(
+                    supportCase,
+                    notice == NoticeKind.PRIOR_WRITTEN_NOTICE
+                            ? new ParentNotice(
+                                    caseId,
+                                    notice,
+                                    today,
+                                    PriorWrittenNotices.forConsent(supportCase, kind),
+                                    null,
+                                    null)
+                            : new ParentNotice(caseId, notice, today));
+        }
         timeline.record(
                 supportCase,
                 today,
@@ -86,7 +109,7 @@ public class Consents {
         LocalDate today = days.today(supportCase);
         ConsentRequest request = pending(supportCase, kind);
         request.reminded();
-        supportCase.add(new ParentNotice(caseId, NoticeKind.CONSENT_REMINDER, today));
+        records.send(supportCase, new ParentNotice(caseId, NoticeKind.CONSENT_REMINDER, today));
         timeline.record(
                 supportCase,
                 today,

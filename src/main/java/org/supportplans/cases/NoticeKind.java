@@ -9,7 +9,8 @@ public enum NoticeKind {
     CONSENT_REMINDER("a reminder to answer the consent request"),
     EVALUATION_REPORT("the evaluation report (34 CFR 300.306(a)(2))"),
     MEETING_NOTICE("the meeting notice (34 CFR 300.322(b))"),
-    PLAN_COPY("a copy of the plan (34 CFR 300.322(f))");
+    PLAN_COPY("a copy of the plan (34 CFR 300.322(f))"),
+    SUMMARY_OF_PERFORMANCE("the summary of academic achievement and functional performance (34 CFR 300.305(e)(3))");
 
     private final String label;
 

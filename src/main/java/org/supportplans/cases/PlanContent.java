@@ -19,8 +19,60 @@ public sealed interface PlanContent {
             List<PlanService> services,
             String accommodations,
             String placement,
-            String transitionPlan)
-            implements PlanContent {}
+            String transitionPlan,
+            IepElements elements)
+            implements PlanContent {
+
+        /** An IEP without the further elements of 34 CFR 300.320(a) (they are then checked as missing). */
+        public Iep(
+                LocalDate startsOn,
+                LocalDate endsOn,
+                String presentLevels,
+                String annualGoals,
+                List<PlanService> services,
+                String accommodations,
+                String placement,
+                String transitionPlan) {
+            this(
+                    startsOn,
+                    endsOn,
+                    presentLevels,
+                    annualGoals,
+                    services,
+                    accommodations,
+                    placement,
+                    transitionPlan,
+                    IepElements.NONE);
+        }
+
+        public Iep {
+            elements = elements == null ? IepElements.NONE : elements;
+        }
+    }
+
+    /**
+     * The elements of an IEP beside present levels, goals, services and placement (34 CFR 300.320(a),
+     * 300.324(a)(2)): how progress is reported to the parents, the explanation of time away from nondisabled peers,
+     * participation in state and district assessments, the short-term objectives of a student on alternate
+     * assessment, the special factors considered, extended school year, and the transfer of rights at majority.
+     */
+    public record IepElements(
+            String progressReporting,
+            String nondisabledPeers,
+            String assessmentParticipation,
+            String alternateAssessmentWhy,
+            String shortTermObjectives,
+            String specialFactors,
+            String extendedSchoolYear,
+            String transferOfRights) {
+
+        public static final IepElements NONE = new IepElements(null, null, null, null, null, null, null, null);
+
+        /** On the alternate assessment against alternate achievement standards (300.320(a)(2)(ii), (a)(6)(ii)). */
+        public boolean alternateAssessment() {
+            return "ALTERNATE".equals(assessmentParticipation);
+        }
+    }
 
     /** The content of a Section 504 plan (34 CFR 104.33): its accommodations and who provides each. */
     record Section504(LocalDate startsOn, LocalDate endsOn, List<PlanAccommodation> accommodations)

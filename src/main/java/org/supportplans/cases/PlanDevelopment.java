@@ -38,33 +38,15 @@ public class PlanDevelopment {
         this.transitionAge = transitionAge;
     }
 
+    /** The IEP drafted before the plan meeting, which finalises it. */
     public void writeIep(String caseId, PlanContent.Iep iep, String actor) {
         SupportCase supportCase = cases.open(caseId);
         Meeting meeting = PlanMeetings.planMeeting(supportCase);
         requirePlanDates("The IEP", iep.startsOn(), iep.endsOn(), meeting);
-        if (iep.endsOn().isAfter(iep.startsOn().plusYears(1).minusDays(1))) {
-            // 34 CFR 300.324(b)(1)(i): reviewed at least once a year
-            throw new CaseRuleViolation("An IEP runs for one year at most: end it by "
-                    + iep.startsOn().plusYears(1).minusDays(1) + ".");
-        }
-        if (iep.services().isEmpty()) {
-            // 34 CFR 300.320(a)(4)
-            throw new CaseRuleViolation("An IEP needs at least one special education or related service.");
-        }
-        for (PlanService service : iep.services()) {
-            if (service.endsOn().isBefore(service.startsOn())) {
-                throw new CaseRuleViolation("The service \"" + service.service() + "\" ends before it starts.");
-            }
-            if (service.startsOn().isBefore(iep.startsOn()) || service.endsOn().isAfter(iep.endsOn())) {
-                throw new CaseRuleViolation(
-                        "The service \"" + service.service() + "\" must run within the IEP's dates.");
-            }
-        }
-        if (transitionAge.reachedDuring(supportCase, iep.startsOn())
-                && (iep.transitionPlan() == null || iep.transitionPlan().isBlank())) {
-            throw new CaseRuleViolation(
-                    "The student reaches the transition age during this IEP: write the transition plan.");
-        }
+        IepContent.check(
+                iep,
+                supportCase.getStudent().getDateOfBirth(),
+                transitionAge.reachedDuring(supportCase, iep.startsOn()));
         write(supportCase, SupportPlan.iep(caseId, iep, actor), actor);
     }
 
@@ -94,12 +76,16 @@ public class PlanDevelopment {
         write(supportCase, SupportPlan.alp(caseId, content, actor), actor);
     }
 
-    /** A plan runs forward, starts at the meeting that wrote it or after, and within a year of it. */
+    /**
+     * A plan runs forward, starts at the meeting that finalises it or after (the meeting held, else the day it is
+     * scheduled for), and within a year of it.
+     */
     private static void requirePlanDates(String plan, LocalDate startsOn, LocalDate endsOn, Meeting meeting) {
         if (endsOn.isBefore(startsOn)) {
             throw new CaseRuleViolation(plan + " ends (" + endsOn + ") before it starts (" + startsOn + ").");
         }
-        LocalDate heldOn = meeting == null ? null : meeting.getHeldOn();
+        LocalDate heldOn =
+                meeting == null ? null : meeting.getHeldOn() != null ? meeting.getHeldOn() : meeting.getScheduledOn();
         if (heldOn != null && startsOn.isBefore(heldOn)) {
             throw new CaseRuleViolation(plan + " cannot start before the meeting that wrote it (" + heldOn + ").");
         }
@@ -114,12 +100,22 @@ public class PlanDevelopment {
         if (written) {
             throw new NotAwaitedException("The " + plan.getKind() + " of this case is already written.");
         }
+        if (supportCase.planMeeting().map(Meeting::getHeldOn).isPresent()) {
+            // drafted before the meeting, finalised at it: a plan written after the meeting was not finalised there
+            throw new NotAwaitedException(
+                    "The plan meeting is held: the " + plan.getKind() + " is drafted before it and finalised there.");
+        }
+        // a new IEP developed while a transferred one is in effect is that one's next version
+        supportCase.plans(PlanStatus.IN_EFFECT).stream()
+                .filter(p -> p.getKind() == plan.getKind())
+                .findFirst()
+                .ifPresent(plan::follows);
         supportCase.add(plan);
         timeline.record(
                 supportCase,
                 days.today(supportCase),
                 CaseEventKind.PLAN_WRITTEN,
-                plan.getKind() + " written, " + plan.getStartsOn() + " to " + plan.getEndsOn(),
+                plan.getKind() + " drafted, " + plan.getStartsOn() + " to " + plan.getEndsOn(),
                 actor);
     }
 
@@ -137,13 +133,26 @@ public class PlanDevelopment {
         SupportCase supportCase = cases.open(caseId);
         LocalDate today = days.today(supportCase);
         Set<PlanKind> inEffect = EnumSet.noneOf(PlanKind.class);
-        boolean servicesConsented = supportCase
-                .lastConsent(ConsentKind.SERVICES_CONSENT)
-                .map(c -> c.getDecision() == ParentDecision.GIVEN)
-                .orElse(false);
+        // a student who transferred in with an IEP already receives services: no consent for initial services
+        boolean transferredIn = supportCase.plans(PlanStatus.IN_EFFECT).stream()
+                .anyMatch(plan -> plan.getOrigin() == PlanOrigin.TRANSFER);
+        boolean servicesConsented = transferredIn
+                || supportCase
+                        .lastConsent(ConsentKind.SERVICES_CONSENT)
+                        .map(c -> c.getDecision() == ParentDecision.GIVEN)
+                        .orElse(false);
         for (SupportPlan plan : supportCase.plans(PlanStatus.DRAFT)) {
+            if (!plan.isFinalised()) {
+                throw new NotAwaitedException("The " + plan.getKind() + " is not finalised at the plan meeting.");
+            }
             if (plan.getKind() != PlanKind.IEP || servicesConsented) {
                 plan.putInEffect(today);
+                // the comparable services of a transfer in end the day before the new IEP takes effect
+                for (SupportPlan earlier : supportCase.plans(PlanStatus.IN_EFFECT)) {
+                    if (earlier != plan && earlier.getKind() == plan.getKind()) {
+                        earlier.supersede(plan.getEffectiveFrom().minusDays(1));
+                    }
+                }
                 inEffect.add(plan.getKind());
                 timeline.record(supportCase, today, CaseEventKind.PLAN_IN_EFFECT, plan.getKind() + " in effect", null);
             } else {
@@ -160,9 +169,15 @@ public class PlanDevelopment {
             return new Activation(inEffect, null, null);
         }
         LocalDate meetingHeld = PlanMeetings.planMeeting(supportCase).getHeldOn();
+        // the last evaluation: the eligibility decided here, or the previous district's for a student who transferred
+        // in
         LocalDate evaluatedOn = supportCase
                 .lastEligibility()
                 .map(EligibilityDecision::getDecidedOn)
+                .or(() -> supportCase.getPlans().stream()
+                        .map(SupportPlan::getLastEvaluatedOn)
+                        .filter(java.util.Objects::nonNull)
+                        .findFirst())
                 .orElse(today);
         if (inEffect.contains(PlanKind.ALP)) {
             clocks.stop(caseId, ClockKind.ALP_DEVELOPMENT, ClockStop.ALP_IN_EFFECT, today);
@@ -182,6 +197,7 @@ public class PlanDevelopment {
                 ? clocks.start(caseId, ClockKind.REEVALUATION, ClockStart.EVALUATION, evaluatedOn)
                         .orElseThrow()
                 : evaluatedOn.plusYears(ALP_REVIEW_YEARS);
+        supportCase.plans(PlanStatus.IN_EFFECT).forEach(plan -> plan.reviewDue(annualReviewDueOn));
         supportCase.planFor(inEffect);
         supportCase.moveTo(CasePhase.PLAN_IN_EFFECT);
         return new Activation(inEffect, annualReviewDueOn, reevaluationDueOn);

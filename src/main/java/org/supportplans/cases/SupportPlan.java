@@ -13,6 +13,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +22,10 @@ import java.util.List;
 /**
  * A written plan: an IEP (present levels, goals, services, accommodations, placement, transition), a
  * Section 504 plan (accommodations and who provides them) or an ALP (strength areas, goals, programming).
+ *
+ * <p>One row is one version. Its content is written once, when it is drafted (or, for a review or an amendment,
+ * when it is finalised) and never changed afterwards: a change is a new version ({@link #revision}), and the
+ * version it replaces is superseded, keeping its content and the dates it was in effect.
  */
 @Entity
 @Table(name = "support_plan")
@@ -90,6 +95,61 @@ class SupportPlan {
     @OrderColumn(name = "position")
     private List<PlanAccommodation> providedAccommodations = new ArrayList<>();
 
+    @Column(name = "plan_version", nullable = false)
+    private int planVersion = 1;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private PlanOrigin origin = PlanOrigin.INITIAL;
+
+    @Column(name = "previous_id")
+    private Long previousId;
+
+    @Column(name = "effective_from")
+    private LocalDate effectiveFrom;
+
+    @Column(name = "effective_to")
+    private LocalDate effectiveTo;
+
+    @Column(name = "review_due")
+    private LocalDate reviewDue;
+
+    @Column(name = "finalised_by")
+    private String finalisedBy;
+
+    @Column(name = "finalised_at")
+    private Instant finalisedAt;
+
+    @Column(name = "change_summary")
+    private String changeSummary;
+
+    @Column(name = "last_evaluated_on")
+    private LocalDate lastEvaluatedOn;
+
+    @Column(name = "progress_reporting")
+    private String progressReporting;
+
+    @Column(name = "nondisabled_peers")
+    private String nondisabledPeers;
+
+    @Column(name = "assessment_participation")
+    private String assessmentParticipation;
+
+    @Column(name = "alternate_assessment_why")
+    private String alternateAssessmentWhy;
+
+    @Column(name = "short_term_objectives")
+    private String shortTermObjectives;
+
+    @Column(name = "special_factors")
+    private String specialFactors;
+
+    @Column(name = "extended_school_year")
+    private String extendedSchoolYear;
+
+    @Column(name = "transfer_of_rights")
+    private String transferOfRights;
+
     @Version
     private long version;
 
@@ -115,7 +175,75 @@ class SupportPlan {
         plan.placement = iep.placement();
         plan.transitionPlan = iep.transitionPlan();
         plan.services.addAll(iep.services());
+        PlanContent.IepElements elements = iep.elements();
+        plan.progressReporting = elements.progressReporting();
+        plan.nondisabledPeers = elements.nondisabledPeers();
+        plan.assessmentParticipation = elements.assessmentParticipation();
+        plan.alternateAssessmentWhy = elements.alternateAssessmentWhy();
+        plan.shortTermObjectives = elements.shortTermObjectives();
+        plan.specialFactors = elements.specialFactors();
+        plan.extendedSchoolYear = elements.extendedSchoolYear();
+        plan.transferOfRights = elements.transferOfRights();
         return plan;
+    }
+
+    static SupportPlan of(String caseId, PlanContent content, String writtenBy) {
+        if (content instanceof PlanContent.Iep iep) {
+            return iep(caseId, iep, writtenBy);
+        }
+        if (content instanceof PlanContent.Section504 section504) {
+            return section504(caseId, section504, writtenBy);
+        }
+        return alp(caseId, (PlanContent.Alp) content, writtenBy);
+    }
+
+    /** The next version of this plan, with that content, written and finalised by the same person at once. */
+    static SupportPlan revision(
+            SupportPlan previous,
+            PlanContent content,
+            PlanOrigin origin,
+            String changeSummary,
+            String actor,
+            Instant at) {
+        SupportPlan next = of(previous.caseId, content, actor);
+        if (next.kind != previous.kind) {
+            throw new IllegalArgumentException("A " + previous.kind + " is revised with " + next.kind + " content");
+        }
+        next.planVersion = previous.planVersion + 1;
+        next.origin = origin;
+        next.previousId = previous.id;
+        next.changeSummary = changeSummary;
+        next.finalise(actor, at);
+        return next;
+    }
+
+    /** What this version says, as the team wrote it. */
+    PlanContent content() {
+        return switch (kind) {
+            case IEP ->
+                new PlanContent.Iep(
+                        startsOn,
+                        endsOn,
+                        presentLevels,
+                        annualGoals,
+                        List.copyOf(services),
+                        accommodations,
+                        placement,
+                        transitionPlan,
+                        new PlanContent.IepElements(
+                                progressReporting,
+                                nondisabledPeers,
+                                assessmentParticipation,
+                                alternateAssessmentWhy,
+                                shortTermObjectives,
+                                specialFactors,
+                                extendedSchoolYear,
+                                transferOfRights));
+            case SECTION_504 -> new PlanContent.Section504(startsOn, endsOn, List.copyOf(providedAccommodations));
+            case ALP ->
+                new PlanContent.Alp(
+                        startsOn, endsOn, getStrengthAreas(), achievementGoals, affectiveGoals, programming);
+        };
     }
 
     static SupportPlan section504(String caseId, PlanContent.Section504 content, String writtenBy) {
@@ -214,13 +342,99 @@ class SupportPlan {
         return List.copyOf(providedAccommodations);
     }
 
+    public int getPlanVersion() {
+        return planVersion;
+    }
+
+    public PlanOrigin getOrigin() {
+        return origin;
+    }
+
+    public Long getPreviousId() {
+        return previousId;
+    }
+
+    public LocalDate getEffectiveFrom() {
+        return effectiveFrom;
+    }
+
+    public LocalDate getEffectiveTo() {
+        return effectiveTo;
+    }
+
+    public LocalDate getReviewDue() {
+        return reviewDue;
+    }
+
+    public String getFinalisedBy() {
+        return finalisedBy;
+    }
+
+    public Instant getFinalisedAt() {
+        return finalisedAt;
+    }
+
+    public String getChangeSummary() {
+        return changeSummary;
+    }
+
+    /** For an IEP received on a transfer in: the student's last evaluation, by the previous district. */
+    public LocalDate getLastEvaluatedOn() {
+        return lastEvaluatedOn;
+    }
+
+    /** An IEP received from another district (34 CFR 300.323(e), (f)). */
+    void transferredIn(String summary, LocalDate lastEvaluatedOn) {
+        this.origin = PlanOrigin.TRANSFER;
+        this.changeSummary = summary;
+        this.lastEvaluatedOn = lastEvaluatedOn;
+    }
+
+    /** The version after {@code previous}: a new IEP developed while a transferred one is in effect. */
+    void follows(SupportPlan previous) {
+        this.planVersion = previous.planVersion + 1;
+        this.previousId = previous.id;
+    }
+
+    public PlanContent.IepElements getIepElements() {
+        return kind == PlanKind.IEP ? ((PlanContent.Iep) content()).elements() : null;
+    }
+
     public boolean isInEffect() {
         return status == PlanStatus.IN_EFFECT;
     }
 
-    void putInEffect(LocalDate on) {
+    boolean isFinalised() {
+        return finalisedAt != null;
+    }
+
+    /** The team agreed on it (at the meeting, or in writing for an amendment). */
+    void finalise(String actor, Instant at) {
+        this.finalisedBy = actor;
+        this.finalisedAt = at;
+    }
+
+    /** In effect from {@code on} (or its start date, when later) to its end date, reviewed by {@code reviewDue}. */
+    void putInEffect(LocalDate on, LocalDate reviewDue) {
         this.status = PlanStatus.IN_EFFECT;
         this.inEffectOn = on;
+        this.effectiveFrom = on.isAfter(startsOn) ? on : startsOn;
+        this.effectiveTo = endsOn;
+        this.reviewDue = reviewDue;
+    }
+
+    void putInEffect(LocalDate on) {
+        putInEffect(on, reviewDue);
+    }
+
+    void reviewDue(LocalDate on) {
+        this.reviewDue = on;
+    }
+
+    /** Replaced by the next version, which takes effect the day after {@code lastDay}. */
+    void supersede(LocalDate lastDay) {
+        this.status = PlanStatus.SUPERSEDED;
+        this.effectiveTo = lastDay;
     }
 
     void notImplemented() {
@@ -230,5 +444,6 @@ class SupportPlan {
     void end(LocalDate on) {
         this.status = PlanStatus.ENDED;
         this.endedOn = on;
+        this.effectiveTo = on;
     }
 }

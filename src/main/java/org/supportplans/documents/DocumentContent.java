@@ -301,6 +301,17 @@ final class DocumentContent {
                 null,
                 null,
                 null,
+                null,
+                // a draft from the case as it stands: no version yet, nobody finalised it
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 null);
     }
 

@@ -7,6 +7,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.supportplans.cases.CaseAccess;
 import org.supportplans.cases.CaseRuleViolation;
+import org.supportplans.cases.PlanContent;
+import org.supportplans.cases.PlanService;
+import org.supportplans.cases.Transfers;
 import org.supportplans.cases.Triage;
 import org.supportplans.people.School;
 import org.supportplans.people.SchoolRepository;
@@ -29,6 +32,7 @@ public class IntakeService {
     private final SchoolRepository schools;
     private final CaseAccess access;
     private final Triage triage;
+    private final Transfers transfers;
     private final CaseProcesses processes;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -37,12 +41,14 @@ public class IntakeService {
             SchoolRepository schools,
             CaseAccess access,
             Triage triage,
+            Transfers transfers,
             CaseProcesses processes,
             TransactionTemplate transaction,
             Clock clock) {
         this.schools = schools;
         this.access = access;
         this.triage = triage;
+        this.transfers = transfers;
         this.processes = processes;
         this.transaction = transaction;
         this.clock = clock;
@@ -61,11 +67,46 @@ public class IntakeService {
         return transaction.execute(status -> {
             Triage.NewReferral referral = referral(request, staff);
             Triage.Referred referred = triage.refer(referral, staff.userId());
-            if (referred.newCase()) {
+            ReferralRequest.TransferInPart transfer = request.transferIn();
+            if (referred.newCase() && transfer != null) {
+                // 34 CFR 300.323(e), (f): comparable services from the first day
+                transfers.receive(referred.caseId(), referral.receivedOn(), transferIn(transfer), staff.userId());
+                processes.start(
+                        referred.caseId(),
+                        referral,
+                        transfer.from(),
+                        transfer.previousDistrict().strip());
+            } else if (referred.newCase()) {
                 processes.start(referred.caseId(), referral);
             }
             return referred;
         });
+    }
+
+    private static Transfers.TransferIn transferIn(ReferralRequest.TransferInPart transfer) {
+        ReferralRequest.IepPart iep = transfer.iep();
+        return new Transfers.TransferIn(
+                transfer.from(),
+                transfer.previousDistrict().strip(),
+                transfer.lastEvaluatedOn(),
+                new PlanContent.Iep(
+                        iep.startsOn(),
+                        iep.endsOn(),
+                        iep.presentLevels(),
+                        iep.annualGoals(),
+                        iep.services().stream()
+                                .map(s -> new PlanService(
+                                        s.service(),
+                                        s.providerRole(),
+                                        s.minutes(),
+                                        s.frequency(),
+                                        s.setting(),
+                                        s.startsOn(),
+                                        s.endsOn()))
+                                .toList(),
+                        iep.accommodations(),
+                        iep.placement(),
+                        iep.transitionPlan()));
     }
 
     private Triage.NewReferral referral(ReferralRequest request, CurrentStaff staff) {

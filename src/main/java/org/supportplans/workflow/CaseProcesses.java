@@ -15,6 +15,7 @@ import org.supportplans.cases.Consents;
 import org.supportplans.cases.NotAwaitedException;
 import org.supportplans.cases.ParentDecision;
 import org.supportplans.cases.RecordedVia;
+import org.supportplans.cases.Transfers;
 import org.supportplans.cases.Triage;
 import org.supportplans.system.AsApplication;
 import org.supportplans.workflow.SupportCaseProcess.Messages;
@@ -40,6 +41,15 @@ public class CaseProcesses {
 
     /** Starts the case's process, with the case id as business key and what the first form shows. */
     public void start(String caseId, Triage.NewReferral referral) {
+        start(caseId, referral, null, null);
+    }
+
+    /**
+     * Starts the case's process; a student who transferred in with an IEP ({@code transferFrom} not null) starts at
+     * the decision on that IEP instead of triage.
+     */
+    public void start(
+            String caseId, Triage.NewReferral referral, Transfers.From transferFrom, String previousDistrict) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(Variables.CASE_ID, caseId);
         variables.put(Variables.SCHOOL_ID, referral.school().getId());
@@ -51,6 +61,13 @@ public class CaseProcesses {
                 referral.concerns().stream().sorted().map(Concern::label).collect(Collectors.joining(", ")));
         variables.put(Variables.REFERRAL_REASON, referral.reason());
         variables.put(Variables.PARENT_REQUESTED_EVALUATION, referral.parentRequestedEvaluation());
+        variables.put(Variables.TRANSFER_FROM, transferFrom == null ? null : transferFrom.name());
+        if (transferFrom != null) {
+            variables.put(Variables.TRANSFER_PREVIOUS_DISTRICT, previousDistrict);
+            variables.put(
+                    Variables.TRANSFER_FROM_TEXT,
+                    transferFrom == Transfers.From.IN_STATE ? "a district of this state" : "another state");
+        }
         asApplication.call(() -> runtimeService.startProcessInstanceByKey(SupportCaseProcess.KEY, caseId, variables));
     }
 

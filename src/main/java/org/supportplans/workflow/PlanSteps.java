@@ -43,6 +43,20 @@ final class PlanSteps {
         HOME_OR_HOSPITAL
     }
 
+    // 34 CFR 300.320(a)(6)
+    enum AssessmentParticipation {
+        REGULAR,
+        WITH_ACCOMMODATIONS,
+        ALTERNATE
+    }
+
+    // 34 CFR 300.106
+    enum ExtendedSchoolYear {
+        NEEDED,
+        NOT_NEEDED,
+        TO_BE_DECIDED
+    }
+
     /** "Schedule the plan meeting". */
     @Component("meetingScheduler")
     static class MeetingScheduler extends CaseSteps.Recorder {
@@ -58,8 +72,10 @@ final class PlanSteps {
         void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
             LocalDate on = input.date("planMeetingOn");
             String location = input.text("planMeetingLocation");
-            meetings.scheduleMeeting(caseId, on, location, actor);
+            boolean transitionRequired = meetings.scheduleMeeting(caseId, on, location, actor);
             task.setVariable("planMeetingOn", CaseSteps.iso(on));
+            // the IEP is drafted before the meeting: its form asks for the transition plan when it must have one
+            task.setVariable(Variables.TRANSITION_REQUIRED, transitionRequired);
         }
     }
 
@@ -80,7 +96,7 @@ final class PlanSteps {
         }
     }
 
-    /** "Hold the plan meeting": when, who came. */
+    /** "Hold the plan meeting": when, who came; the drafts are finalised there. */
     @Component("meetingRecorder")
     static class MeetingRecorder extends CaseSteps.Recorder {
 
@@ -95,14 +111,18 @@ final class PlanSteps {
         void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
             LocalDate heldOn = input.date("planMeetingHeldOn");
             List<String> participants = input.options("meetingParticipants");
+            List<String> excused = input.options("excusedMembers");
+            boolean agreedInWriting = !excused.isEmpty() && input.flag("excusalAgreedInWriting");
+            String attempts = input.text("parentContactAttempts");
             String notes = input.text("meetingNotes");
-            PlanMeetings.MeetingHeld held = meetings.meetingHeld(caseId, heldOn, participants, notes, actor);
+            PlanMeetings.MeetingHeld held = meetings.meetingHeld(
+                    caseId, heldOn, participants, excused, agreedInWriting, attempts, notes, actor);
             task.setVariable("planMeetingHeldOn", CaseSteps.iso(held.heldOn()));
             task.setVariable(Variables.TRANSITION_REQUIRED, held.transitionRequired());
         }
     }
 
-    /** "Write the IEP". */
+    /** "Draft the IEP". */
     @Component("iepWriter")
     static class IepWriter extends CaseSteps.Recorder {
 
@@ -115,6 +135,11 @@ final class PlanSteps {
 
         @Override
         void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
+            plans.writeIep(caseId, read(input), actor);
+        }
+
+        /** The IEP as the form of the draft (and of the annual review, which has the same fields) has it. */
+        static PlanContent.Iep read(TaskInputs input) {
             List<PlanService> services = new ArrayList<>();
             for (TaskInputs row : input.rows("services")) {
                 services.add(new PlanService(
@@ -126,7 +151,9 @@ final class PlanSteps {
                         row.date("startsOn"),
                         row.date("endsOn")));
             }
-            PlanContent.Iep iep = new PlanContent.Iep(
+            AssessmentParticipation assessment = input.option("assessmentParticipation", AssessmentParticipation.class);
+            ExtendedSchoolYear extendedSchoolYear = input.option("extendedSchoolYear", ExtendedSchoolYear.class);
+            return new PlanContent.Iep(
                     input.date("iepStartsOn"),
                     input.date("iepEndsOn"),
                     input.text("presentLevels"),
@@ -134,12 +161,20 @@ final class PlanSteps {
                     services,
                     input.text("accommodations"),
                     input.option("placement", Placement.class).name(),
-                    input.text("transitionPlan"));
-            plans.writeIep(caseId, iep, actor);
+                    input.text("transitionPlan"),
+                    new PlanContent.IepElements(
+                            input.text("progressReporting"),
+                            input.text("nondisabledPeers"),
+                            assessment == null ? null : assessment.name(),
+                            input.text("alternateAssessmentWhy"),
+                            input.text("shortTermObjectives"),
+                            input.text("specialFactors"),
+                            extendedSchoolYear == null ? null : extendedSchoolYear.name(),
+                            input.text("transferOfRights")));
         }
     }
 
-    /** "Write the Section 504 plan". */
+    /** "Draft the Section 504 plan". */
     @Component("section504PlanWriter")
     static class Section504PlanWriter extends CaseSteps.Recorder {
 
@@ -180,7 +215,7 @@ final class PlanSteps {
         PSYCHOMOTOR
     }
 
-    /** "Write the ALP". */
+    /** "Draft the ALP". */
     @Component("alpWriter")
     static class AlpWriter extends CaseSteps.Recorder {
 

@@ -1,10 +1,17 @@
 package org.supportplans.workflow;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 import org.supportplans.cases.DistrictDay;
+import org.supportplans.cases.PlanContent;
+import org.supportplans.cases.PlanService;
 import org.supportplans.cases.Reviews;
 import org.supportplans.workflow.SupportCaseProcess.Variables;
 
@@ -31,6 +38,76 @@ final class ReviewSteps {
         execution.setVariable(Variables.REEVALUATION_DUE_AT, CaseSteps.timerDate(days.morningOf(caseId, startOn)));
     }
 
+    // set when the review's task opens: whether the review writes an IEP (the form then asks for it)
+    static final String REVIEW_WRITES_IEP = "reviewWritesIep";
+
+    /**
+     * When "Hold the annual review" opens: its form is filled in with the IEP in effect (present levels, goals,
+     * services, and the rest), for the team to change what the review changes; the new dates are left to fill.
+     */
+    @Component("annualReviewForm")
+    static class AnnualReviewForm implements TaskListener {
+
+        private final Reviews reviews;
+        private final DistrictDay days;
+
+        AnnualReviewForm(Reviews reviews, DistrictDay days) {
+            this.reviews = reviews;
+            this.days = days;
+        }
+
+        @Override
+        public void notify(DelegateTask task) {
+            String caseId = (String) task.getVariable(Variables.CASE_ID);
+            PlanContent.Iep iep = reviews.iepInEffect(caseId).orElse(null);
+            task.setVariable(REVIEW_WRITES_IEP, iep != null);
+            if (iep == null) {
+                return;
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("currentIepStartsOn", CaseSteps.iso(iep.startsOn()));
+            values.put("currentIepEndsOn", CaseSteps.iso(iep.endsOn()));
+            values.put("presentLevels", iep.presentLevels());
+            values.put("annualGoals", iep.annualGoals());
+            values.put("accommodations", iep.accommodations());
+            values.put("placement", iep.placement());
+            values.put("transitionPlan", iep.transitionPlan());
+            PlanContent.IepElements elements = iep.elements();
+            values.put("progressReporting", elements.progressReporting());
+            values.put("nondisabledPeers", elements.nondisabledPeers());
+            values.put("assessmentParticipation", elements.assessmentParticipation());
+            values.put("alternateAssessmentWhy", elements.alternateAssessmentWhy());
+            values.put("shortTermObjectives", elements.shortTermObjectives());
+            values.put("specialFactors", elements.specialFactors());
+            values.put("extendedSchoolYear", elements.extendedSchoolYear());
+            values.put("transferOfRights", elements.transferOfRights());
+            values.put(Variables.TRANSITION_REQUIRED, reviews.transitionRequired(caseId, days.today(caseId)));
+            values.forEach(task::setVariable);
+            List<Map<String, Object>> services =
+                    iep.services().stream().map(ReviewSteps::row).toList();
+            task.setVariable("services", SpinValues.jsonValue(json(services)).create());
+        }
+    }
+
+    private static Map<String, Object> row(PlanService service) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("service", service.service());
+        row.put("providerRole", service.providerRole());
+        row.put("minutes", service.minutes());
+        row.put("frequency", service.frequency());
+        row.put("setting", service.setting());
+        // the dates of the coming year's services are the team's to set
+        return row;
+    }
+
+    private static String json(List<Map<String, Object>> rows) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(rows);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** "Hold the annual review". */
     @Component("annualReviewRecorder")
     static class AnnualReviewRecorder extends CaseSteps.Recorder {
@@ -48,7 +125,13 @@ final class ReviewSteps {
         void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
             LocalDate heldOn = input.date("annualReviewHeldOn");
             String notes = input.text("annualReviewNotes");
-            LocalDate next = reviews.annualReviewHeld(caseId, heldOn, notes, actor);
+            Reviews.Revision revision = Boolean.TRUE.equals(task.getVariable(REVIEW_WRITES_IEP))
+                    ? new Reviews.Revision(
+                            PlanSteps.IepWriter.read(input),
+                            input.text("changeReasons"),
+                            input.text("optionsConsidered"))
+                    : null;
+            LocalDate next = reviews.annualReviewHeld(caseId, heldOn, notes, revision, actor);
             scheduleAnnualReview(task.getExecution(), days, caseId, next);
         }
     }

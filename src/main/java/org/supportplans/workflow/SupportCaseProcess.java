@@ -85,6 +85,12 @@ public final class SupportCaseProcess {
     /** Process variables: what the gateways decide on, the timers wait for and the forms show. */
     public static final class Variables {
         public static final String CASE_ID = "caseId";
+        /** IN_STATE or OUT_OF_STATE for a student who transferred in with an IEP; null otherwise. */
+        public static final String TRANSFER_FROM = "transferFrom";
+
+        public static final String TRANSFER_FROM_TEXT = "transferFromText";
+        public static final String TRANSFER_PREVIOUS_DISTRICT = "transferPreviousDistrict";
+        public static final String TRANSFER_DECISION = "transferDecision";
         /** The case's school: the tenant of every process instance of the case (see {@link CaseTenants}). */
         public static final String SCHOOL_ID = CaseTenants.SCHOOL_ID_VARIABLE;
         /** The clock a clock-watch instance watches. */

@@ -154,8 +154,8 @@ final class CaseDrive {
             return aCase.id();
         }
         return aCase.meetingScheduled(today)
-                .meetingHeld(today)
                 .iepWritten(today)
+                .meetingHeld(today)
                 .servicesConsented(today)
                 .id();
     }

@@ -51,4 +51,36 @@ class CaseClosureTest extends PhaseTest {
                 .isInstanceOf(NotAwaitedException.class)
                 .hasMessageContaining("The case is closed");
     }
+
+    @Test
+    void graduationEndsTheIepWithPriorWrittenNoticeAndTheSummaryOfPerformance() {
+        // 300.102(a)(3)(iii): graduating with a regular diploma needs prior written notice; 300.305(e)(3): the summary
+        CaseSteps supportCase = aCaseInEffect();
+
+        closure.close(supportCase.id, ClosureReason.GRADUATED);
+        entities.flush();
+        entities.clear();
+
+        SupportCase closed = supportCase.read();
+        Long iep = closed.getPlans().get(0).getId();
+        assertThat(closed.getPlans().get(0).getEffectiveTo()).isEqualTo(TODAY);
+        assertThat(closed.getNotices())
+                .filteredOn(n -> iep.equals(n.getPlanId()))
+                .extracting(ParentNotice::getKind)
+                .containsExactly(NoticeKind.PRIOR_WRITTEN_NOTICE, NoticeKind.SUMMARY_OF_PERFORMANCE);
+        NoticeContent pwn = closed.getNotices().stream()
+                .filter(n -> n.getKind() == NoticeKind.PRIOR_WRITTEN_NOTICE && iep.equals(n.getPlanId()))
+                .findFirst()
+                .orElseThrow()
+                .getContent();
+        assertThat(pwn.subject()).isEqualTo("Special education ends with graduation");
+        assertThat(pwn.reasons()).contains("300.102(a)(3)");
+        NoticeContent summary = closed.getNotices().stream()
+                .filter(n -> n.getKind() == NoticeKind.SUMMARY_OF_PERFORMANCE)
+                .findFirst()
+                .orElseThrow()
+                .getContent();
+        assertThat(summary.reasons())
+                .isEqualTo("Academic achievement and functional performance: Reads at a" + " second-grade level.");
+    }
 }

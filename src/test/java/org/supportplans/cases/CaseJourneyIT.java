@@ -111,8 +111,8 @@ class CaseJourneyIT {
                 .eligible(today);
         assertThat(phaseOf(coordinator, caseId)).isEqualTo("PLAN_DEVELOPMENT");
 
-        // the plan meeting, with its notice, and the IEP written there
-        journey.meetingScheduled(today).meetingHeld(today).iepWritten(today);
+        // the plan meeting, with its notice; the IEP drafted before it and finalised there
+        journey.meetingScheduled(today).iepWritten(today).meetingHeld(today);
 
         // consent for services, then the plan takes effect and the teachers are told
         assertThat(parentsAnswer(coordinator, caseId, "SERVICES_CONSENT", today).status())
@@ -164,29 +164,46 @@ class CaseJourneyIT {
                         .atZone(Referrals.DEMO_ZONE)
                         .toInstant());
         managementService.executeJob(reviewDue.getId());
-        journey.did(
-                "coordinator",
-                Step.HOLD_ANNUAL_REVIEW,
-                Map.of(
-                        "annualReviewHeldOn",
-                        today.toString(),
-                        "annualReviewNotes",
-                        "Goals on track; reading fluency up by 20 words per minute."));
-        assertThat(managementService
-                        .createJobQuery()
-                        .processInstanceId(planInEffect.getId())
-                        .activityId(SupportCaseProcess.PlanInEffect.TIMER_ANNUAL_REVIEW_DUE)
-                        .count())
-                .as("the next review is waited for")
-                .isOne();
+        // the review's form is filled in with the IEP in effect
+        JsonNode reviewTask = Tasks.open(coordinator, caseId, Step.HOLD_ANNUAL_REVIEW.taskName());
+        JsonNode reviewForm = coordinator
+                .get("/engine-rest/task/" + reviewTask.path("id").asText() + "/form-variables")
+                .json();
+        assertThat(reviewForm.path("annualGoals").path("value").asText())
+                .isEqualTo(iep.path("annualGoals").asText());
+        assertThat(reviewForm.path("reviewWritesIep").path("value").asBoolean()).isTrue();
+        // held today (the engine's clock is not moved here: PlanLifeIT lives through the years), writing the IEP
+        // from tomorrow; the first version ends today
+        journey.did("coordinator", Step.HOLD_ANNUAL_REVIEW, CaseDriver.Forms.annualReview(today, today.plusDays(1)));
+        JsonNode reviewed = coordinator.get("/api/cases/" + caseId).json();
+        assertThat(reviewed.path("plans")).hasSize(2);
+        assertThat(reviewed.path("plans").get(0).path("status").asText()).isEqualTo("SUPERSEDED");
+        assertThat(reviewed.path("plans").get(0).path("effectiveTo").asText()).isEqualTo(today.toString());
+        assertThat(reviewed.path("plansInEffect").get(0).path("version").asInt())
+                .isEqualTo(2);
+        assertThat(reviewed.path("plansInEffect").get(0).path("effectiveFrom").asText())
+                .isEqualTo(today.plusDays(1).toString());
+        // the teachers are told of the new IEP (a job of its own), then the next review is waited for
+        Tasks.await(
+                "the next review waited for",
+                () -> managementService
+                                .createJobQuery()
+                                .processInstanceId(planInEffect.getId())
+                                .activityId(SupportCaseProcess.PlanInEffect.TIMER_ANNUAL_REVIEW_DUE)
+                                .count()
+                        == 1);
 
         // our tables
         assertThat(count("referral", caseId)).isOne();
         assertThat(count("triage_decision", caseId)).isOne();
         assertThat(count("consent_request", caseId)).isEqualTo(2);
         assertThat(count("eligibility_decision", caseId)).isOne();
-        assertThat(count("support_plan", caseId)).isOne();
-        assertThat(count("teacher_notification", caseId)).isEqualTo(2);
+        assertThat(count("support_plan", caseId))
+                .as("the first IEP and the review's")
+                .isEqualTo(2);
+        assertThat(count("teacher_notification", caseId))
+                .as("both teachers told of the first IEP and of the review's")
+                .isEqualTo(4);
         assertThat(jdbc.queryForList(
                         "select kind from parent_notice where case_id = ? order by id", String.class, caseId))
                 .contains("EVALUATION_PLAN", "PROCEDURAL_SAFEGUARDS", "EVALUATION_REPORT", "MEETING_NOTICE")
@@ -240,12 +257,14 @@ class CaseJourneyIT {
                         "NOTICE_SENT",
                         "MEETING_SCHEDULED",
                         "MEETING_NOTICE_SENT",
-                        "MEETING_HELD",
                         "PLAN_WRITTEN",
+                        "MEETING_HELD",
+                        "PLAN_FINALISED",
                         "CONSENT_REQUESTED",
                         "CONSENT_GIVEN",
                         "PLAN_IN_EFFECT",
                         "TEACHER_NOTIFIED",
+                        "PLAN_REVISED",
                         "ANNUAL_REVIEW_HELD");
     }
 

@@ -33,6 +33,8 @@ import org.supportplans.people.School;
     Evaluations.class,
     PlanMeetings.class,
     PlanDevelopment.class,
+    PlanRecords.class,
+    PlanVersions.class,
     Reviews.class,
     CaseClosure.class,
     PhaseTest.Fakes.class
@@ -43,6 +45,10 @@ abstract class PhaseTest {
     static final LocalDate TODAY = LocalDate.of(2026, 10, 15);
 
     static final String ACTOR = "coordinator";
+
+    /** The IEP team at the meeting: the parents, the coordinator and the members 34 CFR 300.321(a) requires. */
+    static final List<String> IEP_TEAM = List.of(
+            "PARENT", "coordinator", "special-education-teacher", "general-education-teacher", "lea-representative");
 
     @TestConfiguration
     static class Fakes {
@@ -111,8 +117,9 @@ abstract class PhaseTest {
                 .consented(LocalDate.of(2026, 9, 1))
                 .evaluated(LocalDate.of(2026, 10, 1), EvaluationArea.ACADEMIC)
                 .eligible(LocalDate.of(2026, 10, 1), EligibilityOutcome.IEP)
-                .meetingHeld(TODAY, TODAY)
+                .meetingScheduled(TODAY)
                 .iepWritten(TODAY, null)
+                .meetingHeld(TODAY)
                 .servicesConsent(ParentDecision.GIVEN, TODAY)
                 .inEffect();
     }
@@ -173,18 +180,34 @@ abstract class PhaseTest {
             return written();
         }
 
-        CaseSteps meetingHeld(LocalDate scheduledOn, LocalDate heldOn) {
+        /** Scheduled ten days ahead, the notice sent that day. */
+        CaseSteps meetingScheduled(LocalDate scheduledOn) {
             clock.today(scheduledOn.minusDays(10));
             meetings.scheduleMeeting(id, scheduledOn, "Room 12", ACTOR);
             meetings.sendMeetingNotice(id);
-            clock.today(heldOn);
-            meetings.meetingHeld(id, heldOn, List.of("coordinator", "parent"), "Notes.", ACTOR);
             return written();
         }
 
+        /** Held: the drafts written before it are finalised. */
+        CaseSteps meetingHeld(LocalDate heldOn) {
+            clock.today(heldOn);
+            meetings.meetingHeld(id, heldOn, IEP_TEAM, "Notes.", ACTOR);
+            return written();
+        }
+
+        CaseSteps meetingHeld(LocalDate scheduledOn, LocalDate heldOn) {
+            return meetingScheduled(scheduledOn).meetingHeld(heldOn);
+        }
+
+        /** Drafted before the meeting by the special education teacher. */
         CaseSteps iepWritten(LocalDate startsOn, String transitionPlan) {
             plans.writeIep(id, iep(startsOn, startsOn.plusYears(1).minusDays(1), transitionPlan), "teacher");
             return written();
+        }
+
+        CaseSteps on(LocalDate day) {
+            clock.today(day);
+            return this;
         }
 
         CaseSteps servicesConsent(ParentDecision decision, LocalDate on) {
@@ -253,6 +276,18 @@ abstract class PhaseTest {
                         endsOn)),
                 "Extended time",
                 "REGULAR_CLASS_80_PERCENT_OR_MORE",
-                transitionPlan);
+                transitionPlan,
+                ELEMENTS);
     }
+
+    /** The further elements of 34 CFR 300.320(a), as a team writes them for a student on the regular tests. */
+    static final PlanContent.IepElements ELEMENTS = new PlanContent.IepElements(
+            "A progress report on each goal with every report card, four times a year.",
+            "45 minutes a day of reading instruction in the resource room; with her class for everything else.",
+            "WITH_ACCOMMODATIONS",
+            null,
+            null,
+            null,
+            "NOT_NEEDED",
+            null);
 }

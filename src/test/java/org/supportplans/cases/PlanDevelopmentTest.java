@@ -13,19 +13,20 @@ class PlanDevelopmentTest extends PhaseTest {
     static final LocalDate ELIGIBLE_ON = LocalDate.of(2026, 10, 1);
     static final LocalDate MEETING_ON = LocalDate.of(2026, 10, 14);
 
-    CaseSteps meetingHeld(LocalDate born) {
+    /** Eligible on 1 October, the plan meeting scheduled for 14 October (the IEP is drafted for it). */
+    CaseSteps meetingScheduled(LocalDate born) {
         return aCaseOfAStudentBornOn(born)
                 .triaged(TriageOutcome.EVALUATE_IDEA)
                 .consented(LocalDate.of(2026, 9, 1))
                 .evaluated(ELIGIBLE_ON, EvaluationArea.ACADEMIC)
                 .eligible(ELIGIBLE_ON, EligibilityOutcome.IEP)
-                .meetingHeld(LocalDate.of(2026, 10, 15), MEETING_ON);
+                .meetingScheduled(MEETING_ON);
     }
 
     @Test
     void anIepRunsForOneYearAtMost() {
         // 34 CFR 300.324(b)(1)(i): from 2026-10-15 the IEP ends by 2027-10-14
-        String caseId = meetingHeld(LocalDate.of(2016, 4, 2)).id;
+        String caseId = meetingScheduled(LocalDate.of(2016, 4, 2)).id;
 
         assertThatThrownBy(() -> plans.writeIep(caseId, iep(TODAY, LocalDate.of(2027, 10, 15), null), ACTOR))
                 .hasMessage("An IEP runs for one year at most: end it by 2027-10-14.");
@@ -33,7 +34,7 @@ class PlanDevelopmentTest extends PhaseTest {
 
     @Test
     void anIepStartsAtTheMeetingThatWroteItOrAfter() {
-        String caseId = meetingHeld(LocalDate.of(2016, 4, 2)).id;
+        String caseId = meetingScheduled(LocalDate.of(2016, 4, 2)).id;
 
         assertThatThrownBy(() -> plans.writeIep(caseId, iep(MEETING_ON.minusDays(1), TODAY, null), ACTOR))
                 .hasMessage("The IEP cannot start before the meeting that wrote it (2026-10-14).");
@@ -41,7 +42,7 @@ class PlanDevelopmentTest extends PhaseTest {
 
     @Test
     void everyServiceRunsWithinTheIepsDates() {
-        String caseId = meetingHeld(LocalDate.of(2016, 4, 2)).id;
+        String caseId = meetingScheduled(LocalDate.of(2016, 4, 2)).id;
         PlanContent.Iep base = iep(TODAY, LocalDate.of(2027, 6, 1), null);
         PlanContent.Iep overrunning = new PlanContent.Iep(
                 base.startsOn(),
@@ -67,7 +68,7 @@ class PlanDevelopmentTest extends PhaseTest {
     @Test
     void aStudentReachingTheTransitionAgeDuringTheIepHasATransitionPlan() {
         // 34 CFR 300.320(b): 16 on 2027-03-01, within the IEP of 2026-10-15 to 2027-10-14
-        String caseId = meetingHeld(LocalDate.of(2011, 3, 1)).id;
+        String caseId = meetingScheduled(LocalDate.of(2011, 3, 1)).id;
 
         assertThatThrownBy(() -> plans.writeIep(caseId, iep(TODAY, LocalDate.of(2027, 10, 14), " "), ACTOR))
                 .hasMessage("The student reaches the transition age during this IEP: write the transition plan.");
@@ -75,7 +76,7 @@ class PlanDevelopmentTest extends PhaseTest {
 
     @Test
     void aPlanIsWrittenOnce() {
-        CaseSteps supportCase = meetingHeld(LocalDate.of(2016, 4, 2)).iepWritten(TODAY, null);
+        CaseSteps supportCase = meetingScheduled(LocalDate.of(2016, 4, 2)).iepWritten(TODAY, null);
 
         assertThatThrownBy(() -> plans.writeIep(supportCase.id, iep(TODAY, LocalDate.of(2027, 6, 1), null), ACTOR))
                 .isInstanceOf(NotAwaitedException.class)
@@ -85,8 +86,9 @@ class PlanDevelopmentTest extends PhaseTest {
     @Test
     void withoutConsentForServicesTheIepIsNotImplemented() {
         // 34 CFR 300.300(b)(3): the school may not provide the services the parents refused
-        CaseSteps supportCase = meetingHeld(LocalDate.of(2016, 4, 2))
+        CaseSteps supportCase = meetingScheduled(LocalDate.of(2016, 4, 2))
                 .iepWritten(TODAY, null)
+                .meetingHeld(MEETING_ON)
                 .servicesConsent(ParentDecision.REFUSED, TODAY);
 
         PlanDevelopment.Activation activation = plans.putPlansInEffect(supportCase.id);
@@ -102,8 +104,9 @@ class PlanDevelopmentTest extends PhaseTest {
     @Test
     void anIepInEffectIsReviewedFromItsMeetingAndReevaluatedFromItsEvaluation() {
         // 34 CFR 300.324(b)(1) counts from the meeting (14 October), 300.303(b)(2) from the eligibility (1 October)
-        CaseSteps supportCase = meetingHeld(LocalDate.of(2016, 4, 2))
+        CaseSteps supportCase = meetingScheduled(LocalDate.of(2016, 4, 2))
                 .iepWritten(TODAY, null)
+                .meetingHeld(MEETING_ON)
                 .servicesConsent(ParentDecision.GIVEN, TODAY);
 
         PlanDevelopment.Activation activation = plans.putPlansInEffect(supportCase.id);
@@ -125,8 +128,9 @@ class PlanDevelopmentTest extends PhaseTest {
 
     @Test
     void eachRoleIsToldWhatThePlanAsksOfItOnce() {
-        CaseSteps supportCase = meetingHeld(LocalDate.of(2016, 4, 2))
+        CaseSteps supportCase = meetingScheduled(LocalDate.of(2016, 4, 2))
                 .iepWritten(TODAY, null)
+                .meetingHeld(MEETING_ON)
                 .servicesConsent(ParentDecision.GIVEN, TODAY)
                 .inEffect();
 
@@ -140,5 +144,211 @@ class PlanDevelopmentTest extends PhaseTest {
                 .isTrue();
         assertThat(plans.recordTeacherNotified(supportCase.id, assignments.get(0), "ms-reed", false))
                 .isFalse();
+    }
+
+    @Test
+    void theMeetingFinalisesTheDraftAndStopsTheIepMeetingClock() {
+        // 300.323(c)(1): the IEP is developed at the meeting; the clock stops on the day it is held, 14 October
+        CaseSteps supportCase = meetingScheduled(LocalDate.of(2016, 4, 2)).iepWritten(TODAY, null);
+        assertThat(supportCase.read().getPlans())
+                .singleElement()
+                .satisfies(draft -> assertThat(draft.getFinalisedAt()).isNull());
+
+        supportCase.meetingHeld(MEETING_ON);
+
+        assertThat(clocks.stopped)
+                .contains(new FakeClocks.Stopped(ClockKind.IEP_MEETING, ClockStop.MEETING_HELD, MEETING_ON));
+        assertThat(supportCase.read().getPlans()).singleElement().satisfies(plan -> {
+            assertThat(plan.getStatus()).isEqualTo(PlanStatus.DRAFT);
+            assertThat(plan.getFinalisedBy()).isEqualTo(ACTOR);
+            assertThat(plan.getFinalisedAt()).isNotNull();
+            assertThat(plan.getWrittenBy()).isEqualTo("teacher");
+        });
+    }
+
+    @Test
+    void aPlanIsDraftedBeforeTheMeetingNotAfter() {
+        String caseId = meetingScheduled(LocalDate.of(2016, 4, 2)).meetingHeld(MEETING_ON).id;
+
+        assertThatThrownBy(() -> plans.writeIep(caseId, iep(TODAY, LocalDate.of(2027, 6, 1), null), ACTOR))
+                .isInstanceOf(NotAwaitedException.class)
+                .hasMessage("The plan meeting is held: the IEP is drafted before it and finalised there.");
+    }
+
+    @Test
+    void aDraftStartingBeforeTheMeetingIsHeldIsNotFinalised() {
+        // drafted to start on the meeting's planned day, 14 October; the meeting is held a day late, on 15 October
+        CaseSteps supportCase = meetingScheduled(LocalDate.of(2016, 4, 2)).iepWritten(MEETING_ON, null);
+
+        assertThatThrownBy(() -> supportCase.meetingHeld(TODAY))
+                .hasMessage("The IEP drafted to start on 2026-10-14 cannot start before the meeting that finalises it"
+                        + " (2026-10-15).");
+    }
+
+    @Test
+    void theFirstVersionIsInEffectFromItsStartToItsEndAndReviewedByTheClocksDate() {
+        // consent on 15 October, the IEP 15 October 2026 to 14 October 2027; the annual review is due a (fake) 30
+        // days after the meeting of 14 October
+        CaseSteps supportCase = meetingScheduled(LocalDate.of(2016, 4, 2))
+                .iepWritten(TODAY, null)
+                .meetingHeld(MEETING_ON)
+                .servicesConsent(ParentDecision.GIVEN, TODAY)
+                .inEffect();
+
+        assertThat(supportCase.read().getPlans()).singleElement().satisfies(plan -> {
+            assertThat(plan.getPlanVersion()).isEqualTo(1);
+            assertThat(plan.getOrigin()).isEqualTo(PlanOrigin.INITIAL);
+            assertThat(plan.getEffectiveFrom()).isEqualTo(TODAY);
+            assertThat(plan.getEffectiveTo()).isEqualTo(LocalDate.of(2027, 10, 14));
+            assertThat(plan.getReviewDue()).isEqualTo(MEETING_ON.plusDays(FakeClocks.DAYS));
+        });
+    }
+
+    @Test
+    void theIepHoldsWhatTheLawRequiresEachMissingElementNamedAsTheFormLabelsIt() {
+        String caseId = meetingScheduled(LocalDate.of(2016, 4, 2)).id;
+        PlanContent.Iep base = iep(TODAY, LocalDate.of(2027, 6, 1), null);
+
+        // 300.320(a)(3)(ii)
+        assertThatThrownBy(() -> plans.writeIep(
+                        caseId,
+                        with(
+                                base,
+                                new PlanContent.IepElements(
+                                        " ", "None.", "REGULAR", null, null, null, "NOT_NEEDED", null)),
+                        ACTOR))
+                .hasMessage("How and when progress is reported to the parents: required.");
+        // 300.320(a)(5)
+        assertThatThrownBy(() -> plans.writeIep(
+                        caseId,
+                        with(
+                                base,
+                                new PlanContent.IepElements(
+                                        "Quarterly.", null, "REGULAR", null, null, null, "NOT_NEEDED", null)),
+                        ACTOR))
+                .hasMessage("Time away from nondisabled peers, and why: required.");
+        // 300.320(a)(2)(ii): a student on the alternate assessment has benchmarks or short-term objectives
+        assertThatThrownBy(() -> plans.writeIep(
+                        caseId,
+                        with(
+                                base,
+                                new PlanContent.IepElements(
+                                        "Quarterly.",
+                                        "None.",
+                                        "ALTERNATE",
+                                        "Significant cognitive disability; the alternate standards fit.",
+                                        null,
+                                        null,
+                                        "NEEDED",
+                                        null)),
+                        ACTOR))
+                .hasMessage("Benchmarks or short-term objectives: required.");
+        // 300.106
+        assertThatThrownBy(() -> plans.writeIep(
+                        caseId,
+                        with(
+                                base,
+                                new PlanContent.IepElements(
+                                        "Quarterly.", "None.", "REGULAR", null, null, null, null, null)),
+                        ACTOR))
+                .hasMessage("Extended school year: required.");
+    }
+
+    @Test
+    void fromAYearBeforeMajorityTheIepSaysWhichRightsTransfer() {
+        // 300.320(c): born 2009-12-01, 17 on 2026-12-01, within the IEP of 2026-10-15 to 2027-06-01 (and the
+        // transition age long reached: the transition plan is written)
+        String caseId = meetingScheduled(LocalDate.of(2009, 12, 1)).id;
+        PlanContent.Iep base = iep(TODAY, LocalDate.of(2027, 6, 1), "College preparation; a summer job.");
+
+        assertThatThrownBy(() -> plans.writeIep(caseId, base, ACTOR))
+                .hasMessage("Rights that transfer at the age of majority: required.");
+        assertThat(IepContent.transferOfRightsDue(LocalDate.of(2009, 12, 1), LocalDate.of(2026, 11, 30)))
+                .isFalse();
+        assertThat(IepContent.transferOfRightsDue(LocalDate.of(2009, 12, 1), LocalDate.of(2026, 12, 1)))
+                .isTrue();
+    }
+
+    @Test
+    void theIepTeamMeetsOrItsMembersAreExcusedInWriting() {
+        // 34 CFR 300.321(a), (e): without the general education teacher, unless excused in writing with the parents'
+        // agreement
+        CaseSteps supportCase = meetingScheduled(LocalDate.of(2016, 4, 2)).iepWritten(TODAY, null);
+        clock.today(MEETING_ON);
+        List<String> withoutTheTeacher =
+                List.of("PARENT", "coordinator", "special-education-teacher", "lea-representative");
+
+        assertThatThrownBy(() -> meetings.meetingHeld(supportCase.id, MEETING_ON, withoutTheTeacher, null, ACTOR))
+                .hasMessage("The IEP team lacks the general education teacher: record them as taking part, or as"
+                        + " excused in writing (34 CFR 300.321(e)).");
+        assertThatThrownBy(() -> meetings.meetingHeld(
+                        supportCase.id,
+                        MEETING_ON,
+                        withoutTheTeacher,
+                        List.of("general-education-teacher"),
+                        false,
+                        null,
+                        null,
+                        ACTOR))
+                .hasMessageContaining("agree in writing");
+
+        meetings.meetingHeld(
+                supportCase.id,
+                MEETING_ON,
+                withoutTheTeacher,
+                List.of("general-education-teacher"),
+                true,
+                null,
+                "Input in writing from Ms. Reed.",
+                ACTOR);
+        entities.flush();
+        entities.clear();
+
+        assertThat(supportCase.read().planMeeting().orElseThrow().getNotes())
+                .isEqualTo("Input in writing from Ms. Reed.\nExcused in writing with the parents' agreement:"
+                        + " general-education-teacher.");
+        assertThat(supportCase.read().getPlans().get(0).getFinalisedAt()).isNotNull();
+    }
+
+    @Test
+    void aMeetingWithoutTheParentsRecordsTheAttemptsToInvolveThem() {
+        // 34 CFR 300.322(d)
+        CaseSteps supportCase = meetingScheduled(LocalDate.of(2016, 4, 2)).iepWritten(TODAY, null);
+        clock.today(MEETING_ON);
+        List<String> withoutTheParents =
+                List.of("coordinator", "special-education-teacher", "general-education-teacher", "lea-representative");
+
+        assertThatThrownBy(() -> meetings.meetingHeld(
+                        supportCase.id, MEETING_ON, withoutTheParents, List.of(), false, " ", null, ACTOR))
+                .hasMessage("The parents did not take part: record the attempts to involve them (34 CFR 300.322(d)).");
+
+        meetings.meetingHeld(
+                supportCase.id,
+                MEETING_ON,
+                withoutTheParents,
+                List.of(),
+                false,
+                "Called 2026-10-05 and 2026-10-08, no answer; letter sent home 2026-10-06.",
+                null,
+                ACTOR);
+        entities.flush();
+        entities.clear();
+
+        assertThat(supportCase.read().planMeeting().orElseThrow().getNotes())
+                .isEqualTo("Attempts to involve the parents: Called 2026-10-05 and 2026-10-08, no answer; letter sent"
+                        + " home 2026-10-06.");
+    }
+
+    private static PlanContent.Iep with(PlanContent.Iep iep, PlanContent.IepElements elements) {
+        return new PlanContent.Iep(
+                iep.startsOn(),
+                iep.endsOn(),
+                iep.presentLevels(),
+                iep.annualGoals(),
+                iep.services(),
+                iep.accommodations(),
+                iep.placement(),
+                iep.transitionPlan(),
+                elements);
     }
 }

@@ -55,19 +55,29 @@ class AgeClocksIT {
                 .evaluationPlanned("ACADEMIC")
                 .areaEvaluated("special-education-teacher", today, "Reads at a fifth-grade level in ninth grade.")
                 .eligible(today)
-                .meetingScheduled(today, "Room 4")
-                .meetingHeld(today, "PARENT", "STUDENT", "coordinator", "special-education-teacher");
+                .meetingScheduled(today, "Room 4");
 
         Map<String, Object> iep = CaseDriver.Forms.iep(today);
         iep.put("presentLevels", "Decodes fluently; comprehension of grade-level text is weak.");
         iep.put("annualGoals", "Summarizes grade-level passages with 80% accuracy by May.");
-        Http.Response withoutTransition = Tasks.complete(teacher, Tasks.open(teacher, caseId, "Write the IEP"), iep);
+        Http.Response withoutTransition = Tasks.complete(teacher, Tasks.open(teacher, caseId, "Draft the IEP"), iep);
         assertThat(withoutTransition.status()).isEqualTo(400);
         // the form shows the transition plan, required, once the student reaches the age during the IEP
         assertThat(withoutTransition.body()).contains("Transition plan: required.");
 
         iep.put("transitionPlan", "Career interest inventory this fall; job shadowing at the hospital in spring.");
-        CaseDriver.overHttp(port).theCase(caseId).iepWritten(iep).servicesConsented(today);
+        CaseDriver.overHttp(port)
+                .theCase(caseId)
+                .iepWritten(iep)
+                .meetingHeld(
+                        today,
+                        "PARENT",
+                        "STUDENT",
+                        "coordinator",
+                        "special-education-teacher",
+                        "general-education-teacher",
+                        "lea-representative")
+                .servicesConsented(today);
 
         JsonNode transition = clock(coordinator, caseId, "transition");
         assertThat(transition.path("dueDate").asText())

@@ -88,7 +88,9 @@ class DocumentContentTest {
                         null,
                         "Grades and classroom work at grade level.")),
                 List.of(),
-                List.of(new CaseView.NoticeView(org.supportplans.cases.NoticeKind.PRIOR_WRITTEN_NOTICE, decided)),
+                List.of(new CaseView.NoticeView(
+                        org.supportplans.cases.NoticeKind.PRIOR_WRITTEN_NOTICE, decided, null, null, null, null)),
+                List.of(),
                 List.of(),
                 List.of(),
                 List.of(),
@@ -159,7 +161,17 @@ class DocumentContentTest {
                 p.achievementGoals(),
                 p.affectiveGoals(),
                 p.programming(),
-                p.writtenBy());
+                p.writtenBy(),
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private static CaseView withPlans(CaseView c, List<CaseView.PlanView> plans) {
@@ -184,6 +196,7 @@ class DocumentContentTest {
                 c.eligibility(),
                 c.meetings(),
                 plans,
-                c.teacherNotifications());
+                c.teacherNotifications(),
+                List.of());
     }
 }

@@ -71,6 +71,7 @@ class TranslationDueTest {
                 List.of(),
                 List.of(),
                 List.of(),
+                List.of(),
                 List.of());
         assertThat(TranslationTasks.dueOn("IL", DocumentKind.CONSENT_REQUEST, noMeeting, () -> CALENDAR))
                 .isEmpty();

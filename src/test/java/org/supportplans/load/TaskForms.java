@@ -116,7 +116,12 @@ final class TaskForms {
             case "Task_SchedulePlanMeeting" -> values.putAll(Forms.planMeetingScheduled(today, "Conference room"));
             case "Task_HoldPlanMeeting" ->
                 values.putAll(Forms.planMeetingHeld(
-                        today, "PARENT", "coordinator", "special-education-teacher", "general-education-teacher"));
+                        today,
+                        "PARENT",
+                        "coordinator",
+                        "special-education-teacher",
+                        "general-education-teacher",
+                        "lea-representative"));
             case "Task_WriteIep" -> values.putAll(Forms.iep(today));
             case "Task_Write504Plan" -> values.putAll(Forms.section504Plan(today));
             case "Task_WriteAlp" -> values.putAll(Forms.alp(today));

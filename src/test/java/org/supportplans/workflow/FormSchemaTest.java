@@ -191,6 +191,17 @@ class FormSchemaTest {
                 .isGreaterThanOrEqualTo(12);
     }
 
+    /** The annual review writes the next IEP with the draft's reading ({@code IepWriter.read}): its form has the fields. */
+    @Test
+    void theAnnualReviewAsksForTheIepAsTheDraftDoes() {
+        FormSchema review = read(ProcessModels.formIds().get("annual-review"));
+        List<Read> reads = readsByBean().get("iepWriter");
+        assertThat(reads).hasSizeGreaterThan(15);
+        for (Read read : reads) {
+            checkRead("annual-review (what IepWriter.read reads)", review, read);
+        }
+    }
+
     @Test
     void aServiceIsProvidedByARoleOfTheSchoolTeam() {
         for (String id : List.of("write-iep", "write-504-plan")) {

@@ -30,8 +30,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The plan meeting and the plans: each plan the student needs is written side by side; an IEP takes effect only
- * with the parents' consent for services (the real parent-consent process, answered as our API answers it).
+ * The plan meeting and the plans: each plan the student needs is drafted side by side before the meeting, which
+ * finalises them; an IEP takes effect only with the parents' consent for services (the real parent-consent process,
+ * answered as our API answers it).
  */
 @Deployment(
         resources = {
@@ -79,10 +80,12 @@ class PlanDevelopmentProcessTest {
         Mocks.reset();
     }
 
-    /** As the real activator decides: an IEP needs the parents' consent for services, other plans do not. */
+    /** As the real activator decides: an IEP needs the parents' consent for services, other plans do not ... */
     private void putThePlansInEffect(DelegateExecution execution) {
-        boolean iep =
-                (Boolean) execution.getVariable("needsIep") && "GIVEN".equals(execution.getVariable("consentDecision"));
+        // ... and a transferred student's new IEP takes effect without consent for initial services
+        boolean iep = (Boolean) execution.getVariable("needsIep")
+                && ("GIVEN".equals(execution.getVariable("consentDecision"))
+                        || execution.getVariable("transferFrom") != null);
         boolean inEffect =
                 iep || (Boolean) execution.getVariable("needs504") || (Boolean) execution.getVariable("needsAlp");
         execution.setVariable("plansInEffect", inEffect);
@@ -102,15 +105,15 @@ class PlanDevelopmentProcessTest {
         Assertions.assertThat(formOf(task(plan))).isEqualTo("schedule-plan-meeting");
         complete(task(plan), withVariables("planMeetingOn", "2025-12-01", "planMeetingLocation", "Room 12"));
 
-        assertThat(plan).hasPassed("ServiceTask_SendMeetingNotice").isWaitingAt("Task_HoldPlanMeeting");
+        assertThat(plan).hasPassed("ServiceTask_SendMeetingNotice").isWaitingAtExactly("Task_WriteIep");
+        assertThat(task(plan)).hasCandidateGroup("special-education-teacher").hasName("Draft the IEP");
+        Assertions.assertThat(formOf(task(plan))).isEqualTo("write-iep");
+        complete(task(plan));
+
+        assertThat(plan).hasPassed("Gateway_PlansWritten").isWaitingAtExactly("Task_HoldPlanMeeting");
         assertThat(task(plan)).hasCandidateGroup("coordinator");
         Assertions.assertThat(formOf(task(plan))).isEqualTo("hold-plan-meeting");
         complete(task(plan), meetingHeld());
-
-        assertThat(plan).isWaitingAtExactly("Task_WriteIep");
-        assertThat(task(plan)).hasCandidateGroup("special-education-teacher");
-        Assertions.assertThat(formOf(task(plan))).isEqualTo("write-iep");
-        complete(task(plan));
 
         assertThat(plan).isWaitingAt("CallActivity_ServicesConsent");
         assertThat(plan)
@@ -137,8 +140,8 @@ class PlanDevelopmentProcessTest {
                 .containsExactly(
                         "meeting scheduled",
                         "meeting notice sent",
-                        "meeting held",
                         "IEP written",
+                        "meeting held",
                         "consent for services asked",
                         "plans in effect",
                         "teachers told");
@@ -146,12 +149,13 @@ class PlanDevelopmentProcessTest {
 
     @Test
     void aSection504PlanTakesEffectWithoutAskingConsentForServices() {
-        ProcessInstance plan = planMeetingHeldFor(false, true, false);
+        ProcessInstance plan = meetingScheduledFor(false, true, false);
 
         assertThat(plan).isWaitingAtExactly("Task_Write504Plan");
         assertThat(task(plan)).hasCandidateGroup("section-504-coordinator");
         Assertions.assertThat(formOf(task(plan))).isEqualTo("write-504-plan");
         complete(task(plan));
+        holdTheMeeting(plan);
         theTeachersAreToldInTheBackground(plan);
 
         assertThat(plan)
@@ -163,12 +167,13 @@ class PlanDevelopmentProcessTest {
 
     @Test
     void anAlpTakesEffectWithoutAskingConsentForServices() {
-        ProcessInstance plan = planMeetingHeldFor(false, false, true);
+        ProcessInstance plan = meetingScheduledFor(false, false, true);
 
         assertThat(plan).isWaitingAtExactly("Task_WriteAlp");
         assertThat(task(plan)).hasCandidateGroup("gifted-coordinator");
         Assertions.assertThat(formOf(task(plan))).isEqualTo("write-alp");
         complete(task(plan));
+        holdTheMeeting(plan);
         theTeachersAreToldInTheBackground(plan);
 
         assertThat(plan)
@@ -179,12 +184,13 @@ class PlanDevelopmentProcessTest {
 
     @Test
     void aTwiceExceptionalStudentGetsAnIepAndAnAlpWrittenSideBySide() {
-        ProcessInstance plan = planMeetingHeldFor(true, false, true);
+        ProcessInstance plan = meetingScheduledFor(true, false, true);
 
         assertThat(plan).isWaitingAtExactly("Task_WriteIep", "Task_WriteAlp");
         complete(task("Task_WriteAlp", plan));
-        assertThat(plan).isWaitingAt("Task_WriteIep").isNotWaitingAt("Task_WriteAlp", "CallActivity_ServicesConsent");
+        assertThat(plan).isWaitingAt("Task_WriteIep").isNotWaitingAt("Task_WriteAlp", "Task_HoldPlanMeeting");
         complete(task("Task_WriteIep", plan));
+        holdTheMeeting(plan);
 
         assertThat(plan).isWaitingAt("CallActivity_ServicesConsent");
         parentsAnswerThroughTheApi("GIVEN");
@@ -196,11 +202,12 @@ class PlanDevelopmentProcessTest {
 
     @Test
     void aTwiceExceptionalStudentGetsASection504PlanAndAnAlpWrittenSideBySide() {
-        ProcessInstance plan = planMeetingHeldFor(false, true, true);
+        ProcessInstance plan = meetingScheduledFor(false, true, true);
 
         assertThat(plan).isWaitingAtExactly("Task_Write504Plan", "Task_WriteAlp");
         complete(task("Task_Write504Plan", plan));
         complete(task("Task_WriteAlp", plan));
+        holdTheMeeting(plan);
         theTeachersAreToldInTheBackground(plan);
 
         assertThat(plan)
@@ -211,8 +218,9 @@ class PlanDevelopmentProcessTest {
 
     @Test
     void parentsWhoRefuseServicesLeaveNoPlanInEffectWhenTheIepWasTheOnlyPlan() {
-        ProcessInstance plan = planMeetingHeldFor(true, false, false);
+        ProcessInstance plan = meetingScheduledFor(true, false, false);
         complete(task("Task_WriteIep", plan));
+        holdTheMeeting(plan);
 
         assertThat(plan).isWaitingAt("CallActivity_ServicesConsent");
         // this time the parents answer on paper and the coordinator records it
@@ -229,9 +237,10 @@ class PlanDevelopmentProcessTest {
 
     @Test
     void parentsWhoRefuseServicesStillGetTheAlpInEffect() {
-        ProcessInstance plan = planMeetingHeldFor(true, false, true);
+        ProcessInstance plan = meetingScheduledFor(true, false, true);
         complete(task("Task_WriteIep", plan));
         complete(task("Task_WriteAlp", plan));
+        holdTheMeeting(plan);
 
         parentsAnswerThroughTheApi("REFUSED");
         theTeachersAreToldInTheBackground(plan);
@@ -240,6 +249,29 @@ class PlanDevelopmentProcessTest {
                 .hasPassed("ServiceTask_NotifyTeachers", "EndEvent_PlansInEffect")
                 .isEnded();
         assertThat(plan).variables().containsEntry("consentDecision", "REFUSED").containsEntry("plansInEffect", true);
+    }
+
+    @Test
+    void aStudentWhoTransferredInWithAnIepIsNotAskedConsentForInitialServicesAgain() {
+        ProcessInstance plan = runtimeService()
+                .startProcessInstanceByKey(
+                        "plan-development",
+                        CASE_ID,
+                        Variables.createVariables()
+                                .putValue("caseId", CASE_ID)
+                                .putValue("needsIep", true)
+                                .putValue("needs504", false)
+                                .putValue("needsAlp", false)
+                                .putValue("transferFrom", "IN_STATE"));
+        complete(task(plan), withVariables("planMeetingOn", "2025-12-01", "planMeetingLocation", "Room 12"));
+        complete(task("Task_WriteIep", plan));
+        holdTheMeeting(plan);
+        theTeachersAreToldInTheBackground(plan);
+
+        assertThat(plan)
+                .hasPassed("Gateway_IepConsent", "EndEvent_PlansInEffect")
+                .hasNotPassed("CallActivity_ServicesConsent")
+                .isEnded();
     }
 
     /** Teachers are told in a job of its own, retried when the mail server is down. */
@@ -263,11 +295,17 @@ class PlanDevelopmentProcessTest {
                                 .putValue("needsAlp", needsAlp));
     }
 
-    private static ProcessInstance planMeetingHeldFor(boolean needsIep, boolean needs504, boolean needsAlp) {
+    /** Scheduled, the notice sent: the drafts are open. */
+    private static ProcessInstance meetingScheduledFor(boolean needsIep, boolean needs504, boolean needsAlp) {
         ProcessInstance plan = eligibleFor(needsIep, needs504, needsAlp);
         complete(task(plan), withVariables("planMeetingOn", "2025-12-01", "planMeetingLocation", "Room 12"));
-        complete(task(plan), meetingHeld());
         return plan;
+    }
+
+    /** Every draft written, the team meets and finalises them. */
+    private static void holdTheMeeting(ProcessInstance plan) {
+        assertThat(plan).isWaitingAtExactly("Task_HoldPlanMeeting");
+        complete(task("Task_HoldPlanMeeting", plan), meetingHeld());
     }
 
     private static Map<String, Object> meetingHeld() {

@@ -60,6 +60,11 @@ class PlanInEffectProcessTest {
     @BeforeEach
     void registerTheBeansTheDiagramNames() {
         Mocks.register("taskDeadlines", new TaskDeadlinesStub());
+        Mocks.register("teacherNotifier", (JavaDelegate) execution -> steps.add("teachers told of the new plan"));
+        Mocks.register("annualReviewForm", (TaskListener) task -> {
+            steps.add("review form filled in with the IEP in effect");
+            task.setVariable("reviewWritesIep", true);
+        });
         Mocks.register("annualReviewRecorder", (TaskListener) task -> {
             steps.add("annual review held");
             nextDate(task, "annualReviewDueAt", 1); // 34 CFR 300.324(b)(1)(i)
@@ -102,6 +107,8 @@ class PlanInEffectProcessTest {
         assertThat(task(plan)).hasCandidateGroup("coordinator").hasName("Hold the annual review");
         Assertions.assertThat(formOf(task(plan))).isEqualTo("annual-review");
         complete(task(plan), annualReviewHeld("2026-11-20"));
+        assertThat(plan).isWaitingAt("ServiceTask_NotifyTeachersOfNewPlan");
+        execute(job("ServiceTask_NotifyTeachersOfNewPlan", plan));
 
         assertThat(plan).isWaitingAt("Gateway_WhatIsDue");
         Assertions.assertThat(job("TimerEvent_AnnualReviewDue", plan).getDuedate())
@@ -109,13 +116,21 @@ class PlanInEffectProcessTest {
 
         execute(job("TimerEvent_AnnualReviewDue", plan));
         complete(task(plan), annualReviewHeld("2027-11-18"));
+        execute(job("ServiceTask_NotifyTeachersOfNewPlan", plan));
 
         assertThat(plan).isWaitingAt("Gateway_WhatIsDue");
         Assertions.assertThat(job("TimerEvent_AnnualReviewDue", plan).getDuedate())
                 .isEqualTo(instant("2028-12-01T08:00:00"));
         Assertions.assertThat(job("TimerEvent_ReevaluationDue", plan).getDuedate())
                 .isEqualTo(instant(FIRST_REEVALUATION_AT));
-        Assertions.assertThat(steps).containsExactly("annual review held", "annual review held");
+        Assertions.assertThat(steps)
+                .containsExactly(
+                        "review form filled in with the IEP in effect",
+                        "annual review held",
+                        "teachers told of the new plan",
+                        "review form filled in with the IEP in effect",
+                        "annual review held",
+                        "teachers told of the new plan");
     }
 
     @Test

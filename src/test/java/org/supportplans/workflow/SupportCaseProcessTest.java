@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
@@ -15,6 +16,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -33,7 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * A student's case from referral to exit. The five called processes have tests of their own: here each is
  * a stub that waits until the test ends it with the results the real one leaves (its {@code out} variables).
  */
-@Deployment(resources = "processes/support-case.bpmn")
+@Deployment(resources = {"processes/support-case.bpmn", "forms/transfer-in.form"})
 class SupportCaseProcessTest {
 
     private static final String[] CALLED_PROCESSES = {
@@ -67,6 +70,20 @@ class SupportCaseProcessTest {
         }
         stubDeploymentId = stubs.deploy().getId();
         Mocks.register("caseClosing", caseClosing);
+        Mocks.register("transferDecisionRecorder", (TaskListener) task -> {
+            if ("DEVELOP_NEW_IEP".equals(task.getVariable("transferDecision"))) {
+                task.setVariable("needsIep", true);
+                task.setVariable("needs504", false);
+                task.setVariable("needsAlp", false);
+            }
+        });
+        Mocks.register("transferredIepAdopter", (JavaDelegate) execution -> {
+            execution.setVariable("planKindsText", "IEP");
+            execution.setVariable("annualReviewDueOn", "2026-03-01");
+            execution.setVariable("annualReviewDueAt", "2026-01-30T07:00:00");
+            execution.setVariable("reevaluationDueOn", "2027-05-10");
+            execution.setVariable("reevaluationDueAt", "2027-02-09T07:00:00");
+        });
     }
 
     @AfterEach
@@ -227,8 +244,10 @@ class SupportCaseProcessTest {
                         "needsAlp",
                         "eligibilityDecidedOn",
                         "planMeetingDueOn",
-                        "ideaCategoriesText"))
-                .containsEntry("needsAlp", true);
+                        "ideaCategoriesText",
+                        "transferFrom"))
+                .containsEntry("needsAlp", true)
+                .containsEntry("transferFrom", null);
         Map<String, Object> planned = new HashMap<>(planInEffect());
         planned.put("presentLevels", "Decodes at a first-grade level");
         calledProcessEnds("plan-development", planned);
@@ -246,6 +265,76 @@ class SupportCaseProcessTest {
         assertThat(supportCase)
                 .variables()
                 .doesNotContainKeys("triageRationale", "parentDecisionDate", "eligibilityRationale", "presentLevels");
+    }
+
+    // ---- a student who transfers in with an IEP (34 CFR 300.323(e), (f)) ----
+
+    @Test
+    void aTransferredIepFromTheSameStateIsAdoptedAndReviewedAsAnyIep() {
+        ProcessInstance supportCase = transferOfMaya("IN_STATE");
+
+        assertThat(supportCase).isWaitingAt("Task_DecideTransferredIep").hasNotPassed("CallActivity_ReferralTriage");
+        assertThat(task(supportCase)).hasCandidateGroup("coordinator").hasName("Decide on the transferred IEP");
+        complete(task(supportCase), withVariables("transferDecision", "ADOPT_IEP"));
+
+        assertThat(supportCase)
+                .hasPassedInOrder(
+                        "Gateway_TransferIn",
+                        "Task_DecideTransferredIep",
+                        "Gateway_TransferDecision",
+                        "ServiceTask_AdoptTransferredIep",
+                        "Gateway_JoinPlanInEffect")
+                .isWaitingAt("CallActivity_PlanInEffect");
+        assertThat(supportCase)
+                .calledProcessInstance("plan-in-effect")
+                .variables()
+                .containsEntry("annualReviewDueAt", "2026-01-30T07:00:00");
+        calledProcessEnds("plan-in-effect", withVariables("stillEligible", false));
+        assertThat(supportCase).hasPassed("EndEvent_Exited").isEnded();
+    }
+
+    @Test
+    void aNewIepForATransferredStudentIsDevelopedAtAPlanMeeting() {
+        ProcessInstance supportCase = transferOfMaya("IN_STATE");
+        complete(task(supportCase), withVariables("transferDecision", "DEVELOP_NEW_IEP"));
+
+        assertThat(supportCase)
+                .hasPassed("Gateway_JoinPlanDevelopment")
+                .hasNotPassed("CallActivity_EvaluationConsent")
+                .isWaitingAt("CallActivity_PlanDevelopment");
+        assertThat(supportCase)
+                .calledProcessInstance("plan-development")
+                .variables()
+                .containsEntry("needsIep", true)
+                .containsEntry("transferFrom", "IN_STATE");
+        calledProcessEnds("plan-development", planInEffect());
+        assertThat(supportCase).hasPassed("Gateway_JoinPlanInEffect").isWaitingAt("CallActivity_PlanInEffect");
+    }
+
+    @Test
+    void aStudentFromAnotherStateIsEvaluatedFirst() {
+        ProcessInstance supportCase = transferOfMaya("OUT_OF_STATE");
+        complete(task(supportCase), withVariables("transferDecision", "EVALUATE"));
+
+        assertThat(supportCase).hasPassed("Gateway_JoinConsent").isWaitingAt("CallActivity_EvaluationConsent");
+        calledProcessEnds("parent-consent", withVariables("consentDecision", "GIVEN"));
+        calledProcessEnds("evaluation-eligibility", eligibility(true, false, false));
+        assertThat(supportCase).hasPassed("Gateway_JoinPlanDevelopment").isWaitingAt("CallActivity_PlanDevelopment");
+    }
+
+    private static ProcessInstance transferOfMaya(String from) {
+        return runtimeService()
+                .startProcessInstanceByKey(
+                        "support-case",
+                        CASE_ID,
+                        Variables.createVariables()
+                                .putValue("caseId", CASE_ID)
+                                .putValue("studentName", "Maya Lopez")
+                                .putValue("schoolId", "lincoln-elementary")
+                                .putValue("schoolName", "Lincoln Elementary")
+                                .putValue("referralReceivedOn", "2025-09-15")
+                                .putValue("transferFrom", from)
+                                .putValue("transferPreviousDistrict", "Adams 12 Five Star Schools"));
     }
 
     private static String[] with(String[] first, String... more) {

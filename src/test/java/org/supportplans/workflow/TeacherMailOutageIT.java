@@ -171,8 +171,8 @@ class TeacherMailOutageIT {
                 .areaEvaluated("school-psychologist", today, "Average reasoning, weak decoding.")
                 .eligible(today)
                 .meetingScheduled(today)
-                .meetingHeld(today)
                 .iepWritten(today)
+                .meetingHeld(today)
                 .id();
     }
 }

@@ -1,0 +1,512 @@
+package org.supportplans.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.supportplans.CaseDriver;
+import org.supportplans.CaseDriver.Step;
+import org.supportplans.Http;
+import org.supportplans.PinnedToday;
+import org.supportplans.PostgresIntegrationTest;
+import org.supportplans.Referrals;
+import org.supportplans.Tasks;
+import org.supportplans.workflow.SupportCaseProcess;
+
+/**
+ * A case that lives for years as real cases do: the IEP drafted before the meeting and finalised there, two annual
+ * reviews each writing the next IEP, an amendment without a meeting between them; an IEP in effect every day from
+ * the first meeting on, each version readable as it was, the notices the parents got. The engine's clock (and the
+ * service's) is moved to each day the case is worked on; timers fire as they would.
+ *
+ * <p>The dates, worked out from the rules (T0 is the pinned Wednesday, {@link PinnedToday}):
+ *
+ * <ul>
+ *   <li>the plan meeting on T0 (scheduled, its notice sent, the IEP drafted, held, the parents' consent the same
+ *       day): version 1 in effect from T0 to T0 + 1 year - 1 day (an IEP runs a year at most, 34 CFR
+ *       300.324(b)(1)); the annual review due T0 + 1 year (the annual-review clock: one year from the meeting, the
+ *       same date a year on);
+ *   <li>the review's task opens 30 days before the anniversary: R1 = T0 + 1 year - 30 days; held on R1, it writes
+ *       version 2 from R1 to R1 + 1 year - 1 day; version 1 ends on R1 - 1 day; the next review due R1 + 1 year;
+ *   <li>an amendment agreed in writing on A = R1 + 100 days (300.324(a)(4)): version 3 from A to version 2's end
+ *       (R1 + 1 year - 1 day), the review still due R1 + 1 year; version 2 ends on A - 1 day;
+ *   <li>the second review on R2 = (R1 + 1 year) - 30 days writes version 4 from R2 to R2 + 1 year - 1 day; version
+ *       3 ends on R2 - 1 day.
+ * </ul>
+ */
+@PostgresIntegrationTest
+@ExtendWith(PinnedToday.class)
+class PlanLifeIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    ManagementService managementService;
+
+    @Test
+    void anIepIsInEffectEveryDayThroughTwoAnnualReviewsAndAnAmendment() {
+        Http coordinator = Http.as(port, "coordinator");
+        LocalDate t0 = Referrals.today();
+        try {
+            CaseDriver.Case life = CaseDriver.overHttp(port)
+                    .aCase()
+                    .triaged()
+                    .consented(t0)
+                    .evaluationPlanned("COGNITIVE")
+                    .areaEvaluated("school-psychologist", t0, "Average reasoning, weak decoding.")
+                    .eligible(t0)
+                    .meetingScheduled(t0)
+                    .iepWritten(t0)
+                    .meetingHeld(t0)
+                    .servicesConsented(t0);
+            String caseId = life.id();
+            Tasks.await("the IEP in effect", () -> phaseOf(coordinator, caseId).equals("PLAN_IN_EFFECT"));
+
+            JsonNode first = onlyInEffect(coordinator, caseId);
+            assertThat(first.path("version").asInt()).isEqualTo(1);
+            assertThat(first.path("origin").asText()).isEqualTo("INITIAL");
+            assertThat(first.path("effectiveFrom").asText()).isEqualTo(t0.toString());
+            assertThat(first.path("effectiveTo").asText())
+                    .isEqualTo(t0.plusYears(1).minusDays(1).toString());
+            assertThat(first.path("reviewDue").asText())
+                    .isEqualTo(t0.plusYears(1).toString());
+            assertThat(first.path("finalisedBy").asText()).isEqualTo("coordinator");
+            assertThat(first.path("finalisedAt").asText()).isNotEmpty();
+            String firstGoals = first.path("annualGoals").asText();
+            JsonNode clocks = coordinator.get("/api/cases/" + caseId).json().path("clocks");
+            assertThat(clock(clocks, "iep-meeting").path("status").asText())
+                    .as("the IEP meeting clock stops at the meeting that finalised the IEP")
+                    .isEqualTo("MET");
+            JsonNode meetingNotice =
+                    notices(coordinator, caseId, "MEETING_NOTICE").get(0);
+            assertThat(meetingNotice.path("content").path("subject").asText())
+                    .isEqualTo("Plan meeting on " + t0 + " at Room 12");
+            assertThat(meetingNotice.path("content").path("otherFactors").asText())
+                    .contains("Who will attend");
+
+            // the first annual review: its timer fires 30 days before the anniversary
+            LocalDate r1 = t0.plusYears(1).minusDays(30);
+            PinnedToday.moveTo(r1);
+            reviewFallsDue(coordinator, caseId);
+            life.annualReviewHeld(r1);
+
+            JsonNode second = onlyInEffect(coordinator, caseId);
+            assertThat(second.path("version").asInt()).isEqualTo(2);
+            assertThat(second.path("origin").asText()).isEqualTo("ANNUAL_REVIEW");
+            assertThat(second.path("effectiveFrom").asText()).isEqualTo(r1.toString());
+            assertThat(second.path("effectiveTo").asText())
+                    .isEqualTo(r1.plusYears(1).minusDays(1).toString());
+            assertThat(second.path("reviewDue").asText())
+                    .isEqualTo(r1.plusYears(1).toString());
+            assertThat(version(coordinator, caseId, 1).path("effectiveTo").asText())
+                    .isEqualTo(r1.minusDays(1).toString());
+
+            // an amendment without a meeting, 100 days later
+            LocalDate agreedOn = r1.plusDays(100);
+            PinnedToday.moveTo(agreedOn);
+            Http.Response nothingChanged = coordinator.post(
+                    "/api/cases/" + caseId + "/plan-amendments",
+                    Map.of(
+                            "agreedOn", agreedOn.toString(),
+                            "parentsAgreedInWriting", true,
+                            "reasons", "None.",
+                            "optionsConsidered", "None.",
+                            "accommodations", "Text read aloud in tests; extended time."));
+            assertThat(nothingChanged.status()).isEqualTo(400);
+            assertThat(nothingChanged.body()).contains("changes nothing");
+            assertThat(coordinator
+                            .post(
+                                    "/api/cases/" + caseId + "/plan-amendments",
+                                    Map.of("agreedOn", agreedOn.toString(), "parentsAgreedInWriting", true))
+                            .status())
+                    .as("no reasons, no options: no prior written notice")
+                    .isEqualTo(400);
+
+            Http.Response amended = coordinator.post(
+                    "/api/cases/" + caseId + "/plan-amendments",
+                    Map.of(
+                            "agreedOn", agreedOn.toString(),
+                            "parentsAgreedInWriting", true,
+                            "reasons", "The parents asked for text read aloud in science as well.",
+                            "optionsConsidered", "Waiting for the annual review: rejected, the unit test is next week.",
+                            "accommodations", "Text read aloud in tests and in science; extended time."));
+            assertThat(amended.status()).as(amended.body()).isEqualTo(201);
+            JsonNode third = amended.json();
+            assertThat(amended.header("Location")).isEqualTo("/api/cases/" + caseId + "/plans/" + third.path("id"));
+            assertThat(third.path("version").asInt()).isEqualTo(3);
+            assertThat(third.path("origin").asText()).isEqualTo("AMENDMENT");
+            assertThat(third.path("effectiveFrom").asText()).isEqualTo(agreedOn.toString());
+            assertThat(third.path("effectiveTo").asText())
+                    .isEqualTo(second.path("effectiveTo").asText());
+            assertThat(third.path("reviewDue").asText())
+                    .isEqualTo(r1.plusYears(1).toString());
+            assertThat(third.path("changeSummary").asText()).isEqualTo("The accommodations and supplementary aids.");
+            // the team is informed of the amendment (300.324(a)(4)(ii)): each teacher of record told of version 3
+            Tasks.await(
+                    "the teachers told of version 3",
+                    () ->
+                            coordinator
+                                    .get("/api/cases/" + caseId)
+                                    .json()
+                                    .path("teacherNotifications")
+                                    .findValues("planId")
+                                    .stream()
+                                    .anyMatch(id ->
+                                            id.asLong() == third.path("id").asLong()));
+
+            // the second annual review; its form shows the amended IEP
+            LocalDate r2 = r1.plusYears(1).minusDays(30);
+            PinnedToday.moveTo(r2);
+            reviewFallsDue(coordinator, caseId);
+            JsonNode reviewTask = Tasks.open(coordinator, caseId, Step.HOLD_ANNUAL_REVIEW.taskName());
+            JsonNode shown = coordinator
+                    .get("/engine-rest/task/" + reviewTask.path("id").asText() + "/form-variables")
+                    .json();
+            assertThat(shown.path("accommodations").path("value").asText())
+                    .isEqualTo("Text read aloud in tests and in science; extended time.");
+            life.annualReviewHeld(r2);
+
+            JsonNode fourth = onlyInEffect(coordinator, caseId);
+            assertThat(fourth.path("version").asInt()).isEqualTo(4);
+            assertThat(fourth.path("effectiveFrom").asText()).isEqualTo(r2.toString());
+            assertThat(fourth.path("effectiveTo").asText())
+                    .isEqualTo(r2.plusYears(1).minusDays(1).toString());
+            assertThat(fourth.path("reviewDue").asText())
+                    .isEqualTo(r2.plusYears(1).toString());
+
+            // the teachers of record are told what each new version asks of them
+            Tasks.await(
+                    "the teachers told of version 4",
+                    () ->
+                            coordinator
+                                    .get("/api/cases/" + caseId)
+                                    .json()
+                                    .path("teacherNotifications")
+                                    .findValues("planId")
+                                    .stream()
+                                    .anyMatch(id ->
+                                            id.asLong() == fourth.path("id").asLong()));
+
+            // every version as it was, and one IEP in effect every day from the first meeting on
+            List<JsonNode> versions = ieps(coordinator, caseId);
+            assertThat(versions).extracting(v -> v.path("version").asInt()).containsExactly(1, 2, 3, 4);
+            assertThat(versions)
+                    .extracting(v -> v.path("status").asText())
+                    .containsExactly("SUPERSEDED", "SUPERSEDED", "SUPERSEDED", "IN_EFFECT");
+            assertThat(versions.get(2).path("effectiveTo").asText())
+                    .isEqualTo(r2.minusDays(1).toString());
+            assertThat(version(coordinator, caseId, 1).path("annualGoals").asText())
+                    .as("version 1 reads as it was finalised")
+                    .isEqualTo(firstGoals);
+            assertThat(coordinator
+                            .get("/api/cases/" + caseId + "/plans/"
+                                    + versions.get(0).path("id").asText())
+                            .json()
+                            .path("annualGoals")
+                            .asText())
+                    .isEqualTo(firstGoals);
+            LocalDate last = LocalDate.parse(fourth.path("effectiveTo").asText());
+            for (LocalDate day = t0; !day.isAfter(last); day = day.plusDays(1)) {
+                LocalDate d = day;
+                assertThat(versions)
+                        .as("IEP versions in effect on " + d)
+                        .filteredOn(v -> !LocalDate.parse(
+                                                v.path("effectiveFrom").asText())
+                                        .isAfter(d)
+                                && !LocalDate.parse(v.path("effectiveTo").asText())
+                                        .isBefore(d))
+                        .hasSize(1);
+            }
+
+            // prior written notice of each change, and the parents' copy of each new version
+            List<JsonNode> pwn = notices(coordinator, caseId, "PRIOR_WRITTEN_NOTICE").stream()
+                    .filter(n -> n.hasNonNull("planId"))
+                    .toList();
+            assertThat(pwn)
+                    .extracting(n -> n.path("planId").asLong())
+                    .containsExactly(
+                            versions.get(1).path("id").asLong(),
+                            versions.get(2).path("id").asLong(),
+                            versions.get(3).path("id").asLong());
+            assertThat(pwn)
+                    .extracting(n -> n.path("sentOn").asText())
+                    .containsExactly(r1.toString(), agreedOn.toString(), r2.toString());
+            JsonNode amendmentNotice = pwn.get(1).path("content");
+            assertThat(amendmentNotice.path("action").asText()).isEqualTo("PROPOSED");
+            assertThat(amendmentNotice.path("subject").asText())
+                    .isEqualTo("An amendment to the IEP agreed on " + agreedOn);
+            assertThat(amendmentNotice.path("reasons").asText()).startsWith("The parents asked");
+            assertThat(amendmentNotice.path("optionsConsidered").asText()).startsWith("Waiting for the annual review");
+            assertThat(amendmentNotice.path("safeguards").asText()).contains("procedural safeguards");
+            assertThat(amendmentNotice.path("language").asText()).isEqualTo("en");
+            JsonNode byId = coordinator
+                    .get("/api/cases/" + caseId + "/notices/"
+                            + pwn.get(0).path("id").asText())
+                    .json();
+            assertThat(byId.path("content").path("subject").asText())
+                    .isEqualTo("Changes to the IEP at the annual review of " + r1);
+            assertThat(notices(coordinator, caseId, "PLAN_COPY"))
+                    .extracting(n -> n.path("planId").asLong())
+                    .containsExactly(
+                            versions.get(1).path("id").asLong(),
+                            versions.get(2).path("id").asLong(),
+                            versions.get(3).path("id").asLong());
+        } finally {
+            PinnedToday.moveTo(t0);
+        }
+    }
+
+    /**
+     * A student arrives from a district of the same state with an IEP (34 CFR 300.323(e)): its services from the
+     * first day (the referral, 10 days ago), then the school adopts it: the annual review is due a year from that
+     * IEP's start, the reevaluation three years from the last evaluation.
+     */
+    @Test
+    void aTransferredIepIsInEffectFromTheFirstDayAndAdopted() {
+        Http coordinator = Http.as(port, "coordinator");
+        LocalDate today = Referrals.today();
+        LocalDate arrived = today.minusDays(10);
+        LocalDate iepStarts = today.minusDays(200);
+        LocalDate evaluated = today.minusDays(400);
+        String caseId = transferIn(coordinator, "IN_STATE", arrived, iepStarts, evaluated);
+
+        JsonNode received = onlyInEffect(coordinator, caseId);
+        assertThat(received.path("origin").asText()).isEqualTo("TRANSFER");
+        assertThat(received.path("effectiveFrom").asText())
+                .as("from the first day")
+                .isEqualTo(arrived.toString());
+        assertThat(received.path("changeSummary").asText()).contains("300.323(e)");
+        Http.Response noSuchDecision = Tasks.complete(
+                coordinator,
+                Tasks.open(coordinator, caseId, "Decide on the transferred IEP"),
+                Map.of("transferDecision", "ADOPT", "transferDecisionNotes", "The IEP is current."));
+        assertThat(noSuchDecision.status()).isEqualTo(400);
+        assertThat(noSuchDecision.body()).contains("Decision");
+
+        Tasks.done(
+                coordinator,
+                caseId,
+                "Decide on the transferred IEP",
+                Map.of(
+                        "transferDecision",
+                        "ADOPT_IEP",
+                        "transferDecisionNotes",
+                        "The IEP is current and its services fit our program."));
+
+        Tasks.await("the IEP adopted", () -> phaseOf(coordinator, caseId).equals("PLAN_IN_EFFECT"));
+        JsonNode adopted = onlyInEffect(coordinator, caseId);
+        assertThat(adopted.path("version").asInt()).isEqualTo(1);
+        // 300.324(b)(1): a year from the IEP's start; 300.303(b)(2): three years from the last evaluation
+        assertThat(adopted.path("reviewDue").asText())
+                .isEqualTo(iepStarts.plusYears(1).toString());
+        JsonNode clocks = coordinator.get("/api/cases/" + caseId).json().path("clocks");
+        assertThat(clock(clocks, "annual-review").path("dueDate").asText())
+                .isEqualTo(iepStarts.plusYears(1).toString());
+        assertThat(clock(clocks, "reevaluation").path("dueDate").asText())
+                .isEqualTo(evaluated.plusYears(3).toString());
+        assertThat(notices(coordinator, caseId, "PRIOR_WRITTEN_NOTICE"))
+                .singleElement()
+                .satisfies(n -> assertThat(n.path("content").path("subject").asText())
+                        .isEqualTo("The school adopts your child's IEP from the previous district"));
+    }
+
+    /**
+     * From another state (34 CFR 300.323(f)): the IEP cannot be adopted as it is; the school develops a new one at a
+     * plan meeting, without asking consent for initial services again; the new IEP is version 2, and the
+     * comparable services end the day before it takes effect.
+     */
+    @Test
+    void aStudentFromAnotherStateGetsANewIepAndNoDayWithoutOne() {
+        Http coordinator = Http.as(port, "coordinator");
+        LocalDate today = Referrals.today();
+        LocalDate arrived = today.minusDays(10);
+        String caseId = transferIn(coordinator, "OUT_OF_STATE", arrived, today.minusDays(100), today.minusDays(500));
+
+        Http.Response adopt = Tasks.complete(
+                coordinator,
+                Tasks.open(coordinator, caseId, "Decide on the transferred IEP"),
+                Map.of("transferDecision", "ADOPT_IEP", "transferDecisionNotes", "The IEP looks current."));
+        assertThat(adopt.status()).isEqualTo(400);
+        assertThat(adopt.body()).contains("300.323(f)");
+
+        Tasks.done(
+                coordinator,
+                caseId,
+                "Decide on the transferred IEP",
+                Map.of(
+                        "transferDecision",
+                        "DEVELOP_NEW_IEP",
+                        "transferDecisionNotes",
+                        "The records are complete; the team writes a new IEP with the parents."));
+        CaseDriver.overHttp(port)
+                .theCase(caseId)
+                .meetingScheduled(today)
+                .iepWritten(today)
+                .meetingHeld(today);
+
+        Tasks.await(
+                "the new IEP in effect",
+                () -> onlyInEffectOrNull(coordinator, caseId) != null
+                        && onlyInEffectOrNull(coordinator, caseId)
+                                        .path("version")
+                                        .asInt()
+                                == 2);
+        List<JsonNode> versions = ieps(coordinator, caseId);
+        assertThat(versions).extracting(v -> v.path("origin").asText()).containsExactly("TRANSFER", "INITIAL");
+        assertThat(versions.get(0).path("status").asText()).isEqualTo("SUPERSEDED");
+        assertThat(versions.get(0).path("effectiveFrom").asText()).isEqualTo(arrived.toString());
+        assertThat(versions.get(0).path("effectiveTo").asText())
+                .isEqualTo(today.minusDays(1).toString());
+        assertThat(versions.get(1).path("effectiveFrom").asText()).isEqualTo(today.toString());
+        assertThat(versions.get(1).path("previousId").asLong())
+                .isEqualTo(versions.get(0).path("id").asLong());
+        JsonNode consents = coordinator.get("/api/cases/" + caseId).json().path("consents");
+        assertThat(consents).as("no consent for initial services asked again").isEmpty();
+    }
+
+    private String transferIn(
+            Http coordinator, String from, LocalDate arrived, LocalDate iepStarts, LocalDate evaluated) {
+        Map<String, Object> referral = new java.util.LinkedHashMap<>(Referrals.of(Referrals.newStudentId()));
+        referral.put("receivedOn", arrived.toString());
+        referral.put(
+                "transferIn",
+                Map.of(
+                        "from",
+                        from,
+                        "previousDistrict",
+                        "Adams 12 Five Star Schools",
+                        "lastEvaluatedOn",
+                        evaluated.toString(),
+                        "iep",
+                        Map.of(
+                                "startsOn",
+                                iepStarts.toString(),
+                                "endsOn",
+                                iepStarts.plusYears(1).minusDays(1).toString(),
+                                "presentLevels",
+                                "Reads at a second-grade level; math at grade level.",
+                                "annualGoals",
+                                "Reads third-grade text at 80 words correct per minute.",
+                                "services",
+                                List.of(Map.of(
+                                        "service", "Specialized reading instruction",
+                                        "providerRole", "special-education-teacher",
+                                        "minutes", 30,
+                                        "frequency", "DAILY",
+                                        "setting", "SPECIAL_EDUCATION",
+                                        "startsOn", iepStarts.toString(),
+                                        "endsOn",
+                                                iepStarts
+                                                        .plusYears(1)
+                                                        .minusDays(1)
+                                                        .toString())),
+                                "placement",
+                                "REGULAR_CLASS_80_PERCENT_OR_MORE")));
+        Http.Response referred = coordinator.post("/api/referrals", referral);
+        assertThat(referred.status()).as(referred.body()).isEqualTo(201);
+        return referred.json().path("caseId").asText();
+    }
+
+    private static JsonNode onlyInEffectOrNull(Http staff, String caseId) {
+        JsonNode inEffect = staff.get("/api/cases/" + caseId).json().path("plansInEffect");
+        return inEffect.size() == 1 ? inEffect.get(0) : null;
+    }
+
+    /** The annual review's timer is due: run its job (the job executor may be there first), its task opens. */
+    private void reviewFallsDue(Http coordinator, String caseId) {
+        String planInEffect = runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseId, SupportCaseProcess.PlanInEffect.KEY)
+                .singleResult()
+                .getId();
+        // after a review the teachers are told of the new IEP first (a job of its own), then the timer is set
+        Tasks.await(
+                "the annual review's timer",
+                () -> managementService
+                                        .createJobQuery()
+                                        .processInstanceId(planInEffect)
+                                        .activityId(SupportCaseProcess.PlanInEffect.TIMER_ANNUAL_REVIEW_DUE)
+                                        .count()
+                                == 1
+                        || Tasks.all(coordinator, caseId).stream()
+                                .anyMatch(
+                                        task -> task.path("name").asText().equals(Step.HOLD_ANNUAL_REVIEW.taskName())));
+        Job due = managementService
+                .createJobQuery()
+                .processInstanceId(planInEffect)
+                .activityId(SupportCaseProcess.PlanInEffect.TIMER_ANNUAL_REVIEW_DUE)
+                .singleResult();
+        if (due != null) {
+            try {
+                managementService.executeJob(due.getId());
+            } catch (ProcessEngineException takenByTheJobExecutor) {
+                // the job executor ran it: the task opens all the same
+            }
+        }
+        Tasks.await(
+                "'Hold the annual review' of case " + caseId,
+                () -> Tasks.all(coordinator, caseId).stream()
+                        .anyMatch(task -> task.path("name").asText().equals(Step.HOLD_ANNUAL_REVIEW.taskName())));
+    }
+
+    private static String phaseOf(Http staff, String caseId) {
+        return staff.get("/api/cases/" + caseId).json().path("phase").asText();
+    }
+
+    private static JsonNode onlyInEffect(Http staff, String caseId) {
+        JsonNode inEffect = staff.get("/api/cases/" + caseId).json().path("plansInEffect");
+        assertThat(inEffect).hasSize(1);
+        return inEffect.get(0);
+    }
+
+    private static List<JsonNode> ieps(Http staff, String caseId) {
+        List<JsonNode> ieps = new ArrayList<>();
+        staff.get("/api/cases/" + caseId).json().path("plans").forEach(p -> {
+            if (p.path("kind").asText().equals("IEP")) {
+                ieps.add(p);
+            }
+        });
+        return ieps;
+    }
+
+    private static JsonNode version(Http staff, String caseId, int version) {
+        return ieps(staff, caseId).stream()
+                .filter(p -> p.path("version").asInt() == version)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static List<JsonNode> notices(Http staff, String caseId, String kind) {
+        List<JsonNode> notices = new ArrayList<>();
+        staff.get("/api/cases/" + caseId).json().path("notices").forEach(n -> {
+            if (n.path("kind").asText().equals(kind)) {
+                notices.add(n);
+            }
+        });
+        return notices;
+    }
+
+    private static JsonNode clock(JsonNode clocks, String kind) {
+        for (JsonNode clock : clocks) {
+            if (clock.path("kind").asText().equals(kind)) {
+                return clock;
+            }
+        }
+        throw new AssertionError("no " + kind + " clock");
+    }
+}
