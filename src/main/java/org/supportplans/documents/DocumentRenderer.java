@@ -39,6 +39,12 @@ class DocumentRenderer {
     private final byte[] colorProfile =
             ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
+    static {
+        // openhtmltopdf writes four lines to the console for every document it renders: warnings only
+        com.openhtmltopdf.util.XRLog.listRegisteredLoggers()
+                .forEach(logger -> com.openhtmltopdf.util.XRLog.setLevel(logger, java.util.logging.Level.WARNING));
+    }
+
     DocumentRenderer() {
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("documents/templates/");
