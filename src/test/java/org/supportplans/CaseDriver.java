@@ -86,7 +86,15 @@ public final class CaseDriver {
 
     /** Through our API and the engine REST API of the service at that port on this machine. */
     public static CaseDriver overHttp(int port) {
-        return new CaseDriver(new OverHttp(port));
+        return new CaseDriver(new OverHttp(port, java.util.function.UnaryOperator.identity()));
+    }
+
+    /**
+     * As {@link #overHttp(int)}, each step done by the staff member {@code staffOfRole} names for the role's demo user
+     * id (e.g. a school's own coordinator from its roster), signing in with their user id as password.
+     */
+    public static CaseDriver overHttp(int port, java.util.function.UnaryOperator<String> staffOfRole) {
+        return new CaseDriver(new OverHttp(port, staffOfRole));
     }
 
     /** A new student's referral ({@link Referrals#of}), received by the coordinator. */
@@ -339,20 +347,24 @@ public final class CaseDriver {
     private static final class OverHttp implements Hands {
 
         private final int port;
+        private final java.util.function.UnaryOperator<String> staffOfRole;
 
-        OverHttp(int port) {
+        OverHttp(int port, java.util.function.UnaryOperator<String> staffOfRole) {
             this.port = port;
+            this.staffOfRole = staffOfRole;
         }
 
         @Override
         public String refer(Map<String, Object> referral) {
-            Http.Response referred = Http.as(port, "coordinator").post("/api/referrals", referral);
+            Http.Response referred =
+                    Http.as(port, staffOfRole.apply("coordinator")).post("/api/referrals", referral);
             assertThat(referred.status()).as(referred.body()).isEqualTo(201);
             return referred.json().path("caseId").asText();
         }
 
         @Override
-        public void complete(String userId, String caseId, Step step, Map<String, Object> values) {
+        public void complete(String role, String caseId, Step step, Map<String, Object> values) {
+            String userId = staffOfRole.apply(role);
             Http staff = Http.as(port, userId);
             // a step after an asynchronous one (the parents' answer) may open its task a moment later
             Awaitility.await("'" + step.taskName() + "' of case " + caseId + " offered to " + userId)
@@ -364,7 +376,7 @@ public final class CaseDriver {
 
         @Override
         public void parentsGave(String caseId, String kind, LocalDate on) {
-            Http.Response answered = Http.as(port, "coordinator")
+            Http.Response answered = Http.as(port, staffOfRole.apply("coordinator"))
                     .post(
                             "/api/cases/" + caseId + "/parent-responses",
                             Map.of("kind", kind, "decision", "GIVEN", "date", on.toString()));

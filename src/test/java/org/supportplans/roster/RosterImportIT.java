@@ -3,11 +3,15 @@ package org.supportplans.roster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.supportplans.CaseDriver;
 import org.supportplans.Http;
 import org.supportplans.PostgresIntegrationTest;
 import org.supportplans.Referrals;
@@ -167,6 +172,83 @@ class RosterImportIT {
         Http.Response closed = admin.get("/api/cases/" + caseId);
         assertThat(closed.json().path("status").asText()).isEqualTo("CLOSED");
 
+        // a student of the roster whose IEP takes effect: the general education part goes to the student's teachers
+        // of record (two homeroom teachers), not to the 79 general education teachers of the school
+        String school = district.schoolIdentifiers.get(0);
+        Map<String, String> staffOfRole = new HashMap<>();
+        for (String role : List.of("coordinator", "school-psychologist", "special-education-teacher")) {
+            User member = atSchool(membersOf(role, prefix), school);
+            member.setPassword(member.getId()); // to sign in as the driver does: password = user id
+            identity.saveUser(member);
+            staffOfRole.put(role, member.getId());
+        }
+        String student = district.studentIdentifiers.get(1);
+        Map<String, Object> second = Referrals.of(student);
+        second.put("schoolId", school);
+        LocalDate today = Referrals.today();
+        String withPlan = CaseDriver.overHttp(port, staffOfRole::get)
+                .aCase(second)
+                .triaged()
+                .consented(today)
+                .evaluationPlanned("COGNITIVE", "ACADEMIC")
+                .evaluated(today)
+                .eligible(today)
+                .meetingScheduled(today)
+                .iepWritten(today)
+                .meetingHeld(today)
+                .servicesConsented(today)
+                .id();
+        List<String> ofRecord = teachersOfRecord.of(districtId, student);
+        assertThat(ofRecord).hasSize(2);
+        Awaitility.await("the teachers told what to provide")
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> !generalEducationTeachersTold(admin, withPlan).isEmpty());
+        assertThat(generalEducationTeachersTold(admin, withPlan)).containsExactlyInAnyOrderElementsOf(ofRecord);
+
+        // the student joins a third class: its teacher is a new teacher of record, and is told too
+        Map<String, String> userIdOfSourcedId = new HashMap<>();
+        district.files.get("users").stream()
+                .skip(1)
+                .forEach(row -> userIdOfSourcedId.put(row.get(0), RosterImport.userIdOf(row.get(4))));
+        String schoolSourcedId = district.files.get("orgs").get(2).get(0);
+        String newTeacher = district.files.get("enrollments").stream()
+                .filter(row -> row.get(6).equals("teacher") && row.get(4).equals(schoolSourcedId))
+                .map(row -> row.get(5))
+                .filter(teacher -> !ofRecord.contains(userIdOfSourcedId.get(teacher)))
+                .findFirst()
+                .orElseThrow();
+        String newClass = newTeacher + "-homeroom";
+        String studentSourcedId = district.files.get("users").stream()
+                .filter(row -> row.contains(student))
+                .findFirst()
+                .orElseThrow()
+                .get(0);
+        Map<String, List<List<String>>> joined = new LinkedHashMap<>();
+        joined.put(
+                "enrollments",
+                List.of(
+                        district.files.get("enrollments").get(0),
+                        OneRosterDistrict.row(
+                                studentSourcedId + "-e3",
+                                "active",
+                                "2026-12-01T08:00:00.000Z",
+                                newClass,
+                                district.files.get("orgs").get(2).get(0),
+                                studentSourcedId,
+                                "student",
+                                "false",
+                                "",
+                                "")));
+        Http.Response enrolled = admin.post(
+                roster,
+                OneRosterDistrict.zip(joined, OneRosterDistrict.deltaManifest(List.of("enrollments"))),
+                "application/zip");
+        assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(200);
+        assertThat(counts(enrolled.json(), "teachersOfRecord")).containsExactly(1, 0, 0);
+        assertThat(teachersOfRecord.of(districtId, student)).hasSize(3);
+        assertThat(generalEducationTeachersTold(admin, withPlan))
+                .containsExactlyInAnyOrderElementsOf(teachersOfRecord.of(districtId, student));
+
         // the district maps its paraprofessionals to a role of ours: they get accounts at the next import
         Http.Response mapped = admin.put(
                 roster + "/role-mapping",
@@ -247,6 +329,25 @@ class RosterImportIT {
         Http.Response teacher =
                 Http.as(port, "general-education-teacher").post(roster, district.zip(), "application/zip");
         assertThat(teacher.status()).isIn(403, 404);
+    }
+
+    private User atSchool(List<User> members, String school) {
+        return members.stream()
+                .filter(user -> jdbc.queryForList(
+                                "select school_id from school_staff where user_id = ?", String.class, user.getId())
+                        .contains(school))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static List<String> generalEducationTeachersTold(Http admin, String caseId) {
+        List<String> told = new ArrayList<>();
+        admin.get("/api/cases/" + caseId).json().path("teacherNotifications").forEach(notification -> {
+            if (notification.path("role").asText().equals("general-education-teacher")) {
+                told.add(notification.path("teacherId").asText());
+            }
+        });
+        return told;
     }
 
     private List<User> membersOf(String group, String prefix) {
