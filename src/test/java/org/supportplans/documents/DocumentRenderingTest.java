@@ -113,6 +113,45 @@ class DocumentRenderingTest {
         }
     }
 
+    /** A preview can be asked for at any step: a case just referred has a draft of every kind. */
+    @ParameterizedTest(name = "{0} in {1}")
+    @MethodSource("everyKindInEveryLanguage")
+    void aCaseJustReferredHasADraftOfEveryKind(DocumentKind kind, String language) throws IOException {
+        CaseView c = SampleCase.of(language, null);
+        CaseView referred = new CaseView(
+                c.id(),
+                c.status(),
+                org.supportplans.cases.CasePhase.TRIAGE,
+                java.util.Set.of(),
+                c.student(),
+                c.school(),
+                language,
+                c.openedOn(),
+                null,
+                null,
+                c.due(),
+                List.of(),
+                c.referrals(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
+        Map<String, Object> variables =
+                new HashMap<>(new DocumentContent(referred, "Demo School District", language, TODAY)
+                        .draft(kind)
+                        .variables());
+        variables.put("draft", true);
+        String text = text(RENDERER.pdf(kind, language, variables));
+        assertThat(text)
+                .contains(DocumentRenderer.message(language, "title." + kind.name()))
+                .contains(DocumentRenderer.message(language, "draft"))
+                .doesNotContain("#");
+    }
+
     @Test
     void priorWrittenNoticeHasEveryElementOf300_503b() throws IOException {
         Map<String, Object> variables = variablesOf(DocumentKind.PRIOR_WRITTEN_NOTICE, "en");
