@@ -337,9 +337,10 @@ class SchoolAccessIT {
 
         assertThat(config.status()).isEqualTo(200);
         assertThat(config.contentType()).startsWith("text/javascript");
-        assertThat(config.body()).contains("customScripts: ['scripts/clear-drafts']");
+        // beside the script that sorts the tasks by due date (README, "Tasklist for school staff")
+        assertThat(config.body()).contains("customScripts: ['scripts/clear-drafts', 'scripts/due-first']");
         assertThat(script.status()).isEqualTo(200);
-        assertThat(script.body()).contains("camunda-form:").contains("/logout");
+        assertThat(script.body()).contains("camunda-form:").contains("/logout").contains("/sso/logout");
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
