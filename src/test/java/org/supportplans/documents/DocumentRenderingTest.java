@@ -139,6 +139,7 @@ class DocumentRenderingTest {
                 List.of(),
                 List.of(),
                 List.of(),
+                List.of(),
                 List.of());
         Map<String, Object> variables =
                 new HashMap<>(new DocumentContent(referred, "Demo School District", language, TODAY)
