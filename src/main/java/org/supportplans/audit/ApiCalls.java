@@ -23,6 +23,9 @@ final class ApiCalls {
             entry("GET /api/cases/{id}/timeline", new Kind(Action.READ, Resource.CASE_TIMELINE)),
             entry("POST /api/cases/{id}/parent-responses", new Kind(Action.CREATE, Resource.PARENT_RESPONSE)),
             entry("POST /api/cases/{id}/exit", new Kind(Action.UPDATE, Resource.CASE_EXIT)),
+            entry("GET /api/cases/{id}/plans/{planId}", new Kind(Action.READ, Resource.CASE)),
+            entry("GET /api/cases/{id}/notices/{noticeId}", new Kind(Action.READ, Resource.CASE)),
+            entry("POST /api/cases/{id}/plan-amendments", new Kind(Action.UPDATE, Resource.CASE)),
             entry("POST /api/cases/{caseId}/clocks", new Kind(Action.CREATE, Resource.CLOCK)),
             entry("GET /api/clocks/{id}", new Kind(Action.READ, Resource.CLOCK)),
             entry("POST /api/clocks/{id}/pause", new Kind(Action.UPDATE, Resource.CLOCK)),
@@ -30,6 +33,7 @@ final class ApiCalls {
             entry("POST /api/clocks/{id}/extend", new Kind(Action.UPDATE, Resource.CLOCK)),
             entry("POST /api/clocks/{id}/reason", new Kind(Action.UPDATE, Resource.CLOCK)),
             entry("POST /api/clocks/{id}/met", new Kind(Action.UPDATE, Resource.CLOCK)),
+            entry("POST /api/clocks/{id}/absences", new Kind(Action.UPDATE, Resource.CLOCK)),
             entry("GET /api/deadlines", new Kind(Action.READ, Resource.DEADLINES)),
             entry("GET /api/deadlines.ics", new Kind(Action.READ, Resource.DEADLINES_FEED)),
             entry("POST /api/referrals", new Kind(Action.CREATE, Resource.REFERRAL)),
@@ -57,6 +61,8 @@ final class ApiCalls {
             "GET /api/districts/{districtId}/calendars/{schoolYear}",
             "PUT /api/districts/{districtId}/calendars/{schoolYear}",
             "GET /api/deadlines/preview",
+            "GET /api/schools/{schoolId}/calendars",
+            "PUT /api/schools/{schoolId}/calendars/{schoolYear}",
             "GET /api/districts/{id}/roster/role-mapping",
             "PUT /api/districts/{id}/roster/role-mapping");
 
