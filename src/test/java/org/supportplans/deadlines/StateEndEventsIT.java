@@ -85,7 +85,7 @@ class StateEndEventsIT {
                     .as(state + ": eligibility is not the state's end")
                     .isEqualTo("RUNNING");
 
-            supportCase.meetingScheduled(today).meetingHeld(today);
+            supportCase.meetingScheduled(today).iepWritten(today).meetingHeld(today);
 
             assertThat(status(supportCase, "state-evaluation-timeline"))
                     .as(state + ": the IEP developed at the meeting")
@@ -96,13 +96,15 @@ class StateEndEventsIT {
     @Test
     void michiganAndMassachusettsStopWhenTheProposedIepReachesTheParents() {
         for (String state : List.of("MI", "MA")) {
+            // the IEP is drafted before the meeting and finalised there; then the proposed IEP goes to the parents
+            // with the request for their consent to services
             CaseDriver.Case supportCase =
-                    eligible(state).meetingScheduled(today).meetingHeld(today);
+                    eligible(state).meetingScheduled(today).iepWritten(today);
             assertThat(status(supportCase, "state-evaluation-timeline"))
-                    .as(state + ": the meeting is not the state's end")
+                    .as(state + ": a draft is not the state's end")
                     .isEqualTo("RUNNING");
 
-            supportCase.iepWritten(today);
+            supportCase.meetingHeld(today);
 
             Tasks.await(
                     state + ": the proposed IEP sent with the request for consent to services",
@@ -124,7 +126,7 @@ class StateEndEventsIT {
     void newJerseyConnecticutAndNewYorkStopWhenTheIepIsImplemented() {
         for (String state : List.of("NJ", "CT", "NY")) {
             CaseDriver.Case supportCase =
-                    eligible(state).meetingScheduled(today).meetingHeld(today).iepWritten(today);
+                    eligible(state).meetingScheduled(today).iepWritten(today).meetingHeld(today);
             Tasks.await(
                     state + ": waiting for the parents' consent to services",
                     () -> admin.get("/api/cases/" + supportCase.id()).body().contains("SERVICES_CONSENT"));
@@ -181,7 +183,7 @@ class StateEndEventsIT {
                 .isEqualTo((summer ? LocalDate.of(thirty.getYear(), 8, 15) : thirty).toString());
 
         supportCase.did("demo", Step.DECIDE_ELIGIBILITY, Forms.eligibleForAnIep(today));
-        supportCase.meetingScheduled(today).meetingHeld(today);
+        supportCase.meetingScheduled(today).iepWritten(today).meetingHeld(today);
         assertThat(status(supportCase, "iep-meeting")).isEqualTo("MET");
     }
 
@@ -306,8 +308,8 @@ class StateEndEventsIT {
         CaseDriver.Case supportCase = evaluated("PA")
                 .did("demo", Step.DECIDE_ELIGIBILITY, eligibility)
                 .meetingScheduled(today)
-                .meetingHeld(today)
                 .iepWritten(today)
+                .meetingHeld(today)
                 .servicesConsented(today);
 
         Tasks.await(

@@ -32,7 +32,7 @@ import org.supportplans.PostgresIntegrationTest;
 import org.supportplans.Referrals;
 
 /**
- * The special education teacher opens "Write the IEP" in Tasklist, in a real browser: the form links to the
+ * The special education teacher opens "Draft the IEP" in Tasklist, in a real browser: the form links to the
  * draft of the IEP the parents will receive, for this case; the browser follows the link (signed in to the API
  * as the same staff member) and gets the draft PDF, in the family's language, marked as a draft. Screenshot:
  * {@code target/screenshots/documents-preview-link.png}.
@@ -83,16 +83,16 @@ class DocumentPreviewBrowserIT {
                 .evaluationPlanned("COGNITIVE", "ACADEMIC")
                 .evaluated(today)
                 .eligible(today)
-                .meetingScheduled(today)
-                .meetingHeld(today);
-        Task writeTheIep = Awaitility.await("the task \"Write the IEP\"")
+                .meetingScheduled(today);
+        // the IEP is drafted before the meeting, which finalises it
+        Task writeTheIep = Awaitility.await("the task \"Draft the IEP\"")
                 .atMost(Browser.PATIENCE)
                 .pollInterval(Duration.ofMillis(250))
                 .until(
                         () -> taskService
                                 .createTaskQuery()
                                 .processInstanceBusinessKey(caseId)
-                                .taskName("Write the IEP")
+                                .taskName("Draft the IEP")
                                 .active()
                                 .singleResult(),
                         task -> task != null);

@@ -251,8 +251,8 @@ class DocumentsIT {
                 .evaluated(today)
                 .eligible(today)
                 .meetingScheduled(today)
-                .meetingHeld(today)
                 .iepWritten(today)
+                .meetingHeld(today)
                 .servicesConsented(today);
         return caseId;
     }
