@@ -177,9 +177,9 @@ final class OneRosterZip {
                             "manifest.csv", 0, "file." + file + " is \"" + value + "\", not bulk, delta or absent."));
             }
         }
-        if (modes.getOrDefault("orgs", Mode.ABSENT) == Mode.ABSENT
-                && modes.getOrDefault("users", Mode.ABSENT) == Mode.ABSENT) {
-            problems.add(new Problem("manifest.csv", 0, "Neither orgs nor users: nothing to import."));
+        if (!modes.isEmpty() && modes.values().stream().allMatch(mode -> mode == Mode.ABSENT)) {
+            // a delta may name a single file (new enrollments, say); one that names none has nothing to import
+            problems.add(new Problem("manifest.csv", 0, "The manifest names no file to import (all absent)."));
         }
         return modes;
     }
