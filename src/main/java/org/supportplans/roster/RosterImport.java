@@ -499,16 +499,56 @@ public class RosterImport {
         if (file.mode("enrollments") == Mode.ABSENT) {
             return Counts.of(counts);
         }
+        // the file's enrollments into the store: a bulk file replaces the district's, a delta adds and removes
+        if (file.mode("enrollments") == Mode.BULK) {
+            jdbc.update("delete from roster_enrollment where district_id = :district", Map.of("district", districtId));
+        }
+        List<MapSqlParameterSource> gone = new ArrayList<>();
+        Map<String, MapSqlParameterSource> enrolled = new LinkedHashMap<>();
+        for (Row row : model.enrollments) {
+            MapSqlParameterSource enrollment = new MapSqlParameterSource()
+                    .addValue("district", districtId)
+                    .addValue("class", row.get("classSourcedId"))
+                    .addValue("user", row.get("userSourcedId"))
+                    .addValue("role", row.get("role"))
+                    .addValue("primary", "true".equals(row.get("primary")));
+            gone.add(enrollment);
+            String key = row.get("classSourcedId") + "\n" + row.get("userSourcedId");
+            if (row.deleted()) {
+                enrolled.remove(key);
+            } else {
+                enrolled.put(key, enrollment);
+            }
+        }
+        jdbc.batchUpdate(
+                "delete from roster_enrollment where district_id = :district and class_sourced_id = :class"
+                        + " and user_sourced_id = :user",
+                gone.toArray(MapSqlParameterSource[]::new));
+        jdbc.batchUpdate(
+                "insert into roster_enrollment (district_id, class_sourced_id, user_sourced_id, role, is_primary)"
+                        + " values (:district, :class, :user, :role, :primary)",
+                enrolled.values().toArray(MapSqlParameterSource[]::new));
+
+        // every student's teachers of record, from the store: the primary teachers of their classes (all the
+        // class's teachers where none is primary), who are staff here
         Map<String, String> staffIds = links.activeEntries(Links.STAFF);
         Map<String, Set<String>> wanted = new TreeMap<>();
-        for (Map.Entry<String, Set<String>> entry : model.teachersOf.entrySet()) {
-            Set<String> users = new LinkedHashSet<>();
-            entry.getValue().stream()
-                    .map(staffIds::get)
-                    .filter(java.util.Objects::nonNull)
-                    .forEach(users::add);
-            wanted.put(entry.getKey(), users);
-        }
+        jdbc.query(
+                "select s.user_sourced_id as student, t.user_sourced_id as teacher from roster_enrollment s"
+                        + " join roster_enrollment t on t.district_id = s.district_id"
+                        + " and t.class_sourced_id = s.class_sourced_id and t.role = 'teacher'"
+                        + " where s.district_id = :district and s.role = 'student'"
+                        + " and (t.is_primary or not exists (select 1 from roster_enrollment p"
+                        + " where p.district_id = t.district_id and p.class_sourced_id = t.class_sourced_id"
+                        + " and p.role = 'teacher' and p.is_primary))",
+                Map.of("district", districtId),
+                rs -> {
+                    String teacher = staffIds.get(rs.getString("teacher"));
+                    Set<String> teachers = wanted.computeIfAbsent(rs.getString("student"), k -> new LinkedHashSet<>());
+                    if (teacher != null) {
+                        teachers.add(teacher);
+                    }
+                });
         Map<String, Set<String>> stored = new HashMap<>();
         jdbc.query(
                 "select student_sourced_id, teacher_user_id from roster_teacher_of_record where district_id = :district",
@@ -517,11 +557,8 @@ public class RosterImport {
                     stored.computeIfAbsent(rs.getString(1), s -> new HashSet<>())
                             .add(rs.getString(2));
                 });
-        // a bulk enrollments file gives every student's teachers; a delta one those of the students it names
         Set<String> students = new HashSet<>(wanted.keySet());
-        if (file.mode("enrollments") == Mode.BULK) {
-            students.addAll(stored.keySet());
-        }
+        students.addAll(stored.keySet());
         List<MapSqlParameterSource> added = new ArrayList<>();
         List<MapSqlParameterSource> removed = new ArrayList<>();
         for (String student : students) {
@@ -631,7 +668,7 @@ public class RosterImport {
         final Map<String, Person> staff = new LinkedHashMap<>();
         final Map<String, Person> students = new LinkedHashMap<>();
         final Map<String, LocalDate> birthDates = new HashMap<>();
-        final Map<String, Set<String>> teachersOf = new HashMap<>();
+        final List<Row> enrollments = new ArrayList<>();
         final Map<String, Integer> notStaffHere = new TreeMap<>();
 
         static Model of(OneRosterZip file, Links links, RoleMapping mapping, LocalDate today, List<Problem> problems) {
@@ -816,51 +853,27 @@ public class RosterImport {
                 model.staff.put(id, new Person(id, user, user.deleted(), ours, orgs, userId));
             }
 
-            // teachers of record: the teachers of each class a student is enrolled in (its primary teacher if named)
-            Map<String, Set<String>> teachersOfClass = new HashMap<>();
-            Map<String, Set<String>> primaryOfClass = new HashMap<>();
-            Map<String, Set<String>> classesOf = new HashMap<>();
+            // enrollments: each names a class of the file (or of an earlier file, for a delta without classes)
             Set<String> classIds = new HashSet<>();
             file.rows("classes").forEach(row -> classIds.add(row.get("sourcedId")));
             for (Row enrollment : file.rows("enrollments")) {
                 String classId = enrollment.get("classSourcedId");
-                if (file.mode("classes") != Mode.ABSENT && !classIds.contains(classId)) {
+                if (file.mode("classes") != Mode.ABSENT && !classIds.contains(classId) && !enrollment.deleted()) {
                     problems.add(new Problem(
                             enrollment.file(),
                             enrollment.line(),
                             "classSourcedId " + classId + " is not in classes.csv."));
                     continue;
                 }
-                if (enrollment.deleted()) {
+                if (enrollment.get("userSourcedId").isEmpty() || classId.isEmpty()) {
+                    problems.add(new Problem(
+                            enrollment.file(),
+                            enrollment.line(),
+                            "An enrollment needs a classSourcedId and a userSourcedId."));
                     continue;
                 }
-                String user = enrollment.get("userSourcedId");
-                switch (enrollment.get("role")) {
-                    case "teacher" -> {
-                        teachersOfClass
-                                .computeIfAbsent(classId, c -> new LinkedHashSet<>())
-                                .add(user);
-                        if ("true".equals(enrollment.get("primary"))) {
-                            primaryOfClass
-                                    .computeIfAbsent(classId, c -> new LinkedHashSet<>())
-                                    .add(user);
-                        }
-                    }
-                    case "student" ->
-                        classesOf
-                                .computeIfAbsent(user, u -> new LinkedHashSet<>())
-                                .add(classId);
-                    default -> {}
-                }
+                model.enrollments.add(enrollment);
             }
-            classesOf.forEach((student, classes) -> {
-                Set<String> teachers = new LinkedHashSet<>();
-                for (String classId : classes) {
-                    teachers.addAll(
-                            primaryOfClass.getOrDefault(classId, teachersOfClass.getOrDefault(classId, Set.of())));
-                }
-                model.teachersOf.put(student, teachers);
-            });
             return model;
         }
     }
