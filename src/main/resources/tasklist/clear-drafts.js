@@ -58,6 +58,9 @@ XMLHttpRequest.prototype.open = function (method, url, ...rest) {
   const path = String(url).split('?')[0];
   if (String(method).toUpperCase() === 'POST' && LOGOUT.test(path)) {
     nobodySignedIn();
+    // then our own sign-out, which with single sign-on ends the session at the district's provider too
+    // (README, "Set up your district"); without it, it leads back to Tasklist's sign-in
+    this.addEventListener('loadend', () => window.location.assign('/sso/logout'));
   } else if (USER.test(path)) {
     this.addEventListener('load', () => {
       if (this.status === 404 && !path.includes('/login/')) {

@@ -5,15 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,8 +29,9 @@ import org.supportplans.people.Role;
 
 /**
  * The embedded default, as a newcomer's {@code ./mvnw spring-boot:run} runs it: the application's own
- * configuration (no test profile), an H2 file database, the demo district, and nothing lost when the
- * service is stopped and started again.
+ * configuration (no test profile), an H2 file database, the demo district at work (its demo cases at every phase,
+ * some late), what a coordinator sees on first signing in to Tasklist, and nothing lost (nor seeded twice) when
+ * the service is stopped and started again.
  */
 @Tag("embedded-default") // Failsafe's execution "embedded-default": a JVM of its own (pom.xml)
 class EmbeddedDefaultIT {
@@ -69,6 +78,9 @@ class EmbeddedDefaultIT {
                     Http.as(port, "coordinator").post("/api/referrals", Referrals.of(Referrals.newStudentId()));
             assertThat(referred.status()).as(referred.body()).isEqualTo(201);
             caseId = referred.json().path("caseId").asText();
+
+            theDemoDistrictIsAtWork(port, first.getBean(TaskService.class));
+            aCoordinatorSignsInToTasklistAndSeesWhatIsDueFirst(port, first.getBean(TaskService.class));
         }
 
         try (ConfigurableApplicationContext second = start()) {
@@ -94,6 +106,11 @@ class EmbeddedDefaultIT {
                     .isEqualTo(Role.values().length + 1);
             assertThat(Http.as(port(second), "coordinator").get("/api/schools").json())
                     .hasSize(3);
+            // the demo cases too: seeded on the first start only (the open cases, this test's referral among them)
+            assertThat(runtime.createProcessInstanceQuery()
+                            .processDefinitionKey("support-case")
+                            .count())
+                    .isEqualTo(openDemoCases);
 
             // a clock on H2: written with its case's school, and listed by it
             Http coordinator = Http.as(port(second), "coordinator");
@@ -107,6 +124,92 @@ class EmbeddedDefaultIT {
                 assertThat(row.path("caseId").asText()).isEqualTo(caseId);
                 assertThat(row.path("schoolId").asText()).isEqualTo("lincoln-elementary");
             });
+        }
+    }
+
+    /** Open demo cases after the first start, counted again after the second. */
+    private long openDemoCases;
+
+    /**
+     * Some 40 demo cases (demo/stories.json) at every phase of the path, as the dashboard and the reports show them:
+     * cases waiting at each step, plans in effect, clocks overdue and the coordinator asked why.
+     */
+    private void theDemoDistrictIsAtWork(int port, TaskService tasks) {
+        Http.Response caseloads = Http.as(port, "district-admin").get("/api/reports/caseloads");
+        assertThat(caseloads.status()).as(caseloads.body()).isEqualTo(200);
+        Map<String, Long> openByPhase = new java.util.TreeMap<>();
+        caseloads
+                .json()
+                .path("cases")
+                .forEach(row -> openByPhase.merge(
+                        row.path("phase").asText(), row.path("openCases").asLong(), Long::sum));
+        assertThat(openByPhase)
+                .as("open demo cases by phase")
+                .containsKeys("TRIAGE", "CONSENT_TO_EVALUATE", "EVALUATION", "PLAN_DEVELOPMENT", "PLAN_IN_EFFECT");
+        openDemoCases = openByPhase.values().stream().mapToLong(Long::longValue).sum();
+        assertThat(openDemoCases).as("open demo cases").isBetween(30L, 45L);
+
+        Http.Response overdue = Http.as(port, "coordinator").get("/api/deadlines?status=OVERDUE");
+        assertThat(overdue.status()).as(overdue.body()).isEqualTo(200);
+        assertThat(overdue.json().path("content")).as("overdue clocks").isNotEmpty();
+        Http.Response clocks = Http.as(port, "district-admin").get("/api/reports/clocks");
+        assertThat(clocks.status()).as(clocks.body()).isEqualTo(200);
+        long metLate = 0;
+        for (var row : clocks.json().path("rows")) {
+            metLate += row.path("metLate").asLong();
+        }
+        assertThat(metLate).as("clocks met late, in the clocks report").isPositive();
+        assertThat(tasks.createTaskQuery()
+                        .taskName("Deadline missed: record why")
+                        .taskCandidateGroup("coordinator")
+                        .count())
+                .as("the coordinator asked why a deadline was missed")
+                .isPositive();
+    }
+
+    /**
+     * On first sign-in, a coordinator's "Due this week" lists real work, soonest due first, under no end-of-life
+     * banner and with nothing to start by hand. Screenshot: {@code target/screenshots/tasklist-first-hour.png}.
+     */
+    private void aCoordinatorSignsInToTasklistAndSeesWhatIsDueFirst(int port, TaskService tasks) {
+        LocalDate today = LocalDate.now(ZoneId.of("America/Denver"));
+        List<Task> dueThisWeek = tasks.createTaskQuery()
+                .taskCandidateGroup("coordinator")
+                .dueBefore(Date.from(today.plusDays(8)
+                        .atStartOfDay(ZoneId.of("America/Denver"))
+                        .toInstant()))
+                .list();
+        assertThat(dueThisWeek).as("demo tasks due within a week").isNotEmpty();
+
+        try (Browser browser = Browser.open()) {
+            browser.signInToCamunda(
+                    "http://localhost:" + port + "/camunda/app/tasklist/", "coordinator", "coordinator");
+            browser.click(
+                    By.xpath("//*[contains(@class,'task-filter')]//a[normalize-space(text())=\"Due this week\"]"));
+            browser.await(
+                    "tasks listed, sorted by due date",
+                    page -> String.valueOf(((JavascriptExecutor) page).executeScript("return window.location.hash"))
+                                    .contains("dueDate")
+                            && !page.findElements(By.cssSelector(".tasks-list a[href^='#/?task=']"))
+                                    .isEmpty());
+            assertThat(browser.driver().findElements(By.cssSelector(".ce-eol-banner")))
+                    .noneMatch(WebElement::isDisplayed);
+            assertThat(browser.driver().findElements(By.cssSelector("li.start-process-action, li.create-task-action")))
+                    .noneMatch(WebElement::isDisplayed);
+            List<Date> listed =
+                    browser.driver().findElements(By.cssSelector(".tasks-list a[href^='#/?task=']")).stream()
+                            .map(link -> link.getAttribute("href").replaceFirst(".*task=", ""))
+                            .map(id -> tasks.createTaskQuery()
+                                    .taskId(id)
+                                    .singleResult()
+                                    .getDueDate())
+                            .toList();
+            assertThat(listed)
+                    .as("due dates as listed")
+                    .isNotEmpty()
+                    .doesNotContainNull()
+                    .isSorted();
+            browser.screenshot("tasklist-first-hour");
         }
     }
 

@@ -81,6 +81,12 @@ public final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    /** A binary body, e.g. a roster zip as {@code application/zip}. */
+    public Response post(String path, byte[] body, String contentType) {
+        return send(
+                request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     private static String toJson(Object body) {
         try {
             return body instanceof String s ? s : JSON.writeValueAsString(body);

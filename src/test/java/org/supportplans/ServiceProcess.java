@@ -66,7 +66,8 @@ public final class ServiceProcess implements AutoCloseable {
                 "--spring.datasource.username=" + FreshPostgresDatabase.USER,
                 "--spring.datasource.password=" + FreshPostgresDatabase.PASSWORD,
                 "--support-plans.demo.enabled=true",
-                "--support-plans.demo.allow-server-database=true"));
+                "--support-plans.demo.allow-server-database=true",
+                "--support-plans.demo.cases=false"));
         command.addAll(List.of(settings));
         try {
             Files.createDirectories(LOGS);

@@ -40,7 +40,9 @@ final class ApiCalls {
             entry("GET /api/reports/step-durations", new Kind(Action.READ, Resource.REPORT)),
             entry("GET /api/reports/caseloads", new Kind(Action.READ, Resource.REPORT)),
             entry("GET /api/reports/clocks", new Kind(Action.READ, Resource.REPORT)),
-            entry("GET /api/audit", new Kind(Action.READ, Resource.AUDIT_LOG)));
+            entry("GET /api/audit", new Kind(Action.READ, Resource.AUDIT_LOG)),
+            // a roster holds the district's students: names, birth dates, schools, teachers
+            entry("POST /api/districts/{id}/roster", new Kind(Action.CREATE, Resource.ROSTER)));
 
     static final Set<String> NO_STUDENT_DATA = Set.of(
             "GET /api/me",
@@ -52,7 +54,9 @@ final class ApiCalls {
             "GET /api/districts/{districtId}/calendars",
             "GET /api/districts/{districtId}/calendars/{schoolYear}",
             "PUT /api/districts/{districtId}/calendars/{schoolYear}",
-            "GET /api/deadlines/preview");
+            "GET /api/deadlines/preview",
+            "GET /api/districts/{id}/roster/role-mapping",
+            "PUT /api/districts/{id}/roster/role-mapping");
 
     private ApiCalls() {}
 

@@ -57,7 +57,8 @@ public record AuditEvent(
         PROCESS_INSTANCES,
         VARIABLES,
         HISTORY,
-        MESSAGE
+        MESSAGE,
+        ROSTER
     }
 
     /** Through which door: our API, the engine REST API, or one of Camunda's web apps. */

@@ -49,6 +49,40 @@ public class CaseDirectory {
                 c.getStudent().getDateOfBirth());
     }
 
+    /** An open case of a student, and its phase. */
+    public record OpenCase(String caseId, String schoolId, CasePhase phase) {}
+
+    /** The open cases of the district's student with that local (SIS) id: one at most, as the schema keeps it. */
+    public java.util.List<OpenCase> openCasesOf(String districtId, String studentLocalId) {
+        return entityManager
+                .createQuery(
+                        "select c.id, c.school.id, c.phase from SupportCase c where c.student.districtId = :district"
+                                + " and c.student.localId = :localId and c.status = :open",
+                        Object[].class)
+                .setParameter("district", districtId)
+                .setParameter("localId", studentLocalId)
+                .setParameter("open", CaseStatus.OPEN)
+                .getResultList()
+                .stream()
+                .map(row -> new OpenCase((String) row[0], (String) row[1], (CasePhase) row[2]))
+                .toList();
+    }
+
+    /** The local (SIS) id of the case's student. */
+    public String studentLocalIdOf(String caseId) {
+        return find(caseId).getStudent().getLocalId();
+    }
+
+    /** Whether the district has any case yet, closed ones included. */
+    public boolean hasCases(String districtId) {
+        return !entityManager
+                .createQuery("select c.id from SupportCase c where c.school.district.id = :district", String.class)
+                .setParameter("district", districtId)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
+
     /**
      * The case as this transaction already holds it, else read with its student, school and district in one
      * query (the steps of a case ask for its facts once or twice a transaction: four look-ups each, before).

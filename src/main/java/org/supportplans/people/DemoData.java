@@ -38,6 +38,7 @@ public class DemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     public static final String DISTRICT_ID = "demo-district";
+    public static final String DISTRICT_ZONE = "America/Denver";
     public static final String ADMIN_ID = "demo";
     public static final List<String> SCHOOL_IDS = List.of("lincoln-elementary", "roosevelt-middle", "jefferson-high");
 
@@ -94,7 +95,7 @@ public class DemoData implements ApplicationRunner {
         District district = districts
                 .findById(DISTRICT_ID)
                 .orElseGet(() -> districts.save(
-                        new District(DISTRICT_ID, "Demo School District", "CO", ZoneId.of("America/Denver"))));
+                        new District(DISTRICT_ID, "Demo School District", "CO", ZoneId.of(DISTRICT_ZONE))));
         List<String> names = List.of("Lincoln Elementary School", "Roosevelt Middle School", "Jefferson High School");
         for (int i = 0; i < SCHOOL_IDS.size(); i++) {
             String id = SCHOOL_IDS.get(i);

@@ -1,6 +1,7 @@
 package org.supportplans.people;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The demo district, schools and staff ({@code support-plans.demo.*}).
@@ -8,9 +9,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param enabled load the demo data; when not set, it is loaded on the embedded H2 database only
  * @param allowServerDatabase let {@code enabled=true} seed a server database; for the test suite only,
  *     never for a real district
+ * @param cases with the demo district, some 40 demo cases at every phase on the first start (a database with no
+ *     case yet); {@code false} starts the demo district empty
  */
 @ConfigurationProperties("support-plans.demo")
-public record DemoProperties(Boolean enabled, boolean allowServerDatabase) {
+public record DemoProperties(
+        Boolean enabled,
+        boolean allowServerDatabase,
+        @DefaultValue("true") boolean cases) {
 
     /**
      * Whether to seed demo data on the database at {@code jdbcUrl}.

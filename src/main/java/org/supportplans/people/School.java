@@ -65,4 +65,12 @@ public class School {
     public void assign(String userId) {
         staff.add(userId);
     }
+
+    public void unassign(String userId) {
+        staff.remove(userId);
+    }
+
+    public void rename(String name) {
+        this.name = name;
+    }
 }

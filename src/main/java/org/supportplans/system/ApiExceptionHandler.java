@@ -57,9 +57,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RequestBodyLimit.BodyTooLarge) {
+            if (cause instanceof RequestBodyLimit.BodyTooLarge tooLarge) {
                 return handleExceptionInternal(
-                        e, RequestBodyLimit.problem(), headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
+                        e,
+                        RequestBodyLimit.problem(tooLarge.getMessage()),
+                        headers,
+                        HttpStatus.PAYLOAD_TOO_LARGE,
+                        request);
             }
         }
         String detail = "The request body is not valid JSON.";

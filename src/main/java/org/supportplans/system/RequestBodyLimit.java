@@ -31,6 +31,22 @@ class RequestBodyLimit {
     static final int MAX_BYTES = 2 * 1024 * 1024;
     static final String DETAIL = "The request body is larger than 2 MB, the most this service takes.";
 
+    /** A district's roster (a OneRoster zip) is the one larger body: 100 MiB, a large district's zipped export. */
+    static final long ROSTER_MAX_BYTES = 100L * 1024 * 1024;
+
+    static final String ROSTER_DETAIL = "The roster file is larger than 100 MB, the most this service takes.";
+
+    private static final java.util.regex.Pattern ROSTER =
+            java.util.regex.Pattern.compile("/api/districts/[^/]+/roster");
+
+    static long limitFor(HttpServletRequest request) {
+        return ROSTER.matcher(request.getRequestURI()).matches() ? ROSTER_MAX_BYTES : MAX_BYTES;
+    }
+
+    static String detailFor(long limit) {
+        return limit == MAX_BYTES ? DETAIL : ROSTER_DETAIL;
+    }
+
     @Bean
     FilterRegistrationBean<Filter> requestBodyLimitFilter(ObjectMapper objectMapper) {
         var registration = new FilterRegistrationBean<>(new Filter(objectMapper));
@@ -43,13 +59,17 @@ class RequestBodyLimit {
 
     /** Thrown while a body without a Content-Length is read past the limit. */
     public static class BodyTooLarge extends IOException {
-        BodyTooLarge() {
-            super(DETAIL);
+        BodyTooLarge(String detail) {
+            super(detail);
         }
     }
 
     static ProblemDetail problem() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, DETAIL);
+        return problem(DETAIL);
+    }
+
+    static ProblemDetail problem(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, detail);
         problem.setTitle("Request too large");
         return problem;
     }
@@ -65,31 +85,34 @@ class RequestBodyLimit {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            if (request.getContentLengthLong() > MAX_BYTES) {
-                ProblemDetail problem = problem();
+            long limit = limitFor(request);
+            if (request.getContentLengthLong() > limit) {
+                ProblemDetail problem = problem(detailFor(limit));
                 problem.setInstance(URI.create(request.getRequestURI()));
                 response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 objectMapper.writeValue(response.getOutputStream(), problem);
                 return;
             }
-            chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request) : request, response);
+            chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, limit) : request, response);
         }
     }
 
     /** A request whose body is counted as it is read. */
     static class Limited extends HttpServletRequestWrapper {
 
+        private final long limit;
         private ServletInputStream counted;
 
-        Limited(HttpServletRequest request) {
+        Limited(HttpServletRequest request, long limit) {
             super(request);
+            this.limit = limit;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (counted == null) {
-                counted = new Counted(super.getInputStream());
+                counted = new Counted(super.getInputStream(), limit);
             }
             return counted;
         }
@@ -98,10 +121,12 @@ class RequestBodyLimit {
     static class Counted extends ServletInputStream {
 
         private final ServletInputStream in;
+        private final long limit;
         private long read;
 
-        Counted(ServletInputStream in) {
+        Counted(ServletInputStream in, long limit) {
             this.in = in;
+            this.limit = limit;
         }
 
         @Override
@@ -124,8 +149,8 @@ class RequestBodyLimit {
 
         private void count(int n) throws BodyTooLarge {
             read += n;
-            if (read > MAX_BYTES) {
-                throw new BodyTooLarge();
+            if (read > limit) {
+                throw new BodyTooLarge(detailFor(limit));
             }
         }
 

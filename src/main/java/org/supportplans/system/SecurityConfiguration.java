@@ -5,7 +5,7 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -63,7 +63,8 @@ public class SecurityConfiguration {
         var registration = new FilterRegistrationBean<ProcessEngineAuthenticationFilter>(
                 new EngineRestAuthenticationFilter(tenants));
         registration.setName("camunda-engine-rest-authentication");
-        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        // HTTP Basic, or the bearer token Spring Security checked when single sign-on is on ({@link SingleSignOn})
+        registration.addInitParameter("authentication-provider", SpringSecurityAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
         return registration;
@@ -76,29 +77,41 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
-        // authenticated by ProcessEngineAuthenticationFilter, registered above
-        return http.securityMatcher(withDefaults().matcher("/engine-rest/**"))
+    SecurityFilterChain engineRest(HttpSecurity http, ObjectProvider<SingleSignOn> sso) throws Exception {
+        // authenticated by ProcessEngineAuthenticationFilter, registered above (a bearer token first checked here)
+        http.securityMatcher(withDefaults().matcher("/engine-rest/**"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .build();
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        SingleSignOn singleSignOn = sso.getIfAvailable();
+        if (singleSignOn != null) {
+            singleSignOn.tokens(http);
+        }
+        return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+    SecurityFilterChain camundaWebapps(HttpSecurity http, ObjectProvider<SingleSignOn> sso) throws Exception {
         // the web apps sign users in themselves (session + their own CSRF filter); their login page
         // asks GET /camunda-welcome (404 here), which must not get a Basic challenge: a browser would
-        // open its own sign-in dialog over the page
-        return http.securityMatcher(new OrRequestMatcher(
+        // open its own sign-in dialog over the page. With single sign-on, the district's provider signs them in.
+        http.securityMatcher(new OrRequestMatcher(
                         withDefaults().matcher("/camunda/**"),
                         withDefaults().matcher("/"),
-                        withDefaults().matcher("/camunda-welcome")))
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                        withDefaults().matcher("/camunda-welcome"),
+                        withDefaults().matcher("/sso/**"),
+                        withDefaults().matcher("/oauth2/**"),
+                        withDefaults().matcher("/login/oauth2/**")))
                 .csrf(csrf -> csrf.disable())
-                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
-                .build();
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+        SingleSignOn singleSignOn = sso.getIfAvailable();
+        if (singleSignOn != null) {
+            singleSignOn.webapps(http);
+        } else {
+            http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        }
+        return http.build();
     }
 
     @Bean
@@ -130,9 +143,14 @@ public class SecurityConfiguration {
             AuthenticationManager authenticationManager,
             IdentityService identityService,
             StaffTenants tenants,
-            ObjectMapper objectMapper)
+            ObjectMapper objectMapper,
+            ObjectProvider<SingleSignOn> sso)
             throws Exception {
         var entryPoint = new ProblemAuthenticationEntryPoint(objectMapper);
+        SingleSignOn singleSignOn = sso.getIfAvailable();
+        if (singleSignOn != null) {
+            singleSignOn.tokens(http);
+        }
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
                         .permitAll()
                         .requestMatchers("/error")

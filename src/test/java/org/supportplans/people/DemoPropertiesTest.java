@@ -3,7 +3,10 @@ package org.supportplans.people;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 class DemoPropertiesTest {
 
@@ -12,25 +15,36 @@ class DemoPropertiesTest {
 
     @Test
     void byDefaultTheDemoDistrictIsLoadedOnTheEmbeddedDatabaseOnly() {
-        DemoProperties unset = new DemoProperties(null, false);
+        DemoProperties unset = new DemoProperties(null, false, true);
         assertThat(unset.seedOn(H2)).isTrue();
         assertThat(unset.seedOn(POSTGRES)).isFalse();
     }
 
     @Test
     void demoUsersAskedForOnAServerDatabaseStopTheStart() {
-        assertThatThrownBy(() -> new DemoProperties(true, false).seedOn(POSTGRES))
+        assertThatThrownBy(() -> new DemoProperties(true, false, true).seedOn(POSTGRES))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("only for the embedded H2 database");
     }
 
     @Test
     void theTestSuiteMayLoadThemOnItsOwnPostgresDatabase() {
-        assertThat(new DemoProperties(true, true).seedOn(POSTGRES)).isTrue();
+        assertThat(new DemoProperties(true, true, true).seedOn(POSTGRES)).isTrue();
     }
 
     @Test
     void demoDataCanBeSwitchedOffOnTheEmbeddedDatabase() {
-        assertThat(new DemoProperties(false, false).seedOn(H2)).isFalse();
+        assertThat(new DemoProperties(false, false, true).seedOn(H2)).isFalse();
+    }
+
+    @Test
+    void theDemoDistrictComesWithItsDemoCasesUnlessTheyAreSwitchedOff() {
+        assertThat(bind(Map.of()).cases()).isTrue();
+        assertThat(bind(Map.of("support-plans.demo.cases", "false")).cases()).isFalse();
+    }
+
+    private static DemoProperties bind(Map<String, String> properties) {
+        return new Binder(new MapConfigurationPropertySource(properties))
+                .bindOrCreate("support-plans.demo", DemoProperties.class);
     }
 }

@@ -1,0 +1,49 @@
+package org.supportplans.system;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The page for a person the district's identity provider signed in but the roster does not know, and the sign-out
+ * address Tasklist leads to (with single sign-on, Spring Security ends the session there and at the provider first).
+ */
+@RestController
+class SsoPages {
+
+    private final SsoProperties properties;
+
+    SsoPages(SsoProperties properties) {
+        this.properties = properties;
+    }
+
+    @GetMapping(path = SingleSignOn.UNKNOWN_PAGE, produces = MediaType.TEXT_HTML_VALUE)
+    String unknown() {
+        return """
+                <!doctype html>
+                <html lang="en">
+                <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>Not in the district's roster · Support Plans</title></head>
+                <body style="font-family: sans-serif; max-width: 40rem; margin: 3rem auto; line-height: 1.5">
+                <main>
+                <h1>You are signed in, but not as a member of a school team here</h1>
+                <p>Your district's sign-in knows you, but the district's roster of school staff does not list you
+                in a role that uses Support Plans.</p>
+                <p>Please ask %s to add you to the roster, or to give you the right role.</p>
+                <p><a href="%s">Sign out</a></p>
+                </main>
+                </body>
+                </html>
+                """.formatted(HtmlUtils.htmlEscape(properties.helpContact()), SingleSignOn.LOGOUT);
+    }
+
+    /** Without single sign-on there is no session of ours to end: back to Tasklist's own sign-in. */
+    @GetMapping(SingleSignOn.LOGOUT)
+    ResponseEntity<Void> signedOut() {
+        return ResponseEntity.status(302)
+                .header("Location", "/camunda/app/tasklist/")
+                .build();
+    }
+}
