@@ -123,6 +123,10 @@ class SupportPlan {
     @Column(name = "change_summary")
     private String changeSummary;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "transferred_from")
+    private Transfers.From transferredFrom;
+
     @Column(name = "last_evaluated_on")
     private LocalDate lastEvaluatedOn;
 
@@ -383,9 +387,15 @@ class SupportPlan {
         return lastEvaluatedOn;
     }
 
+    /** For an IEP received on a transfer in: from another district of the state, or from another state. */
+    public Transfers.From getTransferredFrom() {
+        return transferredFrom;
+    }
+
     /** An IEP received from another district (34 CFR 300.323(e), (f)). */
-    void transferredIn(String summary, LocalDate lastEvaluatedOn) {
+    void transferredIn(Transfers.From from, String summary, LocalDate lastEvaluatedOn) {
         this.origin = PlanOrigin.TRANSFER;
+        this.transferredFrom = from;
         this.changeSummary = summary;
         this.lastEvaluatedOn = lastEvaluatedOn;
     }

@@ -64,6 +64,7 @@ public class Transfers {
         }
         SupportPlan plan = SupportPlan.iep(caseId, iep, actor);
         plan.transferredIn(
+                transfer.from(),
                 "Services comparable to the IEP from " + transfer.previousDistrict() + " ("
                         + (transfer.from() == From.IN_STATE
                                 ? "this state, 34 CFR 300.323(e)"
@@ -98,7 +99,7 @@ public class Transfers {
                 .filter(plan -> plan.getOrigin() == PlanOrigin.TRANSFER)
                 .findFirst()
                 .orElseThrow(() -> new NotAwaitedException("The case has no transferred IEP to decide on."));
-        From from = transferred.getChangeSummary().contains("300.323(f)") ? From.OUT_OF_STATE : From.IN_STATE;
+        From from = transferred.getTransferredFrom();
         if (decision == Decision.ADOPT_IEP && from == From.OUT_OF_STATE) {
             // 300.323(f): another state's IEP is not adopted as it is; the new district evaluates if needed and
             // develops a new IEP
