@@ -89,6 +89,13 @@ final class OneRosterZip {
         return modes.containsValue(Mode.BULK) ? Mode.BULK : Mode.DELTA;
     }
 
+    /** The rows of a whole roster from elsewhere (a REST provider): each file given is a bulk file. */
+    static OneRosterZip bulk(Map<String, List<Row>> rows) {
+        Map<String, Mode> modes = new LinkedHashMap<>();
+        FILES.keySet().forEach(file -> modes.put(file, rows.containsKey(file) ? Mode.BULK : Mode.ABSENT));
+        return new OneRosterZip(modes, rows);
+    }
+
     /** Reads the zip; what is wrong with it goes to {@code problems}. */
     static OneRosterZip read(byte[] zip, List<Problem> problems) {
         Map<String, byte[]> entries = new HashMap<>();

@@ -105,6 +105,7 @@ public class RosterImport {
             int departures) {}
 
     private final DistrictAccess districts;
+    private final org.supportplans.people.DistrictRepository districtRepository;
     private final SchoolRepository schools;
     private final SchoolTenants tenants;
     private final IdentityService identity;
@@ -119,6 +120,7 @@ public class RosterImport {
 
     RosterImport(
             DistrictAccess districts,
+            org.supportplans.people.DistrictRepository districtRepository,
             SchoolRepository schools,
             SchoolTenants tenants,
             IdentityService identity,
@@ -132,6 +134,7 @@ public class RosterImport {
             ApplicationEventPublisher events) {
         this.events = events;
         this.districts = districts;
+        this.districtRepository = districtRepository;
         this.schools = schools;
         this.tenants = tenants;
         this.identity = identity;
@@ -162,6 +165,20 @@ public class RosterImport {
             // a file that could not be read as a whole (no manifest, a missing column): its rows tell nothing more
             throw new RosterRejected(problems);
         }
+        return importFile(district, file, problems, staff.userId());
+    }
+
+    /** The whole roster as the district's OneRoster REST provider gave it ({@link OneRosterPull}): a bulk import. */
+    @Transactional
+    public Summary importPulled(String districtId, OneRosterZip file) {
+        District district = districtRepository
+                .findById(districtId)
+                .orElseThrow(() -> new IllegalStateException("No district " + districtId + " to pull a roster for."));
+        return importFile(district, file, new ArrayList<>(), OneRosterPull.ACTOR);
+    }
+
+    private Summary importFile(District district, OneRosterZip file, List<Problem> problems, String actor) {
+        String districtId = district.getId();
         RoleMapping mapping = mappings.of(districtId);
         Links links = new Links(districtId);
         Model model = Model.of(file, links, mapping, LocalDate.now(clock.withZone(district.getTimeZone())), problems);
@@ -191,7 +208,7 @@ public class RosterImport {
                 new MapSqlParameterSource()
                         .addValue("district", districtId)
                         .addValue("at", OffsetDateTime.now(clock))
-                        .addValue("by", staff.userId())
+                        .addValue("by", actor)
                         .addValue("mode", summary.mode())
                         .addValue("summary", toJson(summary)));
         log.info(
