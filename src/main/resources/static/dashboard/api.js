@@ -1,8 +1,10 @@
 // Calls to our API with the staff member's HTTP Basic credentials. They are kept in sessionStorage
-// only: the tab forgets them when it closes, and signing out forgets them at once.
+// only: the tab forgets them when it closes, and signing out forgets them at once. With single sign-on the
+// district's provider signed the person in: the calls then carry the session cookie instead (SESSION).
 
 const KEY = 'support-plans.dashboard.authorization';
 const API = new URL('../api/', document.baseURI);
+const SESSION = 'session';
 
 /** An answer other than 2xx, with the message of its problem+json body (RFC 9457). */
 export class ApiError extends Error {
@@ -18,6 +20,28 @@ export function signedIn() {
 
 export function forget() {
   sessionStorage.removeItem(KEY);
+}
+
+/** Whether the person was signed in by the district's provider (signing out then ends that session too). */
+export function viaProvider() {
+  return sessionStorage.getItem(KEY) === SESSION;
+}
+
+/** Whether the service signs staff in with the district's provider. */
+export async function providerEnabled() {
+  try {
+    const response = await fetch(new URL('../sso/status', document.baseURI), { credentials: 'omit', cache: 'no-store' });
+    return response.ok && (await response.json()).enabled === true;
+  } catch {
+    return false;
+  }
+}
+
+/** Signed in already by the district's provider (its session): who we are; keeps that only when the API takes it. */
+export async function signInWithProvider() {
+  const me = await get('me', {}, SESSION);
+  sessionStorage.setItem(KEY, SESSION);
+  return me;
 }
 
 /** Signs in by asking who we are; keeps the credentials only when the API takes them. */
@@ -38,10 +62,11 @@ export async function get(path, query = {}, authorization = sessionStorage.getIt
   }
   let response;
   try {
+    const basic = authorization && authorization !== SESSION;
     response = await fetch(url, {
-      headers: { Accept: 'application/json', ...(authorization ? { Authorization: authorization } : {}) },
-      // no cookies, and never the browser's own sign-in dialog for a 401
-      credentials: 'omit',
+      headers: { Accept: 'application/json', ...(basic ? { Authorization: authorization } : {}) },
+      // no cookies but the provider's session, and never the browser's own sign-in dialog for a 401
+      credentials: authorization === SESSION ? 'same-origin' : 'omit',
       cache: 'no-store',
     });
   } catch {

@@ -3,7 +3,7 @@
 // signing out clears it from the page. body[data-state] says where the page is (signed-out, loading,
 // ready), for people's tools and for the browser test.
 
-import { ApiError, forget, get, signIn, signedIn } from './api.js';
+import { ApiError, forget, get, providerEnabled, signIn, signInWithProvider, signedIn, viaProvider } from './api.js';
 import { clearDeadlines, loadDeadlines } from './deadlines.js';
 import { isoDate, roleName } from './format.js';
 import { clearReports, loadReports } from './reports.js';
@@ -109,6 +109,12 @@ async function openCase(caseId) {
 }
 
 function signOut(message) {
+  if (viaProvider() && !message) {
+    // the session at the district's provider ends too
+    forget();
+    window.location.assign('../sso/logout');
+    return;
+  }
   forget();
   clearDeadlines();
   clearTimeline();
@@ -173,4 +179,12 @@ if (signedIn()) {
   });
 } else {
   showSignIn();
+  providerEnabled().then((enabled) => {
+    if (!enabled) {
+      return;
+    }
+    $('sign-in-provider').hidden = false;
+    // back from the district's provider: its session signs the page in
+    signInWithProvider().then(showDashboard, () => {});
+  });
 }

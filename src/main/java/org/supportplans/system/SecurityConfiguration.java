@@ -147,11 +147,7 @@ public class SecurityConfiguration {
             ObjectProvider<SingleSignOn> sso)
             throws Exception {
         var entryPoint = new ProblemAuthenticationEntryPoint(objectMapper);
-        SingleSignOn singleSignOn = sso.getIfAvailable();
-        if (singleSignOn != null) {
-            singleSignOn.tokens(http);
-        }
-        return http.authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
                         .permitAll()
                         .requestMatchers("/error")
                         .permitAll()
@@ -165,8 +161,14 @@ public class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterAfter(
-                        new EngineAuthenticationFilter(identityService, tenants), BasicAuthenticationFilter.class)
-                .build();
+                        new EngineAuthenticationFilter(identityService, tenants), BasicAuthenticationFilter.class);
+        SingleSignOn singleSignOn = sso.getIfAvailable();
+        if (singleSignOn != null) {
+            // a provider's token, or the session the provider signed the dashboard's user in with
+            singleSignOn.tokens(http);
+            singleSignOn.sessions(http);
+        }
+        return http.build();
     }
 
     private static AccessDeniedHandler accessDenied(ObjectMapper objectMapper) {

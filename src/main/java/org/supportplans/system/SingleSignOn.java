@@ -19,6 +19,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
@@ -33,6 +34,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 
 /**
@@ -60,6 +64,8 @@ public class SingleSignOn {
 
     static final String UNKNOWN_PAGE = "/sso/unknown";
     static final String LOGOUT = "/sso/logout";
+    static final String STATUS = "/sso/status";
+    static final String DASHBOARD = "/sso/dashboard";
 
     private final SsoProperties properties;
     private final SsoStaff staff;
@@ -97,7 +103,8 @@ public class SingleSignOn {
         OidcClientInitiatedLogoutSuccessHandler endAtProvider =
                 new OidcClientInitiatedLogoutSuccessHandler(registrations);
         endAtProvider.setPostLogoutRedirectUri("{baseUrl}/camunda/app/tasklist/");
-        http.authorizeHttpRequests(requests -> requests.requestMatchers(new AntPathRequestMatcher(UNKNOWN_PAGE))
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                new AntPathRequestMatcher(UNKNOWN_PAGE), new AntPathRequestMatcher(STATUS))
                         .permitAll()
                         .anyRequest()
                         .authenticated())
@@ -107,6 +114,22 @@ public class SingleSignOn {
                 .logout(logout -> logout.logoutRequestMatcher(new AntPathRequestMatcher(LOGOUT, HttpMethod.GET.name()))
                         .logoutSuccessHandler(endAtProvider));
     }
+
+    /**
+     * The API's chain also takes the session the provider signed a person in with (the dashboard's calls, which
+     * send the session cookie): read only, never created here; and a change sent with that cookie alone (no
+     * {@code Authorization} header) must carry a CSRF token, which no other site can have (the dashboard reads
+     * only).
+     */
+    void sessions(HttpSecurity http) throws Exception {
+        http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .securityContext(context -> context.securityContextRepository(new DelegatingSecurityContextRepository(
+                        new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository())))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(
+                        request -> !SAFE.contains(request.getMethod()) && request.getHeader("Authorization") == null));
+    }
+
+    private static final java.util.Set<String> SAFE = java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     /** The token chains ({@code /api}, {@code /engine-rest}): a bearer token from the provider. */
     void tokens(HttpSecurity http) throws Exception {

@@ -14,9 +14,23 @@ import org.springframework.web.util.HtmlUtils;
 class SsoPages {
 
     private final SsoProperties properties;
+    private final boolean enabled;
 
-    SsoPages(SsoProperties properties) {
+    SsoPages(SsoProperties properties, org.springframework.beans.factory.ObjectProvider<SingleSignOn> sso) {
         this.properties = properties;
+        this.enabled = sso.getIfAvailable() != null;
+    }
+
+    /** Whether staff sign in with the district's provider: the dashboard then offers it. */
+    @GetMapping(path = SingleSignOn.STATUS, produces = MediaType.APPLICATION_JSON_VALUE)
+    java.util.Map<String, Boolean> status() {
+        return java.util.Map.of("enabled", enabled);
+    }
+
+    /** The dashboard's "Sign in with your district account": signed in by the provider, back to the dashboard. */
+    @GetMapping(SingleSignOn.DASHBOARD)
+    ResponseEntity<Void> dashboard() {
+        return ResponseEntity.status(302).header("Location", "/dashboard/").build();
     }
 
     @GetMapping(path = SingleSignOn.UNKNOWN_PAGE, produces = MediaType.TEXT_HTML_VALUE)

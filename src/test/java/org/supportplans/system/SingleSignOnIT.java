@@ -30,7 +30,7 @@ import org.supportplans.SupportPlansApplication;
 /**
  * Single sign-on against a real OpenID Connect provider ({@link TestIdentityProvider}, Spring Authorization Server
  * in this JVM): a coordinator signs in to Tasklist through the provider in a real browser, with the roles and
- * schools of their token; signing out ends the session at the provider too; a person the roster does not know gets
+ * schools of their token, and finds the dashboard signed in too; signing out ends the session at the provider too; a person the roster does not know gets
  * the page that says whom to ask; the API and the engine REST API take the provider's tokens (and refuse forged
  * ones), and HTTP Basic still works beside them.
  */
@@ -109,8 +109,17 @@ class SingleSignOnIT {
             assertThat(me.json().path("schools")).hasSize(1);
             assertThat(me.json().path("schools").get(0).path("id").asText()).isEqualTo("lincoln-elementary");
 
-            // signing out ends the session here and at the provider: the provider asks for a password again
-            browser.visit("http://localhost:" + port + "/sso/logout");
+            // the dashboard, in the same browser: signed in by the provider's session, no password asked
+            browser.visit("http://localhost:" + port + "/dashboard/");
+            browser.await(
+                    "the dashboard signed in by the provider",
+                    page -> "ready".equals(page.findElement(By.tagName("body")).getDomAttribute("data-state")));
+            assertThat(browser.driver().findElement(By.id("who-name")).getText())
+                    .contains("Coordinator");
+            browser.screenshot("single-sign-on-dashboard");
+
+            // signing out of the dashboard ends the session here and at the provider: it asks for a password again
+            browser.click(By.id("sign-out"));
             browser.await(
                     "the provider's sign-in form after signing out",
                     ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[name=username]")));
