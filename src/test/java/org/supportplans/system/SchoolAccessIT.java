@@ -341,6 +341,16 @@ class SchoolAccessIT {
         assertThat(config.body()).contains("customScripts: ['scripts/clear-drafts', 'scripts/due-first']");
         assertThat(script.status()).isEqualTo(200);
         assertThat(script.body()).contains("camunda-form:").contains("/logout").contains("/sso/logout");
+
+        // Cockpit's and Admin's sign-out lead on to ours too (with single sign-on: the provider's)
+        for (String app : java.util.List.of("cockpit", "admin")) {
+            Http.Response appConfig = anonymous.get("/camunda/app/" + app + "/scripts/config.js");
+            assertThat(appConfig.status()).as(app).isEqualTo(200);
+            assertThat(appConfig.body()).as(app).contains("customScripts: ['scripts/sign-out-everywhere']");
+            Http.Response signOut = anonymous.get("/camunda/app/" + app + "/scripts/sign-out-everywhere.js");
+            assertThat(signOut.status()).as(app).isEqualTo(200);
+            assertThat(signOut.body()).as(app).contains("/sso/logout");
+        }
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
