@@ -14,6 +14,7 @@ import org.supportplans.cases.CaseView.ConsentView;
 import org.supportplans.cases.CaseView.EligibilityView;
 import org.supportplans.cases.CaseView.EvaluationView;
 import org.supportplans.cases.CaseView.MeetingView;
+import org.supportplans.cases.CaseView.NoticeView;
 import org.supportplans.cases.CaseView.PlanView;
 import org.supportplans.cases.CaseView.TriageView;
 import org.supportplans.cases.ClosureReason;
@@ -21,6 +22,7 @@ import org.supportplans.cases.ConsentKind;
 import org.supportplans.cases.EligibilityOutcome;
 import org.supportplans.cases.NoticeKind;
 import org.supportplans.cases.PlanKind;
+import org.supportplans.cases.PlanOrigin;
 import org.supportplans.cases.PlanStatus;
 import org.supportplans.cases.TriageOutcome;
 
@@ -36,8 +38,23 @@ final class DocumentContent {
     record Owed(DocumentKind kind, String subject, String source, String step, Map<String, Object> variables) {}
 
     /** Prior written notice: the elements of 34 CFR 300.503(b) that vary from notice to notice. */
+    /**
+     * The content of a prior written notice (34 CFR 300.503(b)); {@code options} the options the team wrote it
+     * considered, where it wrote them (else the document says what it says for that action).
+     */
     public record Pwn(
-            String action, String teamReasons, List<String> basis, String factors, String categories, String closure) {}
+            String action,
+            String teamReasons,
+            List<String> basis,
+            String factors,
+            String categories,
+            String closure,
+            String options) {
+
+        Pwn(String action, String teamReasons, List<String> basis, String factors, String categories, String closure) {
+            this(action, teamReasons, basis, factors, categories, closure, null);
+        }
+    }
 
     /** A line of a progress report: a goal and the progress toward it (34 CFR 300.320(a)(3)(ii)). */
     public record Progress(String goal, String progress) {}
@@ -136,6 +153,31 @@ final class DocumentContent {
         }
         for (PlanView plan : currentPlans().values()) {
             owed.add(plan(plan));
+        }
+        // 34 CFR 300.503(a)(1): each change of a plan in effect (an annual review's new version, an amendment), with
+        // the notice the team wrote for it (issue 15's notice content: the reasons, the evidence, the options)
+        for (NoticeView notice : c.notices()) {
+            if (notice.kind() != NoticeKind.PRIOR_WRITTEN_NOTICE
+                    || notice.content() == null
+                    || notice.planId() == null) {
+                continue;
+            }
+            c.plans().stream()
+                    .filter(plan -> notice.planId().equals(plan.id()))
+                    .filter(plan -> plan.origin() == PlanOrigin.ANNUAL_REVIEW || plan.origin() == PlanOrigin.AMENDMENT)
+                    .findFirst()
+                    .ifPresent(plan -> owed.add(pwn(
+                            "plan-change-" + notice.id(),
+                            "PLAN_CHANGED",
+                            notice.sentOn(),
+                            new Pwn(
+                                    "CHANGE_PLAN",
+                                    notice.content().reasons(),
+                                    lines(notice.content().evidence()),
+                                    notice.content().otherFactors(),
+                                    null,
+                                    null,
+                                    notice.content().optionsConsidered()))));
         }
         ClosureReason closure = c.closureReason();
         if (closure == ClosureReason.CONSENT_REVOKED || closure == ClosureReason.NO_LONGER_ELIGIBLE) {
@@ -239,6 +281,17 @@ final class DocumentContent {
             }
         });
         return current;
+    }
+
+    /** A team's free text, a line each; none: the document says there was none. */
+    private List<String> lines(String text) {
+        List<String> lines = text == null
+                ? List.of()
+                : text.lines()
+                        .map(String::strip)
+                        .filter(line -> !line.isEmpty())
+                        .toList();
+        return lines.isEmpty() ? List.of(DocumentRenderer.message(language, "pwn.basis.none")) : lines;
     }
 
     private Owed pwn(String subject, String step, LocalDate on, Pwn pwn) {

@@ -115,6 +115,19 @@ class PlanLifeIT {
                     .isEqualTo(r1.plusYears(1).toString());
             assertThat(version(coordinator, caseId, 1).path("effectiveTo").asText())
                     .isEqualTo(r1.minusDays(1).toString());
+            // the parents' papers of the review: prior written notice of the change, sealed, and the new IEP's version
+            Http.Response papers = coordinator.get("/api/cases/" + caseId + "/documents");
+            assertThat(papers.status()).as(papers.body()).isEqualTo(200);
+            assertThat(papers.json())
+                    .anySatisfy(document -> {
+                        assertThat(document.path("kind").asText()).isEqualTo("PRIOR_WRITTEN_NOTICE");
+                        assertThat(document.path("step").asText()).isEqualTo("PLAN_CHANGED");
+                        assertThat(document.path("status").asText()).isEqualTo("FINAL");
+                    })
+                    .anySatisfy(document -> {
+                        assertThat(document.path("kind").asText()).isEqualTo("IEP");
+                        assertThat(document.path("version").asInt()).isGreaterThan(1);
+                    });
 
             // an amendment without a meeting, 100 days later
             LocalDate agreedOn = r1.plusDays(100);

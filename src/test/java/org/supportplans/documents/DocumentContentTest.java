@@ -110,6 +110,54 @@ class DocumentContentTest {
                         + " comunicación.");
     }
 
+    /**
+     * 34 CFR 300.503(a)(1), (b): an annual review's new IEP is proposed with prior written notice of what the team
+     * wrote: its reasons (b)(2), the evidence it used (b)(3), the options it considered (b)(6) and the rest; in the
+     * family's language around the team's own words.
+     */
+    @Test
+    void aChangedPlanOwesPriorWrittenNoticeWithTheTeamsReasons() throws java.io.IOException {
+        CaseView c = SampleCase.of("es", null);
+        CaseView.PlanView iep = c.plans().stream()
+                .filter(p -> p.kind() == org.supportplans.cases.PlanKind.IEP)
+                .findFirst()
+                .orElseThrow();
+        CaseView.PlanView reviewed = withOrigin(iep, 99L, org.supportplans.cases.PlanOrigin.ANNUAL_REVIEW);
+        org.supportplans.cases.NoticeContent content = new org.supportplans.cases.NoticeContent(
+                org.supportplans.cases.NoticeContent.Action.PROPOSED,
+                "The IEP for 2027-2028",
+                "Met last year's reading goal; the new goal asks for third-grade text.",
+                "Reading probes of September to November\nThe teacher's report",
+                "Keeping last year's goal: rejected, she has met it.",
+                "What changes: the annual goal",
+                org.supportplans.cases.NoticeContent.IDEA_SAFEGUARDS,
+                "en");
+        List<CaseView.NoticeView> notices = new ArrayList<>(c.notices());
+        notices.add(new CaseView.NoticeView(
+                org.supportplans.cases.NoticeKind.PRIOR_WRITTEN_NOTICE, TODAY, 7L, 99L, "coordinator", content));
+        List<CaseView.PlanView> plans = new ArrayList<>(c.plans());
+        plans.add(reviewed);
+        CaseView changed = withNotices(withPlans(c, plans), notices);
+
+        DocumentContent.Owed notice = new DocumentContent(changed, "Demo School District", "es", TODAY)
+                .owed().stream()
+                        .filter(o -> o.subject().equals("plan-change-7"))
+                        .findFirst()
+                        .orElseThrow();
+
+        assertThat(notice.kind()).isEqualTo(DocumentKind.PRIOR_WRITTEN_NOTICE);
+        assertThat(notice.step()).isEqualTo("PLAN_CHANGED");
+        String text = DocumentRenderingTest.text(new DocumentRenderer().pdf(notice.kind(), "es", notice.variables()));
+        assertThat(text)
+                .contains("La escuela propone cambiar el plan de su hijo o hija.")
+                .contains("Met last year's reading goal; the new goal asks for third-grade text.")
+                .contains("Reading probes of September to November")
+                .contains("The teacher's report")
+                .contains("Keeping last year's goal: rejected, she has met it.")
+                .contains("What changes: the annual goal")
+                .doesNotContain("Mantener el plan como estaba");
+    }
+
     @Test
     void aPlanProposedThenInEffectIsOneDocumentWithTwoSources() {
         CaseView inEffect = SampleCase.of("en", null);
@@ -172,6 +220,66 @@ class DocumentContentTest {
                 null,
                 null,
                 null);
+    }
+
+    private static CaseView.PlanView withOrigin(
+            CaseView.PlanView p, Long id, org.supportplans.cases.PlanOrigin origin) {
+        return new CaseView.PlanView(
+                id,
+                p.kind(),
+                PlanStatus.IN_EFFECT,
+                p.startsOn(),
+                p.endsOn(),
+                p.inEffectOn(),
+                p.endedOn(),
+                p.presentLevels(),
+                p.annualGoals(),
+                p.services(),
+                p.accommodations(),
+                p.providedAccommodations(),
+                p.placement(),
+                p.transitionPlan(),
+                p.strengthAreas(),
+                p.achievementGoals(),
+                p.affectiveGoals(),
+                p.programming(),
+                p.writtenBy(),
+                2,
+                origin,
+                p.id(),
+                null,
+                null,
+                null,
+                "coordinator",
+                null,
+                "the annual goal",
+                null);
+    }
+
+    private static CaseView withNotices(CaseView c, List<CaseView.NoticeView> notices) {
+        return new CaseView(
+                c.id(),
+                c.status(),
+                c.phase(),
+                c.planKinds(),
+                c.student(),
+                c.school(),
+                c.parentLanguage(),
+                c.openedOn(),
+                c.closedOn(),
+                c.closureReason(),
+                c.due(),
+                c.clocks(),
+                c.referrals(),
+                c.triage(),
+                c.consents(),
+                notices,
+                c.evaluations(),
+                c.eligibility(),
+                c.meetings(),
+                c.plans(),
+                c.teacherNotifications(),
+                List.of());
     }
 
     private static CaseView withPlans(CaseView c, List<CaseView.PlanView> plans) {
