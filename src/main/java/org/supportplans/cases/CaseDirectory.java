@@ -64,20 +64,20 @@ public class CaseDirectory {
     /** An open case of a student, and its phase. */
     public record OpenCase(String caseId, String schoolId, CasePhase phase) {}
 
-    /** The open cases of the district's student with that local (SIS) id: one at most, as the schema keeps it. */
-    public java.util.List<OpenCase> openCasesOf(String districtId, String studentLocalId) {
-        return entityManager
+    /** The district's open cases by their student's local (SIS) id: one query, whatever the number of students. */
+    public java.util.Map<String, java.util.List<OpenCase>> openCasesByStudent(String districtId) {
+        java.util.Map<String, java.util.List<OpenCase>> open = new java.util.HashMap<>();
+        entityManager
                 .createQuery(
-                        "select c.id, c.school.id, c.phase from SupportCase c where c.student.districtId = :district"
-                                + " and c.student.localId = :localId and c.status = :open",
+                        "select c.student.localId, c.id, c.school.id, c.phase from SupportCase c"
+                                + " where c.student.districtId = :district and c.status = :open",
                         Object[].class)
                 .setParameter("district", districtId)
-                .setParameter("localId", studentLocalId)
                 .setParameter("open", CaseStatus.OPEN)
                 .getResultList()
-                .stream()
-                .map(row -> new OpenCase((String) row[0], (String) row[1], (CasePhase) row[2]))
-                .toList();
+                .forEach(row -> open.computeIfAbsent((String) row[0], id -> new java.util.ArrayList<>())
+                        .add(new OpenCase((String) row[1], (String) row[2], (CasePhase) row[3])));
+        return open;
     }
 
     /** The local (SIS) id of the case's student. */

@@ -605,23 +605,19 @@ public class RosterImport {
         Set<String> withNewTeachers = new HashSet<>();
         added.forEach(row -> withNewTeachers.add((String) row.getValue("student")));
         List<String> inEffect = new ArrayList<>();
-        for (String student : withNewTeachers) {
-            Model.Person person = model.students.get(student);
-            String localId = person != null
-                    ? person.localId()
-                    : jdbc
-                            .queryForList(
-                                    "select local_id from roster_student where district_id = :district"
-                                            + " and sourced_id = :sourced",
-                                    Map.of("district", districtId, "sourced", student),
-                                    String.class)
-                            .stream()
-                            .findFirst()
-                            .orElse(null);
-            if (localId != null) {
-                cases.openCasesOf(districtId, localId).stream()
-                        .filter(open -> open.phase() == CasePhase.PLAN_IN_EFFECT)
-                        .forEach(open -> inEffect.add(open.caseId()));
+        if (!withNewTeachers.isEmpty()) {
+            Map<String, String> localIds = new HashMap<>();
+            jdbc.query(
+                    "select sourced_id, local_id from roster_student where district_id = :district",
+                    Map.of("district", districtId),
+                    rs -> {
+                        localIds.put(rs.getString(1), rs.getString(2));
+                    });
+            Map<String, List<CaseDirectory.OpenCase>> open = cases.openCasesByStudent(districtId);
+            for (String student : withNewTeachers) {
+                open.getOrDefault(localIds.get(student), List.of()).stream()
+                        .filter(openCase -> openCase.phase() == CasePhase.PLAN_IN_EFFECT)
+                        .forEach(openCase -> inEffect.add(openCase.caseId()));
             }
         }
         if (!inEffect.isEmpty()) {
@@ -645,8 +641,10 @@ public class RosterImport {
                 "select local_id from roster_student where district_id = :district and active = false",
                 Map.of("district", districtId),
                 String.class);
+        Map<String, List<CaseDirectory.OpenCase>> openCases =
+                gone.isEmpty() ? Map.of() : cases.openCasesByStudent(districtId);
         for (String localId : gone) {
-            for (CaseDirectory.OpenCase open : cases.openCasesOf(districtId, localId)) {
+            for (CaseDirectory.OpenCase open : openCases.getOrDefault(localId, List.of())) {
                 boolean asked = runtime.createProcessInstanceQuery()
                                 .processDefinitionKey(RosterDeparture.PROCESS_KEY)
                                 .processInstanceBusinessKey(open.caseId())

@@ -193,16 +193,6 @@ public class SingleSignOn {
         public String getName() {
             return userId;
         }
-
-        @Override
-        public boolean equals(Object other) {
-            return super.equals(other);
-        }
-
-        @Override
-        public int hashCode() {
-            return super.hashCode();
-        }
     }
 
     /** A token's person as our staff member; a token naming nobody the roster knows is not valid here. */
