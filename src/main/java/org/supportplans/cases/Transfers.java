@@ -1,6 +1,8 @@
 package org.supportplans.cases;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,14 +22,32 @@ public class Transfers {
         OUT_OF_STATE
     }
 
-    /** What the new district decides. */
+    /** What the new district decides, and the subject of its prior written notice (300.503(a)). */
     public enum Decision {
         /** Adopt the IEP of the previous district (300.323(e)(1)); in the same state only. */
-        ADOPT_IEP,
+        ADOPT_IEP("The school adopts your child's IEP from the previous district"),
         /** Develop, adopt and implement a new IEP at a plan meeting (300.323(e)(2)). */
-        DEVELOP_NEW_IEP,
+        DEVELOP_NEW_IEP("The school proposes to develop a new IEP with you"),
         /** Evaluate first (300.323(e)(2), (f)(1); 300.304-300.306), then develop a new IEP. */
-        EVALUATE
+        EVALUATE("The school proposes to evaluate your child, then develop a new IEP");
+
+        private final String noticeSubject;
+
+        Decision(String noticeSubject) {
+            this.noticeSubject = noticeSubject;
+        }
+
+        /** The subject of the decision's notice, as the case records it. */
+        public String noticeSubject() {
+            return noticeSubject;
+        }
+
+        /** The decision a transfer notice records, from its subject. */
+        public static Optional<Decision> ofNotice(NoticeContent content) {
+            return Arrays.stream(values())
+                    .filter(decision -> decision.noticeSubject.equals(content.subject()))
+                    .findFirst();
+        }
     }
 
     /** The IEP the student arrives with, the district it comes from and the date of the student's last evaluation. */
@@ -127,12 +147,7 @@ public class Transfers {
                         today,
                         new NoticeContent(
                                 NoticeContent.Action.PROPOSED,
-                                switch (decision) {
-                                    case ADOPT_IEP -> "The school adopts your child's IEP from the previous district";
-                                    case DEVELOP_NEW_IEP -> "The school proposes to develop a new IEP with you";
-                                    case EVALUATE ->
-                                        "The school proposes to evaluate your child, then develop a new IEP";
-                                },
+                                decision.noticeSubject(),
                                 why,
                                 "The IEP and the records from the previous district; the last evaluation, of "
                                         + transferred.getLastEvaluatedOn(),

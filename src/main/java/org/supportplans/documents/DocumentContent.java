@@ -24,7 +24,9 @@ import org.supportplans.cases.NoticeKind;
 import org.supportplans.cases.PlanKind;
 import org.supportplans.cases.PlanOrigin;
 import org.supportplans.cases.PlanStatus;
+import org.supportplans.cases.Transfers;
 import org.supportplans.cases.TriageOutcome;
+import org.supportplans.people.FamilyContact;
 
 /**
  * Which documents a case owes its family, as the case stands, and what each shows: read from the case's
@@ -61,12 +63,19 @@ final class DocumentContent {
 
     private final CaseView c;
     private final String districtName;
+    private final FamilyContact contact;
     private final String language;
     private final LocalDate today;
 
+    /** The documents of a case of a district that has not said who its families contact. */
     DocumentContent(CaseView c, String districtName, String language, LocalDate today) {
+        this(c, districtName, FamilyContact.NONE, language, today);
+    }
+
+    DocumentContent(CaseView c, String districtName, FamilyContact contact, String language, LocalDate today) {
         this.c = c;
         this.districtName = districtName;
+        this.contact = contact;
         this.language = language;
         this.today = today;
     }
@@ -179,7 +188,27 @@ final class DocumentContent {
                                     null,
                                     notice.content().optionsConsidered()))));
         }
+        // 34 CFR 300.323(e), (f): the new district's decision on the IEP a student arrived with (adopt it, develop a
+        // new one, evaluate first), with the team's reasons
+        for (NoticeView notice : c.notices()) {
+            if (notice.kind() == NoticeKind.PRIOR_WRITTEN_NOTICE && notice.content() != null && transferred(notice)) {
+                Transfers.Decision.ofNotice(notice.content())
+                        .ifPresent(decision -> owed.add(pwn(
+                                "transfer-decision-" + notice.id(),
+                                "TRANSFER_DECIDED",
+                                notice.sentOn(),
+                                new Pwn(
+                                        "TRANSFER_" + decision.name(),
+                                        notice.content().reasons(),
+                                        List.of(DocumentRenderer.message(language, "pwn.basis.transfer")),
+                                        DocumentRenderer.message(language, "pwn.factors.transfer"),
+                                        null,
+                                        null))));
+            }
+        }
         ClosureReason closure = c.closureReason();
+        boolean endsAnIep = (closure == ClosureReason.GRADUATED || closure == ClosureReason.AGED_OUT)
+                && lastIep().isPresent();
         if (closure == ClosureReason.CONSENT_REVOKED || closure == ClosureReason.NO_LONGER_ELIGIBLE) {
             // 34 CFR 300.300(b)(4)(i), 300.503: services end after prior written notice
             owed.add(pwn(
@@ -188,8 +217,35 @@ final class DocumentContent {
                     c.closedOn(),
                     new Pwn("END_SERVICES", null, evaluationBasis(), null, null, closure.name())));
         }
-        if ((closure == ClosureReason.GRADUATED || closure == ClosureReason.AGED_OUT)
-                && lastIep().isPresent()) {
+        if (endsAnIep) {
+            // 34 CFR 300.102(a)(3)(iii), 300.503: graduating with a regular diploma is a change in placement that
+            // needs prior written notice; so does the end of eligibility by age
+            PlanView iep = lastIep().get();
+            DocumentFormat f = new DocumentFormat(java.util.Locale.forLanguageTag(language));
+            owed.add(pwn(
+                    "end-services",
+                    "CASE_CLOSED",
+                    c.closedOn(),
+                    new Pwn(
+                            "END_SERVICES",
+                            null,
+                            java.util.stream.Stream.of(
+                                            iep.startsOn() == null
+                                                    ? null
+                                                    : DocumentRenderer.message(
+                                                            language,
+                                                            "pwn.basis.iep",
+                                                            f.date(
+                                                                    iep.effectiveFrom() != null
+                                                                            ? iep.effectiveFrom()
+                                                                            : iep.startsOn()),
+                                                            Math.max(1, iep.version())),
+                                            DocumentRenderer.message(language, "pwn.basis." + closure.name()))
+                                    .filter(java.util.Objects::nonNull)
+                                    .toList(),
+                            null,
+                            null,
+                            closure.name())));
             // 34 CFR 300.305(e)(3): a summary of the child's academic achievement and functional performance
             Map<String, Object> variables = common(c.closedOn());
             variables.put("closure", closure.name());
@@ -304,6 +360,7 @@ final class DocumentContent {
         Map<String, Object> variables = new HashMap<>();
         variables.put("c", c);
         variables.put("districtName", districtName);
+        variables.put("contact", contact);
         variables.put("schoolName", c.school().name());
         variables.put("issuedOn", issuedOn == null ? today : issuedOn);
         variables.put("draft", false);
@@ -366,6 +423,13 @@ final class DocumentContent {
                 null,
                 null,
                 null);
+    }
+
+    /** A notice about the IEP the student arrived with. */
+    private boolean transferred(NoticeView notice) {
+        return notice.planId() != null
+                && c.plans().stream()
+                        .anyMatch(plan -> notice.planId().equals(plan.id()) && plan.origin() == PlanOrigin.TRANSFER);
     }
 
     private boolean sent(NoticeKind kind) {

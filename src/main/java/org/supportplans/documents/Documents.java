@@ -205,7 +205,7 @@ public class Documents {
     private DocumentContent content(CaseView view, String language) {
         District district = schools.findById(view.school().id()).orElseThrow().getDistrict();
         LocalDate today = LocalDate.now(clock.withZone(district.getTimeZone()));
-        return new DocumentContent(view, district.getName(), language, today);
+        return new DocumentContent(view, district.getName(), district.getFamilyContact(), language, today);
     }
 
     private boolean visible(String caseId, CurrentStaff staff) {

@@ -96,6 +96,17 @@ public class DemoData implements ApplicationRunner {
                 .findById(DISTRICT_ID)
                 .orElseGet(() -> districts.save(
                         new District(DISTRICT_ID, "Demo School District", "CO", ZoneId.of(DISTRICT_ZONE))));
+        if (district.getFamilyContact().equals(FamilyContact.NONE)) {
+            // a fictitious office (555 number, .example addresses); Colorado's Parent Training and Information Center
+            district.setFamilyContact(new FamilyContact(
+                    "Special Education Office, Demo School District",
+                    "(303) 555-0142",
+                    "special-education@demo-district.example",
+                    "https://demo-district.example/special-education/procedural-safeguards",
+                    "PEAK Parent Center",
+                    null,
+                    "https://www.peakparent.org"));
+        }
         List<String> names = List.of("Lincoln Elementary School", "Roosevelt Middle School", "Jefferson High School");
         for (int i = 0; i < SCHOOL_IDS.size(); i++) {
             String id = SCHOOL_IDS.get(i);

@@ -1,6 +1,7 @@
 package org.supportplans.people;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -27,6 +28,9 @@ public class District {
     @Column(name = "time_zone", nullable = false)
     private String timeZone;
 
+    @Embedded
+    private FamilyContact familyContact;
+
     protected District() {}
 
     public District(String id, String name, String state, ZoneId timeZone) {
@@ -50,6 +54,15 @@ public class District {
 
     public ZoneId getTimeZone() {
         return ZoneId.of(timeZone);
+    }
+
+    /** Who the district's families contact about their documents; {@link FamilyContact#NONE} until it is set. */
+    public FamilyContact getFamilyContact() {
+        return familyContact == null ? FamilyContact.NONE : familyContact;
+    }
+
+    public void setFamilyContact(FamilyContact familyContact) {
+        this.familyContact = Objects.requireNonNull(familyContact);
     }
 
     /** The moment a school day's work starts (7 a.m. in the district's time zone): when timers for that day fire. */

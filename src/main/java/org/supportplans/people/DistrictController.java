@@ -3,6 +3,7 @@ package org.supportplans.people;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -56,6 +58,61 @@ class DistrictController {
             String id,
 
             @NotBlank @Size(max = 200) String name) {}
+
+    /** Blank means none, in both. */
+    static final String PHONE = "\\s*|[0-9+()./ x-]{7,40}";
+
+    static final String WEB_ADDRESS = "\\s*|https?://[^\\s]+";
+
+    /**
+     * Who the district's families contact, as every document prints it; each part optional, blank means none.
+     * An office needs a phone or an e-mail address to be printed.
+     */
+    record FamilyContactBody(
+            @Size(max = 200) String office,
+
+            @Size(max = 40) @Pattern(regexp = PHONE, message = "digits, spaces and + ( ) . - /, e.g. (303) 555-0142")
+            String phone,
+
+            @Size(max = 200) @Email String email,
+
+            @Size(max = 500) @Pattern(regexp = WEB_ADDRESS, message = "a web address starting with https://")
+            String safeguardsUrl,
+
+            @Size(max = 200) String parentCenterName,
+
+            @Size(max = 40) @Pattern(regexp = PHONE, message = "digits, spaces and + ( ) . - /, e.g. (303) 555-0142")
+            String parentCenterPhone,
+
+            @Size(max = 500) @Pattern(regexp = WEB_ADDRESS, message = "a web address starting with https://")
+            String parentCenterUrl) {
+
+        FamilyContact toContact() {
+            return new FamilyContact(
+                    blankToNull(office),
+                    blankToNull(phone),
+                    blankToNull(email),
+                    blankToNull(safeguardsUrl),
+                    blankToNull(parentCenterName),
+                    blankToNull(parentCenterPhone),
+                    blankToNull(parentCenterUrl));
+        }
+
+        static FamilyContactBody of(FamilyContact contact) {
+            return new FamilyContactBody(
+                    contact.office(),
+                    contact.phone(),
+                    contact.email(),
+                    contact.safeguardsUrl(),
+                    contact.parentCenterName(),
+                    contact.parentCenterPhone(),
+                    contact.parentCenterUrl());
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+    }
 
     record SchoolView(String id, String name, String districtId) {
         static SchoolView of(School school) {
@@ -108,6 +165,20 @@ class DistrictController {
     @Operation(summary = "A school of a district")
     SchoolView school(@PathVariable String id, @PathVariable String schoolId) {
         return districts.readSchool(id, schoolId, CurrentStaff.require());
+    }
+
+    @GetMapping("/{id}/family-contact")
+    @Operation(summary = "Who the district's families contact, as its documents print it (its staff)")
+    FamilyContactBody familyContact(@PathVariable String id) {
+        return FamilyContactBody.of(districts.familyContact(id, CurrentStaff.require()));
+    }
+
+    @PutMapping("/{id}/family-contact")
+    @Operation(
+            summary = "Set who the district's families contact (its district administrators and the administrators);"
+                    + " documents made from then on print it")
+    FamilyContactBody setFamilyContact(@PathVariable String id, @Valid @RequestBody FamilyContactBody request) {
+        return FamilyContactBody.of(districts.setFamilyContact(id, request.toContact(), CurrentStaff.require()));
     }
 
     /** Two requests creating the same id at the same moment: the primary key refuses the second. */

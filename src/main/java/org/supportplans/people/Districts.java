@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.supportplans.system.CurrentStaff;
 import org.supportplans.system.NotAllowedException;
 import org.supportplans.system.NotFoundException;
+import org.supportplans.system.RuleViolation;
 
 /** Creating districts and their schools, and reading them, for the staff who may (see {@link DistrictAccess}). */
 @Service
@@ -74,6 +75,26 @@ class Districts {
                 .filter(school -> school.getDistrict().getId().equals(districtId))
                 .map(DistrictController.SchoolView::of)
                 .orElseThrow(() -> new NotFoundException("No school " + schoolId + " in " + districtId + "."));
+    }
+
+    @Transactional(readOnly = true)
+    FamilyContact familyContact(String districtId, CurrentStaff staff) {
+        return access.visible(districtId, staff).getFamilyContact();
+    }
+
+    @Transactional
+    FamilyContact setFamilyContact(String districtId, FamilyContact contact, CurrentStaff staff) {
+        District district = access.administered(districtId, staff);
+        if (contact.office() != null && contact.phone() == null && contact.email() == null) {
+            throw new RuleViolation(
+                    "An office needs a phone number or an e-mail address, so that families can reach it.");
+        }
+        if (contact.parentCenterName() == null
+                && (contact.parentCenterPhone() != null || contact.parentCenterUrl() != null)) {
+            throw new RuleViolation("Name the parent center whose phone number or web address this is.");
+        }
+        district.setFamilyContact(contact);
+        return district.getFamilyContact();
     }
 
     private List<School> schoolsOf(String districtId) {

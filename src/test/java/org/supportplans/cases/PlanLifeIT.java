@@ -336,6 +336,13 @@ class PlanLifeIT {
                 .singleElement()
                 .satisfies(n -> assertThat(n.path("content").path("subject").asText())
                         .isEqualTo("The school adopts your child's IEP from the previous district"));
+        // the parents' paper of the decision: prior written notice, sealed (300.503(a))
+        Http.Response papers = coordinator.get("/api/cases/" + caseId + "/documents");
+        assertThat(papers.json()).anySatisfy(document -> {
+            assertThat(document.path("kind").asText()).isEqualTo("PRIOR_WRITTEN_NOTICE");
+            assertThat(document.path("step").asText()).isEqualTo("TRANSFER_DECIDED");
+            assertThat(document.path("status").asText()).isEqualTo("FINAL");
+        });
     }
 
     /**

@@ -51,6 +51,8 @@ class DocumentContentTest {
         assertThat(owed(ended))
                 // 34 CFR 300.305(e)(3)
                 .contains("SUMMARY_OF_PERFORMANCE summary (CASE_CLOSED)")
+                // 300.102(a)(3)(iii): graduating with a regular diploma is a change in placement, after notice
+                .contains("PRIOR_WRITTEN_NOTICE end-services (CASE_CLOSED)")
                 .noneMatch(line -> line.startsWith("IEP ") || line.startsWith("ALP "));
     }
 
@@ -156,6 +158,64 @@ class DocumentContentTest {
                 .contains("Keeping last year's goal: rejected, she has met it.")
                 .contains("What changes: the annual goal")
                 .doesNotContain("Mantener el plan como estaba");
+    }
+
+    @Test
+    void aGraduatesNoticeSaysWhyServicesEndAndWhatTheSchoolUsed() throws java.io.IOException {
+        DocumentContent.Owed notice = new DocumentContent(
+                        withPlansEnded(SampleCase.of("es", ClosureReason.GRADUATED)), "Demo", "es", TODAY)
+                .owed().stream()
+                        .filter(o -> o.subject().equals("end-services"))
+                        .findFirst()
+                        .orElseThrow();
+        String text = DocumentRenderingTest.text(new DocumentRenderer().pdf(notice.kind(), "es", notice.variables()));
+        assertThat(text)
+                .contains("La escuela terminará los servicios de educación especial")
+                .contains("Su hijo o hija se graduó con un diploma regular.")
+                .contains("los créditos y los requisitos del diploma regular de escuela secundaria");
+    }
+
+    /** 34 CFR 300.323(e), (f): the new district's decision on the IEP a student arrived with, with notice. */
+    @Test
+    void aTransferDecisionOwesPriorWrittenNoticeInTheFamilysLanguage() throws java.io.IOException {
+        CaseView c = SampleCase.of("es", null);
+        CaseView.PlanView iep = c.plans().stream()
+                .filter(p -> p.kind() == org.supportplans.cases.PlanKind.IEP)
+                .findFirst()
+                .orElseThrow();
+        CaseView.PlanView transferred = withOrigin(iep, 42L, org.supportplans.cases.PlanOrigin.TRANSFER);
+        org.supportplans.cases.NoticeContent content = new org.supportplans.cases.NoticeContent(
+                org.supportplans.cases.NoticeContent.Action.PROPOSED,
+                org.supportplans.cases.Transfers.Decision.EVALUATE.noticeSubject(),
+                "The records show no reading assessment since 2024.",
+                "The IEP and the records from the previous district",
+                null,
+                null,
+                org.supportplans.cases.NoticeContent.IDEA_SAFEGUARDS,
+                "en");
+        List<CaseView.NoticeView> notices = new ArrayList<>(c.notices());
+        notices.add(new CaseView.NoticeView(
+                org.supportplans.cases.NoticeKind.PRIOR_WRITTEN_NOTICE, TODAY, 8L, 42L, "coordinator", content));
+        List<CaseView.PlanView> plans = new ArrayList<>(c.plans());
+        plans.add(transferred);
+        CaseView decided = withNotices(withPlans(c, plans), notices);
+
+        DocumentContent.Owed notice = new DocumentContent(decided, "Demo School District", "es", TODAY)
+                .owed().stream()
+                        .filter(o -> o.subject().equals("transfer-decision-8"))
+                        .findFirst()
+                        .orElseThrow();
+
+        assertThat(notice.kind()).isEqualTo(DocumentKind.PRIOR_WRITTEN_NOTICE);
+        assertThat(notice.step()).isEqualTo("TRANSFER_DECIDED");
+        String text = DocumentRenderingTest.text(new DocumentRenderer().pdf(notice.kind(), "es", notice.variables()));
+        assertThat(text)
+                .contains("La escuela propone evaluar primero a su hijo o hija y después escribir un nuevo IEP con"
+                        + " usted.")
+                .contains("The records show no reading assessment since 2024.")
+                .contains("El IEP y los expedientes del distrito escolar anterior")
+                .contains("servicios comparables a los del IEP del distrito escolar anterior")
+                .doesNotContain("The school proposes to evaluate your child");
     }
 
     @Test

@@ -113,6 +113,44 @@ class DocumentRenderingTest {
         }
     }
 
+    /**
+     * Where the district set who its families contact, every document names that office, its phone and e-mail, the
+     * state's parent center and (where the rights are IDEA's) where the procedural safeguards notice is (34 CFR
+     * 300.503(b)(4), (5)), in the family's language; without it, the school's coordinator (the test above).
+     */
+    @ParameterizedTest(name = "{0} in {1}")
+    @MethodSource("everyKindInEveryLanguage")
+    void theDistrictsContactIsOnEveryDocument(DocumentKind kind, String language) throws IOException {
+        org.supportplans.people.FamilyContact contact = new org.supportplans.people.FamilyContact(
+                "the Special Education Office",
+                "(303) 555-0142",
+                "sped@lakeview.example",
+                "https://lakeview.example/rights",
+                "PEAK Parent Center",
+                null,
+                "https://www.peakparent.org");
+        CaseView graduated = SampleCase.of(language, ClosureReason.GRADUATED);
+        DocumentContent content = new DocumentContent(graduated, "Lakeview", contact, language, TODAY);
+        DocumentContent.Owed owed = content.owed().stream()
+                .filter(o -> o.kind() == kind)
+                .findFirst()
+                .orElseGet(() -> content.draft(kind));
+
+        String text = text(RENDERER.pdf(kind, language, owed.variables()));
+
+        assertThat(text)
+                .contains(DocumentRenderer.message(language, "contact.office", "the Special Education Office"))
+                .contains("(303) 555-0142")
+                .contains("sped@lakeview.example")
+                .contains(DocumentRenderer.message(language, "contact.parentCenter", "PEAK Parent Center"))
+                .contains("https://www.peakparent.org")
+                .doesNotContain(DocumentRenderer.message(language, "contact.text", "Lincoln Elementary"));
+        boolean ideaRights = kind != DocumentKind.SECTION_504_PLAN && kind != DocumentKind.ALP;
+        if (ideaRights) {
+            assertThat(text).contains("https://lakeview.example/rights");
+        }
+    }
+
     /** A preview can be asked for at any step: a case just referred has a draft of every kind. */
     @ParameterizedTest(name = "{0} in {1}")
     @MethodSource("everyKindInEveryLanguage")

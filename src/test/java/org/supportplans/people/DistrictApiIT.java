@@ -139,6 +139,80 @@ class DistrictApiIT {
                 .isEqualTo(404);
     }
 
+    /** The demo district's contact as the demo data sets it, put back after each test that changes it. */
+    private static final String DEMO_CONTACT = "/api/districts/" + DemoData.DISTRICT_ID + "/family-contact";
+
+    @Test
+    void aDistrictAdministratorSetsWhoTheFamiliesContactAndItsStaffReadIt() {
+        Http districtAdmin = Http.as(port, Role.DISTRICT_ADMIN.groupId());
+        JsonNode before = districtAdmin.get(DEMO_CONTACT).json();
+        Map<String, Object> contact = new LinkedHashMap<>();
+        contact.put("office", "Ana Ruiz, Director of Special Education");
+        contact.put("phone", "(303) 555-0199");
+        contact.put("email", "ana.ruiz@demo-district.example");
+        contact.put("safeguardsUrl", "https://demo-district.example/rights");
+        contact.put("parentCenterName", "PEAK Parent Center");
+        contact.put("parentCenterPhone", " ");
+        try {
+            Http.Response set = districtAdmin.put(DEMO_CONTACT, contact);
+
+            assertThat(set.status()).as(set.body()).isEqualTo(200);
+            JsonNode read = Http.as(port, "coordinator").get(DEMO_CONTACT).json();
+            assertThat(read.path("office").asText()).isEqualTo("Ana Ruiz, Director of Special Education");
+            assertThat(read.path("phone").asText()).isEqualTo("(303) 555-0199");
+            assertThat(read.path("safeguardsUrl").asText()).isEqualTo("https://demo-district.example/rights");
+            assertThat(read.hasNonNull("parentCenterPhone"))
+                    .as("blank means none")
+                    .isFalse();
+            assertThat(read.hasNonNull("parentCenterUrl"))
+                    .as("what the request leaves out is none")
+                    .isFalse();
+        } finally {
+            districtAdmin.put(DEMO_CONTACT, before);
+        }
+        assertThat(before.path("office").asText())
+                .as("the demo district comes with an office")
+                .isEqualTo("Special Education Office, Demo School District");
+    }
+
+    @Test
+    void badContactsAndOtherStaffAreRefusedAndChangeNothing() {
+        Http districtAdmin = Http.as(port, Role.DISTRICT_ADMIN.groupId());
+        JsonNode before = districtAdmin.get(DEMO_CONTACT).json();
+
+        Map<String, Object> badPhone = Map.of("office", "The office", "phone", "call us");
+        Map<String, Object> badEmail = Map.of("office", "The office", "email", "not an address");
+        Map<String, Object> badAddress = Map.of("safeguardsUrl", "ftp://demo-district.example/rights");
+        Map<String, Object> unreachable = Map.of("office", "The office");
+        Map<String, Object> nameless = Map.of("parentCenterUrl", "https://www.peakparent.org");
+        for (Map<String, Object> bad : java.util.List.of(badPhone, badEmail, badAddress, unreachable, nameless)) {
+            Http.Response response = districtAdmin.put(DEMO_CONTACT, bad);
+
+            assertThat(response.status()).as(bad + " → " + response.body()).isEqualTo(400);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(districtAdmin
+                        .put(DEMO_CONTACT, badPhone)
+                        .json()
+                        .path("detail")
+                        .asText())
+                .contains("phone: digits, spaces");
+        assertThat(districtAdmin
+                        .put(DEMO_CONTACT, unreachable)
+                        .json()
+                        .path("detail")
+                        .asText())
+                .contains("needs a phone number or an e-mail address");
+        Http.Response byACoordinator =
+                Http.as(port, "coordinator").put(DEMO_CONTACT, Map.of("office", "Me", "phone", "555 0100"));
+        assertThat(byACoordinator.status()).isEqualTo(403);
+        Http.Response elsewhere = districtAdmin.put(
+                "/api/districts/no-such-district/family-contact", Map.of("office", "Me", "phone", "555 0100"));
+        assertThat(elsewhere.status()).isEqualTo(404);
+
+        assertThat(districtAdmin.get(DEMO_CONTACT).json()).isEqualTo(before);
+    }
+
     private Map<String, Object> district(Consumer<Map<String, Object>> change) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", districtId);
