@@ -41,8 +41,11 @@ final class PriorWrittenNotices {
         if (eligibility.isPresent()) {
             return Optional.of(eligibility(supportCase, eligibility.get()));
         }
-        return lastTriage(supportCase)
-                .filter(t -> t.getOutcome() == TriageOutcome.DECLINE)
+        Optional<TriageDecision> triage = lastTriage(supportCase);
+        if (triage.isPresent() && triage.get().getOutcome() == TriageOutcome.INTERVENTIONS_FIRST) {
+            return Optional.of(interventionsFirst(supportCase, triage.get()));
+        }
+        return triage.filter(t -> t.getOutcome() == TriageOutcome.DECLINE)
                 .map(t -> new NoticeContent(
                         NoticeContent.Action.REFUSED,
                         "The school does not propose to evaluate your child now",
@@ -52,6 +55,26 @@ final class PriorWrittenNotices {
                         "You may ask again at any time, and you may request mediation or a due process hearing.",
                         NoticeContent.IDEA_SAFEGUARDS,
                         "en"));
+    }
+
+    /**
+     * The parents asked for an evaluation and agreed to interventions first: the school does not evaluate now, which
+     * is a refusal to evaluate that needs prior written notice (34 CFR 300.503(a)(2)); interventions may not delay an
+     * evaluation the parents ask for (OSEP Memo 11-07), so the notice says they may ask again at any time.
+     */
+    private static NoticeContent interventionsFirst(SupportCase supportCase, TriageDecision triage) {
+        return new NoticeContent(
+                NoticeContent.Action.REFUSED,
+                "The school does not evaluate your child now: interventions in general education first, as agreed with"
+                        + " you",
+                triage.getRationale(),
+                referralEvidence(supportCase),
+                "Evaluating now, as you asked: not chosen, with your agreement, for the reasons above.",
+                "The team looks at your child's progress with the interventions again on " + triage.getFollowUpOn()
+                        + ". You may ask for the evaluation at any time; the school will then ask your consent or give"
+                        + " you notice of its refusal (OSEP Memo 11-07).",
+                NoticeContent.IDEA_SAFEGUARDS,
+                "en");
     }
 
     private static NoticeContent evaluation(SupportCase supportCase) {

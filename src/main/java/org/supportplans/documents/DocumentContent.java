@@ -84,6 +84,29 @@ final class DocumentContent {
     List<Owed> owed() {
         List<Owed> owed = new ArrayList<>();
         for (TriageView triage : c.triage()) {
+            if (triage.outcome() == TriageOutcome.INTERVENTIONS_FIRST
+                    && c.referrals().stream().anyMatch(CaseView.ReferralView::parentRequestedEvaluation)
+                    && sentOnOrAfter(NoticeKind.PRIOR_WRITTEN_NOTICE, triage.decidedOn())) {
+                // 34 CFR 300.503(a)(2), OSEP Memo 11-07: the parents asked for an evaluation and agreed to
+                // interventions first; the school does not evaluate now, and they may ask again at any time
+                DocumentFormat f = new DocumentFormat(java.util.Locale.forLanguageTag(language));
+                owed.add(pwn(
+                        "interventions-first-" + triage.decidedOn(),
+                        "TRIAGED",
+                        triage.decidedOn(),
+                        new Pwn(
+                                "INTERVENTIONS_FIRST",
+                                triage.rationale(),
+                                referralBasis(),
+                                triage.followUpOn() == null
+                                        ? null
+                                        : DocumentRenderer.message(
+                                                language,
+                                                "pwn.factors.INTERVENTIONS_FIRST",
+                                                f.date(triage.followUpOn())),
+                                null,
+                                null)));
+            }
             if (triage.outcome() == TriageOutcome.DECLINE && sent(NoticeKind.PRIOR_WRITTEN_NOTICE)) {
                 // 34 CFR 300.503(a)(2): the school refuses to evaluate
                 owed.add(pwn(
@@ -430,6 +453,11 @@ final class DocumentContent {
         return notice.planId() != null
                 && c.plans().stream()
                         .anyMatch(plan -> notice.planId().equals(plan.id()) && plan.origin() == PlanOrigin.TRANSFER);
+    }
+
+    private boolean sentOnOrAfter(NoticeKind kind, LocalDate day) {
+        return c.notices().stream()
+                .anyMatch(n -> n.kind() == kind && !n.sentOn().isBefore(day));
     }
 
     private boolean sent(NoticeKind kind) {

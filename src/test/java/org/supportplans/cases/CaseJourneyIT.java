@@ -328,6 +328,19 @@ class CaseJourneyIT {
                                 "Six weeks of small-group reading first; the parents agree."));
 
         assertThat(phaseOf(coordinator, caseId)).isEqualTo("INTERVENTIONS");
+        // not evaluating now is a refusal of the parents' request: prior written notice (34 CFR 300.503(a)(2)),
+        // with the follow-up date, and a document for the family
+        JsonNode notices = coordinator.get("/api/cases/" + caseId).json().path("notices");
+        assertThat(notices).singleElement().satisfies(notice -> {
+            assertThat(notice.path("kind").asText()).isEqualTo("PRIOR_WRITTEN_NOTICE");
+            assertThat(notice.path("content").path("action").asText()).isEqualTo("REFUSED");
+            assertThat(notice.path("content").path("otherFactors").asText()).contains(followUp.toString());
+        });
+        assertThat(coordinator.get("/api/cases/" + caseId + "/documents").json())
+                .anySatisfy(document -> {
+                    assertThat(document.path("kind").asText()).isEqualTo("PRIOR_WRITTEN_NOTICE");
+                    assertThat(document.path("step").asText()).isEqualTo("TRIAGED");
+                });
         Job followUpDue = managementService
                 .createJobQuery()
                 .processInstanceId(runtimeService

@@ -28,6 +28,30 @@ class PriorWrittenNoticesTest extends PhaseTest {
         assertThat(notice.safeguards()).isEqualTo(NoticeContent.IDEA_SAFEGUARDS);
     }
 
+    /** OSEP Memo 11-07; 34 CFR 300.503(a)(2): not evaluating now, when the parents asked, is a refusal. */
+    @Test
+    void interventionsFirstForParentsWhoAskedForAnEvaluationAreARefusalThatSaysWhenTheTeamLooksAgain() {
+        CaseSteps supportCase = new CaseSteps(LocalDate.of(2016, 4, 2), true);
+        triage.triage(
+                supportCase.id,
+                TriageOutcome.INTERVENTIONS_FIRST,
+                LocalDate.of(2026, 11, 30),
+                true,
+                "Six weeks of small-group reading first; the parents agree.",
+                ACTOR);
+
+        consents.sendNotices(supportCase.id, List.of(NoticeKind.PRIOR_WRITTEN_NOTICE));
+
+        NoticeContent notice = lastNotice(supportCase);
+        assertThat(notice.action()).isEqualTo(NoticeContent.Action.REFUSED);
+        assertThat(notice.subject()).contains("interventions in general education first");
+        assertThat(notice.reasons()).isEqualTo("Six weeks of small-group reading first; the parents agree.");
+        assertThat(notice.otherFactors())
+                .contains("again on 2026-11-30")
+                .contains("You may ask for the evaluation at any time");
+        assertThat(notice.safeguards()).isEqualTo(NoticeContent.IDEA_SAFEGUARDS);
+    }
+
     @Test
     void theProposalToEvaluateGoesWithTheConsentRequest() {
         CaseSteps supportCase = aCase().triaged(TriageOutcome.EVALUATE_IDEA);

@@ -218,6 +218,52 @@ class DocumentContentTest {
                 .doesNotContain("The school proposes to evaluate your child");
     }
 
+    /** OSEP Memo 11-07, 34 CFR 300.503(a)(2): interventions first for parents who asked for an evaluation. */
+    @Test
+    void interventionsFirstForParentsWhoAskedOweANoticeThatSaysTheyMayAskAgain() throws java.io.IOException {
+        CaseView c = SampleCase.of("es", null);
+        LocalDate decided = SampleCase.REFERRED.plusDays(2);
+        CaseView.ReferralView referral = c.referrals().get(0);
+        CaseView.ReferralView asked = new CaseView.ReferralView(
+                referral.receivedOn(),
+                referral.referredByRole(),
+                referral.referredByName(),
+                referral.concerns(),
+                true,
+                referral.reason(),
+                referral.recordedBy());
+        CaseView.TriageView interventions = new CaseView.TriageView(
+                org.supportplans.cases.TriageOutcome.INTERVENTIONS_FIRST,
+                decided,
+                "coordinator",
+                LocalDate.of(2026, 11, 30),
+                true,
+                "Six weeks of small-group reading first.");
+        CaseView triaged = withNotices(
+                withTriage(c, List.of(asked), List.of(interventions)),
+                List.of(new CaseView.NoticeView(
+                        org.supportplans.cases.NoticeKind.PRIOR_WRITTEN_NOTICE,
+                        decided,
+                        3L,
+                        null,
+                        "coordinator",
+                        null)));
+
+        DocumentContent.Owed notice = new DocumentContent(triaged, "Demo School District", "es", TODAY)
+                .owed().stream()
+                        .filter(o -> o.subject().equals("interventions-first-" + decided))
+                        .findFirst()
+                        .orElseThrow();
+
+        assertThat(notice.step()).isEqualTo("TRIAGED");
+        String text = DocumentRenderingTest.text(new DocumentRenderer().pdf(notice.kind(), "es", notice.variables()));
+        assertThat(text)
+                .contains("La escuela no evaluará a su hijo o hija por ahora.")
+                .contains("Six weeks of small-group reading first.")
+                .contains("Puede pedir la evaluación en cualquier momento")
+                .contains("el 30 de noviembre de 2026");
+    }
+
     @Test
     void aPlanProposedThenInEffectIsOneDocumentWithTwoSources() {
         CaseView inEffect = SampleCase.of("en", null);
@@ -365,6 +411,33 @@ class DocumentContentTest {
                 c.meetings(),
                 plans,
                 c.teacherNotifications(),
+                List.of());
+    }
+
+    private static CaseView withTriage(
+            CaseView c, List<CaseView.ReferralView> referrals, List<CaseView.TriageView> triage) {
+        return new CaseView(
+                c.id(),
+                c.status(),
+                org.supportplans.cases.CasePhase.INTERVENTIONS,
+                java.util.Set.of(),
+                c.student(),
+                c.school(),
+                c.parentLanguage(),
+                c.openedOn(),
+                null,
+                null,
+                c.due(),
+                List.of(),
+                referrals,
+                triage,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
                 List.of());
     }
 }

@@ -101,6 +101,9 @@ class ReferralTriageProcessTest {
 
         assertThat(triage).hasPassed("Gateway_TriageOutcome").isWaitingAt("TimerEvent_FollowUpReached");
         Assertions.assertThat(job(triage).getDuedate()).isEqualTo(instant(FOLLOW_UP_AT));
+        // the parents asked for an evaluation: not evaluating now is a refusal, with prior written notice
+        assertThat(triage).hasPassedInOrder("Gateway_ParentsAsked", "ServiceTask_SendInterventionsNotice");
+        Assertions.assertThat(noticesSent).containsExactly("PRIOR_WRITTEN_NOTICE");
 
         execute(job(triage));
 
@@ -111,6 +114,26 @@ class ReferralTriageProcessTest {
 
         assertThat(triage).hasPassed("EndEvent_ReferredForEvaluation").isEnded();
         Assertions.assertThat(triageOutcomesRecorded).containsExactly("INTERVENTIONS_FIRST", "EVALUATE_IDEA");
+    }
+
+    @Test
+    void interventionsFirstForAReferralWithoutTheParentsRequestSendNoNotice() {
+        ProcessInstance triage = runtimeService()
+                .startProcessInstanceByKey(
+                        "referral-triage", CASE_ID, Map.of("caseId", CASE_ID, "parentRequestedEvaluation", false));
+
+        complete(
+                task(triage),
+                withVariables(
+                        "triageOutcome", "INTERVENTIONS_FIRST",
+                        "triageRationale", "Try six weeks of small-group reading first.",
+                        "interventionFollowUpOn", "2025-11-03"));
+
+        assertThat(triage)
+                .hasPassedInOrder("Gateway_ParentsAsked", "Gateway_Interventions")
+                .hasNotPassed("ServiceTask_SendInterventionsNotice")
+                .isWaitingAt("TimerEvent_FollowUpReached");
+        Assertions.assertThat(noticesSent).isEmpty();
     }
 
     @Test
