@@ -170,6 +170,20 @@ class BadInputIT {
         }
     }
 
+    /** An eligibility decision's values with its team and, for a learning disability, its report (300.311). */
+    static Map<String, Object> decidedBy(Map<String, Object> values) {
+        values.putAll(CaseDriver.Forms.eligibilityTeam());
+        if (values.getOrDefault("ideaCategories", List.of()).toString().contains("SPECIFIC_LEARNING_DISABILITY")) {
+            values.putAll(CaseDriver.Forms.learningDisabilityReport());
+        }
+        return values;
+    }
+
+    static Map<String, Object> without(Map<String, Object> values, String key) {
+        values.remove(key);
+        return values;
+    }
+
     static Map<String, Object> map(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
@@ -826,7 +840,7 @@ class BadInputIT {
                         "{eligibility}",
                         "coordinator",
                         "Hold the eligibility meeting and decide",
-                        map(
+                        decidedBy(map(
                                 "eligibilityMeetingOn",
                                 yesterday,
                                 "eligibilityOutcome",
@@ -834,8 +848,41 @@ class BadInputIT {
                                 "ideaCategories",
                                 List.of("SPECIFIC_LEARNING_DISABILITY"),
                                 "eligibilityRationale",
-                                "A specific learning disability in reading."),
+                                "A specific learning disability in reading.")),
                         "before the parents' consent"),
+                task(
+                        "a learning disability without the observation (34 CFR 300.311(a)(3))",
+                        "{eligibility}",
+                        "coordinator",
+                        "Hold the eligibility meeting and decide",
+                        without(
+                                decidedBy(map(
+                                        "eligibilityMeetingOn",
+                                        today,
+                                        "eligibilityOutcome",
+                                        "IEP",
+                                        "ideaCategories",
+                                        List.of("SPECIFIC_LEARNING_DISABILITY"),
+                                        "eligibilityRationale",
+                                        "A specific learning disability in reading.")),
+                                "sldObservation"),
+                        "What the observation showed: required"),
+                task(
+                        "a member disagrees without a statement (34 CFR 300.311(b))",
+                        "{eligibility}",
+                        "coordinator",
+                        "Hold the eligibility meeting and decide",
+                        with(
+                                decidedBy(map(
+                                        "eligibilityMeetingOn",
+                                        today,
+                                        "eligibilityOutcome",
+                                        "NOT_ELIGIBLE",
+                                        "eligibilityRationale",
+                                        "Achievement within the expected range.")),
+                                "teamAgreement",
+                                "SOME_DISAGREE"),
+                        "Who disagrees, and their own statement: required"),
                 task(
                         "an IEP without a category",
                         "{eligibility}",

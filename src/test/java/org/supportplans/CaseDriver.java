@@ -245,9 +245,41 @@ public final class CaseDriver {
             Map<String, Object> values = values("eligibilityMeetingOn", on.toString(), "eligibilityOutcome", outcome);
             if (outcome.equals("IEP")) {
                 values.put("ideaCategories", List.of("SPECIFIC_LEARNING_DISABILITY"));
+                values.putAll(learningDisabilityReport());
             }
             values.put("eligibilityRationale", rationale);
+            values.putAll(eligibilityTeam());
             return values;
+        }
+
+        /** The group that decided, the parents with it, all agreeing (34 CFR 300.306(a)(1)). */
+        public static Map<String, Object> eligibilityTeam() {
+            return values(
+                    "eligibilityTeam",
+                    "Ana Ruiz, school psychologist\nJo Park, special education teacher\nthe parents",
+                    "parentsTookPart",
+                    "YES",
+                    "teamAgreement",
+                    "ALL_AGREE");
+        }
+
+        /** The written report of a specific learning disability, from a response to intervention (300.311(a)). */
+        public static Map<String, Object> learningDisabilityReport() {
+            return values(
+                    "sldObservation",
+                    "Avoids reading aloud and loses her place in the text.",
+                    "sldAchievementAreas",
+                    List.of("BASIC_READING_SKILL", "READING_FLUENCY"),
+                    "sldProgressBasis",
+                    "RESPONSE_TO_INTERVENTION",
+                    "sldInterventionData",
+                    "Twelve weeks of daily phonics in a small group; weekly fluency probes stayed flat.",
+                    "sldParentsNotified",
+                    true,
+                    "sldExclusionaryFactors",
+                    "Vision and hearing screened normal; English is her first language.",
+                    "sldCertified",
+                    true);
         }
 
         public static Map<String, Object> planMeetingScheduled(LocalDate on, String location) {

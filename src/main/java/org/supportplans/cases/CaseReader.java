@@ -109,7 +109,9 @@ public class CaseReader {
                                 d.getOutcome(),
                                 d.getIdeaCategories(),
                                 d.getRationale(),
-                                d.getDecidedBy()))
+                                d.getDecidedBy(),
+                                d.getTeam(),
+                                d.getSldReport()))
                         .toList(),
                 c.getMeetings().stream()
                         .map(m -> new CaseView.MeetingView(

@@ -81,12 +81,15 @@ public record CaseView(
     public record AreaView(
             EvaluationArea area, String role, LocalDate completedOn, String evaluatedBy, String findings) {}
 
+    /** An eligibility decision; {@code team} and {@code sldReport} are null where none was recorded. */
     public record EligibilityView(
             LocalDate decidedOn,
             EligibilityOutcome outcome,
             Set<IdeaCategory> ideaCategories,
             String rationale,
-            String decidedBy) {}
+            String decidedBy,
+            EligibilityTeam team,
+            SldReport sldReport) {}
 
     public record MeetingView(
             MeetingPurpose purpose,

@@ -76,12 +76,19 @@ public class Evaluations {
     public record Eligibility(
             Set<PlanKind> plans, LocalDate decidedOn, LocalDate planMeetingDueOn, Set<IdeaCategory> categories) {}
 
+    /**
+     * The team's decision (34 CFR 300.306): by the group of qualified professionals and the parents ({@code team}),
+     * with the written report of 300.311 when the category is a specific learning disability ({@code sldReport},
+     * else ignored).
+     */
     public Eligibility decideEligibility(
             String caseId,
             LocalDate meetingOn,
             EligibilityOutcome outcome,
             Set<IdeaCategory> categories,
             String rationale,
+            EligibilityTeam team,
+            SldReport sldReport,
             String actor) {
         SupportCase supportCase = cases.open(caseId);
         Evaluation evaluation = current(supportCase);
@@ -103,14 +110,32 @@ public class Evaluations {
             // 34 CFR 300.306(a)(1), 300.8: eligibility under IDEA is eligibility in a category
             throw new CaseRuleViolation("An IEP needs at least one IDEA disability category.");
         }
+        if (team == null) {
+            throw new CaseRuleViolation(
+                    "Name the team that decided: the qualified professionals and the parents (34 CFR 300.306(a)(1)).");
+        }
+        team.check();
+        boolean learningDisability = recorded.contains(IdeaCategory.SPECIFIC_LEARNING_DISABILITY);
+        if (learningDisability && sldReport == null) {
+            throw new CaseRuleViolation("A specific learning disability needs the team's written report (34 CFR"
+                    + " 300.311): the observation, the areas, the basis and the other factors.");
+        }
+        if (learningDisability) {
+            sldReport.check();
+        }
         EvaluationClock.of(supportCase)
                 .ifPresent(kind -> clocks.stop(caseId, kind, ClockStop.ELIGIBILITY_DECIDED, meetingOn));
         if (!outcome.needs(PlanKind.IEP)) {
             clocks.stop(caseId, ClockKind.STATE_EVALUATION_TIMELINE, ClockStop.NOT_ELIGIBLE, meetingOn);
         }
         evaluation.complete(meetingOn, actor);
-        supportCase.add(
-                new EligibilityDecision(caseId, evaluation.getId(), meetingOn, outcome, recorded, rationale, actor));
+        EligibilityDecision decision =
+                new EligibilityDecision(caseId, evaluation.getId(), meetingOn, outcome, recorded, rationale, actor);
+        decision.decidedBy(team);
+        if (learningDisability) {
+            decision.reported(sldReport);
+        }
+        supportCase.add(decision);
         Set<PlanKind> plansToWrite = outcome.plans();
         LocalDate planMeetingDueOn = null;
         if (!plansToWrite.isEmpty()) {

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * (300.306(a)(2)), the proposal to provide the services of the first IEP (300.300(b)). A notice about a Section 504
  * plan alone names the Section 504 safeguards (34 CFR 104.36).
  */
-final class PriorWrittenNotices {
+public final class PriorWrittenNotices {
 
     private PriorWrittenNotices() {}
 
@@ -168,6 +168,29 @@ final class PriorWrittenNotices {
                         + r.getConcerns().stream().map(Concern::label).sorted().collect(Collectors.joining(", "))
                         + "): " + r.getReason())
                 .collect(Collectors.joining("; "));
+    }
+
+    /** The subject of the notice of a reevaluation from the existing data alone (34 CFR 300.305(d)). */
+    public static final String NO_NEW_DATA =
+            "The school reevaluates your child from the existing data: no new assessments are needed";
+
+    /**
+     * The team needs no more data to decide that the child still has a disability and what the child needs (34 CFR
+     * 300.305(d)(1)): the parents are told of that determination and its reasons, and of their right to ask for an
+     * assessment, which the school then carries out (300.305(d)(2)).
+     */
+    static NoticeContent noNewData(SupportCase supportCase, String reasons, String existingData) {
+        return new NoticeContent(
+                NoticeContent.Action.REFUSED,
+                NO_NEW_DATA,
+                reasons,
+                existingData,
+                "New assessments: not needed, for the reasons above. You may ask for an assessment to decide whether"
+                        + " your child still has a disability and what your child needs; the school will then assess"
+                        + " your child (34 CFR 300.305(d)(2)).",
+                null,
+                safeguards(supportCase),
+                "en");
     }
 
     private static String safeguards(SupportCase supportCase) {

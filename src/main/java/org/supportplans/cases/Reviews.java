@@ -381,4 +381,52 @@ public class Reviews {
                 actor);
         return next;
     }
+
+    /**
+     * The team reviewed the existing data (34 CFR 300.305(a)) and needs no more to decide that the student still has
+     * a disability and what the student needs: the reevaluation is done from that data (300.305(d)), with no consent
+     * to ask (300.300(d)(1)(i): consent is for new assessments); the parents get prior written notice of the
+     * determination, its reasons and their right to ask for an assessment. Returns the next reevaluation's due date,
+     * three years from this one (300.303(b)(2)).
+     */
+    public LocalDate reevaluatedFromExistingData(
+            String caseId, LocalDate reviewedOn, String existingData, String reasons, String actor) {
+        SupportCase supportCase = cases.open(caseId);
+        if (supportCase.getPhase() != CasePhase.PLAN_IN_EFFECT) {
+            throw new NotAwaitedException("A reevaluation is for a case whose plan is in effect.");
+        }
+        LocalDate lastEvaluated = supportCase.getEvaluations().stream()
+                .map(Evaluation::getCompletedOn)
+                .filter(java.util.Objects::nonNull)
+                .max(LocalDate::compareTo)
+                .orElse(null);
+        CaseDates.requireBetween(
+                reviewedOn, lastEvaluated, "the last evaluation", days.today(supportCase), "The review date");
+        if (reasons == null || reasons.isBlank()) {
+            throw new CaseRuleViolation(
+                    "Write why no more data are needed: the parents receive it (34 CFR" + " 300.305(d)(1)(i)).");
+        }
+        Evaluation evaluation = new Evaluation(caseId, EvaluationKind.REEVALUATION, null, null);
+        evaluation.completeReevaluation(reviewedOn, true, existingData, actor);
+        supportCase.add(evaluation);
+        clocks.stop(caseId, ClockKind.REEVALUATION, ClockStop.REEVALUATION_COMPLETED, reviewedOn);
+        LocalDate next = clocks.start(caseId, ClockKind.REEVALUATION, ClockStart.EVALUATION, reviewedOn)
+                .orElseThrow();
+        records.send(
+                supportCase,
+                new ParentNotice(
+                        caseId,
+                        NoticeKind.PRIOR_WRITTEN_NOTICE,
+                        days.today(supportCase),
+                        PriorWrittenNotices.noNewData(supportCase, reasons, existingData),
+                        null,
+                        actor));
+        timeline.record(
+                supportCase,
+                reviewedOn,
+                CaseEventKind.REEVALUATION_COMPLETED,
+                "Reevaluation from the existing data: still eligible, no new assessments (34 CFR 300.305(d))",
+                actor);
+        return next;
+    }
 }

@@ -24,6 +24,7 @@ import org.supportplans.cases.NoticeKind;
 import org.supportplans.cases.PlanKind;
 import org.supportplans.cases.PlanOrigin;
 import org.supportplans.cases.PlanStatus;
+import org.supportplans.cases.PriorWrittenNotices;
 import org.supportplans.cases.Transfers;
 import org.supportplans.cases.TriageOutcome;
 import org.supportplans.people.FamilyContact;
@@ -229,6 +230,24 @@ final class DocumentContent {
                                         null))));
             }
         }
+        // 34 CFR 300.305(d): a reevaluation from the existing data alone; the parents may ask for an assessment
+        for (NoticeView notice : c.notices()) {
+            if (notice.kind() == NoticeKind.PRIOR_WRITTEN_NOTICE
+                    && notice.content() != null
+                    && PriorWrittenNotices.NO_NEW_DATA.equals(notice.content().subject())) {
+                owed.add(pwn(
+                        "reevaluation-existing-data-" + notice.id(),
+                        "REEVALUATION_COMPLETED",
+                        notice.sentOn(),
+                        new Pwn(
+                                "NO_NEW_DATA",
+                                notice.content().reasons(),
+                                lines(notice.content().evidence()),
+                                null,
+                                null,
+                                null)));
+            }
+        }
         ClosureReason closure = c.closureReason();
         boolean endsAnIep = (closure == ClosureReason.GRADUATED || closure == ClosureReason.AGED_OUT)
                 && lastIep().isPresent();
@@ -317,7 +336,7 @@ final class DocumentContent {
                                 : c.evaluations().get(c.evaluations().size() - 1));
             case ELIGIBILITY_DETERMINATION -> {
                 EligibilityView eligibility =
-                        new EligibilityView(today, EligibilityOutcome.NOT_ELIGIBLE, null, null, null);
+                        new EligibilityView(today, EligibilityOutcome.NOT_ELIGIBLE, null, null, null, null, null);
                 variables.put("eligibility", eligibility);
                 variables.put("categories", "");
             }

@@ -7,10 +7,12 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import org.supportplans.cases.EligibilityOutcome;
+import org.supportplans.cases.EligibilityTeam;
 import org.supportplans.cases.EvaluationArea;
 import org.supportplans.cases.Evaluations;
 import org.supportplans.cases.IdeaCategory;
 import org.supportplans.cases.PlanKind;
+import org.supportplans.cases.SldReport;
 import org.supportplans.workflow.SupportCaseProcess.Variables;
 
 /** The evaluation, area by area, and the eligibility decision ({@code evaluation-eligibility}). */
@@ -79,8 +81,15 @@ final class EvaluationSteps {
                     ? Set.copyOf(input.options("ideaCategories", IdeaCategory.class))
                     : Set.of();
             String rationale = input.text("eligibilityRationale");
-            Evaluations.Eligibility eligibility =
-                    evaluations.decideEligibility(caseId, meetingOn, outcome, categories, rationale, actor);
+            EligibilityTeam team = new EligibilityTeam(
+                    input.text("eligibilityTeam"),
+                    "YES".equals(input.option("parentsTookPart")),
+                    input.option("teamAgreement", EligibilityTeam.Agreement.class),
+                    input.text("teamDissent"));
+            SldReport sldReport =
+                    categories.contains(IdeaCategory.SPECIFIC_LEARNING_DISABILITY) ? sldReport(input) : null;
+            Evaluations.Eligibility eligibility = evaluations.decideEligibility(
+                    caseId, meetingOn, outcome, categories, rationale, team, sldReport, actor);
             task.setVariable(Variables.NEEDS_IEP, eligibility.plans().contains(PlanKind.IEP));
             task.setVariable(Variables.NEEDS_504, eligibility.plans().contains(PlanKind.SECTION_504));
             task.setVariable(Variables.NEEDS_ALP, eligibility.plans().contains(PlanKind.ALP));
@@ -92,6 +101,19 @@ final class EvaluationSteps {
                             .sorted()
                             .map(IdeaCategory::label)
                             .collect(Collectors.joining(", ")));
+        }
+
+        /** The form's report of a specific learning disability (34 CFR 300.311(a)). */
+        private static SldReport sldReport(TaskInputs input) {
+            return new SldReport(
+                    input.text("sldObservation"),
+                    input.text("sldMedicalFindings"),
+                    Set.copyOf(input.options("sldAchievementAreas", SldReport.AchievementArea.class)),
+                    input.option("sldProgressBasis", SldReport.ProgressBasis.class),
+                    input.text("sldExclusionaryFactors"),
+                    input.text("sldInterventionData"),
+                    input.flag("sldParentsNotified"),
+                    input.flag("sldCertified"));
         }
     }
 }

@@ -182,6 +182,36 @@ final class ReviewSteps {
         }
     }
 
+    /**
+     * "Review the existing data: is more needed?" (34 CFR 300.305(a)): more data, and the parents' consent is asked
+     * next; none, and the reevaluation is done from the existing data, with notice to the parents (300.305(d)).
+     */
+    @Component("existingDataReviewRecorder")
+    static class ExistingDataReviewRecorder extends CaseSteps.Recorder {
+
+        private final Reviews reviews;
+        private final DistrictDay days;
+
+        ExistingDataReviewRecorder(FormSchemas forms, Reviews reviews, DistrictDay days) {
+            super(forms);
+            this.reviews = reviews;
+            this.days = days;
+        }
+
+        @Override
+        void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
+            LocalDate reviewedOn = input.date("existingDataReviewedOn");
+            String existingData = input.text("existingDataSummary");
+            boolean moreDataNeeded = input.option("moreDataNeeded", YesNo.class) == YesNo.YES;
+            if (!moreDataNeeded) {
+                LocalDate next = reviews.reevaluatedFromExistingData(
+                        caseId, reviewedOn, existingData, input.text("noMoreDataReasons"), actor);
+                scheduleReevaluation(task.getExecution(), days, caseId, next, next.minusDays(REEVALUATION_LEAD_DAYS));
+            }
+            task.setVariable(Variables.MORE_DATA_NEEDED, moreDataNeeded);
+        }
+    }
+
     enum YesNo {
         YES,
         NO

@@ -54,6 +54,7 @@ public final class SupportCaseProcess {
         public static final String TIMER_ANNUAL_REVIEW_DUE = "TimerEvent_AnnualReviewDue";
         public static final String TIMER_REEVALUATION_DUE = "TimerEvent_ReevaluationDue";
         public static final String TASK_HOLD_ANNUAL_REVIEW = "Task_HoldAnnualReview";
+        public static final String TASK_REVIEW_EXISTING_DATA = "Task_ReviewExistingData";
         public static final String TASK_REEVALUATE = "Task_Reevaluate";
 
         private PlanInEffect() {}
@@ -124,6 +125,7 @@ public final class SupportCaseProcess {
         public static final String NEEDS_ALP = "needsAlp";
         public static final String PLANS_IN_EFFECT = "plansInEffect";
         public static final String STILL_ELIGIBLE = "stillEligible";
+        public static final String MORE_DATA_NEEDED = "moreDataNeeded";
         public static final String EXIT_REASON = "exitReason";
         // waited for by timers, and task due dates
         public static final String INTERVENTION_FOLLOW_UP_AT = "interventionFollowUpAt";

@@ -56,7 +56,7 @@ class EvaluationsTest extends PhaseTest {
         evaluations.reportArea(caseId, EvaluationArea.COGNITIVE, TODAY, "Findings.", ACTOR);
 
         assertThatThrownBy(() -> evaluations.decideEligibility(
-                        caseId, TODAY, EligibilityOutcome.NOT_ELIGIBLE, Set.of(), "No need.", ACTOR))
+                        caseId, TODAY, EligibilityOutcome.NOT_ELIGIBLE, Set.of(), "No need.", TEAM, null, ACTOR))
                 .hasMessage("These evaluation reports are missing: Academic achievement.");
     }
 
@@ -66,7 +66,7 @@ class EvaluationsTest extends PhaseTest {
         String caseId = consented().evaluated(TODAY, EvaluationArea.COGNITIVE).id;
 
         assertThatThrownBy(() -> evaluations.decideEligibility(
-                        caseId, TODAY, EligibilityOutcome.IEP, Set.of(), "Needs services.", ACTOR))
+                        caseId, TODAY, EligibilityOutcome.IEP, Set.of(), "Needs services.", TEAM, null, ACTOR))
                 .hasMessage("An IEP needs at least one IDEA disability category.");
     }
 
@@ -82,6 +82,8 @@ class EvaluationsTest extends PhaseTest {
                 EligibilityOutcome.IEP,
                 Set.of(IdeaCategory.SPECIFIC_LEARNING_DISABILITY),
                 "Meets the criteria.",
+                TEAM,
+                SLD_REPORT,
                 ACTOR);
 
         assertThat(clocks.stopped)
@@ -111,6 +113,8 @@ class EvaluationsTest extends PhaseTest {
                 EligibilityOutcome.IEP_AND_ALP,
                 Set.of(IdeaCategory.AUTISM),
                 "Gifted and autistic.",
+                TEAM,
+                null,
                 ACTOR);
 
         assertThat(clocks.started)
@@ -125,10 +129,150 @@ class EvaluationsTest extends PhaseTest {
         CaseSteps supportCase = consented().evaluated(TODAY, EvaluationArea.COGNITIVE);
 
         Evaluations.Eligibility eligibility = evaluations.decideEligibility(
-                supportCase.id, TODAY, EligibilityOutcome.NOT_ELIGIBLE, Set.of(IdeaCategory.AUTISM), "No.", ACTOR);
+                supportCase.id,
+                TODAY,
+                EligibilityOutcome.NOT_ELIGIBLE,
+                Set.of(IdeaCategory.AUTISM),
+                "No.",
+                TEAM,
+                null,
+                ACTOR);
 
         assertThat(eligibility.plans()).isEmpty();
         assertThat(eligibility.categories()).isEmpty();
         assertThat(clocks.started).extracting(FakeClocks.Started::kind).containsExactly(ClockKind.INITIAL_EVALUATION);
+    }
+
+    /** 34 CFR 300.306(a)(1): a group of qualified professionals and the parents; 300.311(b): separate statements. */
+    @Test
+    void aDecisionNamesItsTeamAndTheStatementOfAMemberWhoDisagrees() {
+        CaseSteps supportCase = consented().evaluated(TODAY, EvaluationArea.COGNITIVE);
+
+        assertThatThrownBy(() ->
+                        decide(supportCase, new EligibilityTeam(" ", true, EligibilityTeam.Agreement.ALL_AGREE, null)))
+                .hasMessageContaining("Name the team that decided");
+        assertThatThrownBy(() -> decide(
+                        supportCase,
+                        new EligibilityTeam(
+                                "Ana Ruiz, psychologist", true, EligibilityTeam.Agreement.SOME_DISAGREE, null)))
+                .hasMessageContaining("separate statement of their conclusions (34 CFR 300.311(b))");
+        assertThat(supportCase.read().getEligibilities()).as("nothing recorded").isEmpty();
+
+        decide(supportCase, TEAM);
+
+        entities.flush();
+        entities.clear();
+        assertThat(supportCase.read().getEligibilities()).singleElement().satisfies(decision -> {
+            assertThat(decision.getTeam()).isEqualTo(TEAM);
+            assertThat(decision.getSldReport()).as("not a learning disability").isNull();
+        });
+    }
+
+    /** 34 CFR 300.311(a), (b): the written report of a specific learning disability, each element checked. */
+    @Test
+    void aSpecificLearningDisabilityNeedsTheWrittenReportOf300311() {
+        CaseSteps supportCase = consented().evaluated(TODAY, EvaluationArea.ACADEMIC);
+        Set<IdeaCategory> sld = Set.of(IdeaCategory.SPECIFIC_LEARNING_DISABILITY);
+
+        assertThatThrownBy(() -> decideSld(supportCase, sld, null))
+                .hasMessageContaining("needs the team's written report (34 CFR 300.311)");
+        assertThatThrownBy(() -> decideSld(supportCase, sld, withObservation(" ")))
+                .hasMessageContaining("300.311(a)(3)");
+        assertThatThrownBy(() -> decideSld(supportCase, sld, withInterventionData(null)))
+                .hasMessageContaining("300.311(a)(7)(i)");
+        assertThatThrownBy(() -> decideSld(supportCase, sld, withNotified(false)))
+                .hasMessageContaining("300.311(a)(7)(ii)");
+        assertThatThrownBy(() -> decideSld(supportCase, sld, withCertified(false)))
+                .hasMessageContaining("300.311(b)");
+        assertThat(supportCase.read().getEligibilities()).as("nothing recorded").isEmpty();
+
+        decideSld(supportCase, sld, SLD_REPORT);
+
+        entities.flush();
+        entities.clear();
+        assertThat(supportCase.read().getEligibilities())
+                .singleElement()
+                .satisfies(decision -> assertThat(decision.getSldReport()).isEqualTo(SLD_REPORT));
+    }
+
+    /** A pattern of strengths and weaknesses (300.309(a)(2)(ii)) needs no intervention data (a)(7). */
+    @Test
+    void aPatternOfStrengthsAndWeaknessesNeedsNoInterventionData() {
+        CaseSteps supportCase = consented().evaluated(TODAY, EvaluationArea.ACADEMIC);
+        SldReport pattern = new SldReport(
+                SLD_REPORT.observation(),
+                null,
+                SLD_REPORT.areas(),
+                SldReport.ProgressBasis.PATTERN_OF_STRENGTHS_AND_WEAKNESSES,
+                SLD_REPORT.exclusionaryFactors(),
+                null,
+                false,
+                true);
+
+        decideSld(supportCase, Set.of(IdeaCategory.SPECIFIC_LEARNING_DISABILITY), pattern);
+
+        assertThat(supportCase.read().getEligibilities()).hasSize(1);
+    }
+
+    private void decide(CaseSteps supportCase, EligibilityTeam team) {
+        evaluations.decideEligibility(
+                supportCase.id, TODAY, EligibilityOutcome.NOT_ELIGIBLE, Set.of(), "No need.", team, null, ACTOR);
+    }
+
+    private void decideSld(CaseSteps supportCase, Set<IdeaCategory> categories, SldReport report) {
+        evaluations.decideEligibility(
+                supportCase.id, TODAY, EligibilityOutcome.IEP, categories, "Meets the criteria.", TEAM, report, ACTOR);
+    }
+
+    private static SldReport withObservation(String observation) {
+        SldReport r = SLD_REPORT;
+        return new SldReport(
+                observation,
+                r.medicalFindings(),
+                r.areas(),
+                r.basis(),
+                r.exclusionaryFactors(),
+                r.interventionData(),
+                r.parentsNotified(),
+                r.certified());
+    }
+
+    private static SldReport withInterventionData(String data) {
+        SldReport r = SLD_REPORT;
+        return new SldReport(
+                r.observation(),
+                r.medicalFindings(),
+                r.areas(),
+                r.basis(),
+                r.exclusionaryFactors(),
+                data,
+                r.parentsNotified(),
+                r.certified());
+    }
+
+    private static SldReport withNotified(boolean notified) {
+        SldReport r = SLD_REPORT;
+        return new SldReport(
+                r.observation(),
+                r.medicalFindings(),
+                r.areas(),
+                r.basis(),
+                r.exclusionaryFactors(),
+                r.interventionData(),
+                notified,
+                r.certified());
+    }
+
+    private static SldReport withCertified(boolean certified) {
+        SldReport r = SLD_REPORT;
+        return new SldReport(
+                r.observation(),
+                r.medicalFindings(),
+                r.areas(),
+                r.basis(),
+                r.exclusionaryFactors(),
+                r.interventionData(),
+                r.parentsNotified(),
+                certified);
     }
 }

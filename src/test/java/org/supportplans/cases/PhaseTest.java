@@ -44,6 +44,24 @@ abstract class PhaseTest {
     /** 15 October 2026 in Denver (noon there). */
     static final LocalDate TODAY = LocalDate.of(2026, 10, 15);
 
+    /** A team that agrees, the parents with it (34 CFR 300.306(a)(1)). */
+    static final EligibilityTeam TEAM = new EligibilityTeam(
+            "Ana Ruiz, school psychologist\nJo Park, special education teacher\nthe parents",
+            true,
+            EligibilityTeam.Agreement.ALL_AGREE,
+            null);
+
+    /** A complete report of a specific learning disability (34 CFR 300.311(a)), from a response to intervention. */
+    static final SldReport SLD_REPORT = new SldReport(
+            "Avoids reading aloud; loses her place in the text.",
+            null,
+            Set.of(SldReport.AchievementArea.BASIC_READING_SKILL),
+            SldReport.ProgressBasis.RESPONSE_TO_INTERVENTION,
+            "Vision and hearing normal; English is her first language.",
+            "Twelve weeks of daily phonics; weekly probes flat.",
+            true,
+            true);
+
     static final String ACTOR = "coordinator";
 
     /** The IEP team at the meeting: the parents, the coordinator and the members 34 CFR 300.321(a) requires. */
@@ -176,7 +194,14 @@ abstract class PhaseTest {
         CaseSteps eligible(LocalDate on, EligibilityOutcome outcome) {
             clock.today(on);
             evaluations.decideEligibility(
-                    id, on, outcome, Set.of(IdeaCategory.SPECIFIC_LEARNING_DISABILITY), "Meets the criteria.", ACTOR);
+                    id,
+                    on,
+                    outcome,
+                    Set.of(IdeaCategory.SPECIFIC_LEARNING_DISABILITY),
+                    "Meets the criteria.",
+                    TEAM,
+                    SLD_REPORT,
+                    ACTOR);
             return written();
         }
 

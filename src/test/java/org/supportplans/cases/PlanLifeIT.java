@@ -399,6 +399,93 @@ class PlanLifeIT {
         assertThat(consents).as("no consent for initial services asked again").isEmpty();
     }
 
+    /**
+     * 34 CFR 300.305(a), (d): at the reevaluation the team reviews the existing data and needs no more; no consent is
+     * asked (there is nothing to assess), the parents get prior written notice of the determination and their right
+     * to ask for an assessment, and the next reevaluation is due three years from this one (300.303(b)(2)). The
+     * reevaluation's timer opens the review 90 days before it is due: on E + 3 years - 90 days, E the evaluation day.
+     */
+    @Test
+    void aReevaluationFromTheExistingDataNeedsNoConsentAndTellsTheParentsWhy() {
+        Http coordinator = Http.as(port, "coordinator");
+        Http psychologist = Http.as(port, "school-psychologist");
+        LocalDate t0 = Referrals.today();
+        try {
+            String caseId = CaseDriver.overHttp(port)
+                    .aCase()
+                    .triaged()
+                    .consented(t0)
+                    .evaluationPlanned("COGNITIVE")
+                    .areaEvaluated("school-psychologist", t0, "Average reasoning, weak decoding.")
+                    .eligible(t0)
+                    .meetingScheduled(t0)
+                    .iepWritten(t0)
+                    .meetingHeld(t0)
+                    .servicesConsented(t0)
+                    .id();
+            Tasks.await("the IEP in effect", () -> phaseOf(coordinator, caseId).equals("PLAN_IN_EFFECT"));
+            assertThat(clock(coordinator.get("/api/cases/" + caseId).json().path("clocks"), "reevaluation")
+                            .path("dueDate")
+                            .asText())
+                    .isEqualTo(t0.plusYears(3).toString());
+
+            LocalDate reviewedOn = t0.plusYears(3).minusDays(90);
+            PinnedToday.moveTo(reviewedOn);
+            String planInEffect = runtimeService
+                    .createProcessInstanceQuery()
+                    .processInstanceBusinessKey(caseId, SupportCaseProcess.PlanInEffect.KEY)
+                    .singleResult()
+                    .getId();
+            Job due = managementService
+                    .createJobQuery()
+                    .processInstanceId(planInEffect)
+                    .activityId(SupportCaseProcess.PlanInEffect.TIMER_REEVALUATION_DUE)
+                    .singleResult();
+            managementService.executeJob(due.getId());
+            Tasks.done(
+                    psychologist,
+                    caseId,
+                    "Review the existing data: is more needed?",
+                    Map.of(
+                            "existingDataReviewedOn",
+                            reviewedOn.toString(),
+                            "existingDataSummary",
+                            "The evaluation of three years ago\nThis year's reading probes\nThe parents' report",
+                            "moreDataNeeded",
+                            "NO",
+                            "noMoreDataReasons",
+                            "The probes show the same decoding need the IEP serves; nothing suggests another."));
+
+            JsonNode afterwards = coordinator.get("/api/cases/" + caseId).json();
+            assertThat(afterwards.path("consents"))
+                    .as("no consent to reevaluate asked")
+                    .noneMatch(c -> c.path("kind").asText().equals("REEVALUATION_CONSENT"));
+            assertThat(afterwards.path("clocks"))
+                    .filteredOn(c -> c.path("kind").asText().equals("reevaluation"))
+                    .extracting(c ->
+                            c.path("status").asText() + " " + c.path("dueDate").asText())
+                    .as("the first met on the review day, the next due three years on")
+                    .containsExactlyInAnyOrder("MET " + t0.plusYears(3), "RUNNING " + reviewedOn.plusYears(3));
+            assertThat(notices(coordinator, caseId, "PRIOR_WRITTEN_NOTICE")).anySatisfy(n -> {
+                assertThat(n.path("content").path("subject").asText()).isEqualTo(PriorWrittenNotices.NO_NEW_DATA);
+                assertThat(n.path("content").path("optionsConsidered").asText()).contains("300.305(d)(2)");
+            });
+            assertThat(coordinator.get("/api/cases/" + caseId + "/documents").json())
+                    .anySatisfy(document -> {
+                        assertThat(document.path("kind").asText()).isEqualTo("PRIOR_WRITTEN_NOTICE");
+                        assertThat(document.path("step").asText()).isEqualTo("REEVALUATION_COMPLETED");
+                    });
+            assertThat(phaseOf(coordinator, caseId)).isEqualTo("PLAN_IN_EFFECT");
+            // (no annual review was held in this test, so the overdue review's timer may fire at once and take the
+            // case to "Hold the annual review": the reevaluation's next date is read from the process, not its timer)
+            assertThat(runtimeService.getVariable(planInEffect, "reevaluationDueOn"))
+                    .as("the next reevaluation, three years from this one")
+                    .isEqualTo(reviewedOn.plusYears(3).toString());
+        } finally {
+            PinnedToday.moveTo(t0);
+        }
+    }
+
     private String transferIn(
             Http coordinator, String from, LocalDate arrived, LocalDate iepStarts, LocalDate evaluated) {
         Map<String, Object> referral = new java.util.LinkedHashMap<>(Referrals.of(Referrals.newStudentId()));

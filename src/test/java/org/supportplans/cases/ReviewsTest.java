@@ -288,4 +288,48 @@ class ReviewsTest extends PhaseTest {
         assertThat(reviews.reevaluationCompleted(caseId, TODAY, false, "No longer needs services.", ACTOR))
                 .isNull();
     }
+
+    /** 34 CFR 300.305(d): no more data needed; no consent, notice of the determination, the three-year clock anew. */
+    @Test
+    void aReevaluationFromTheExistingDataSendsNoticeAndRestartsTheThreeYearClock() {
+        String caseId = aCaseInEffect().id;
+
+        LocalDate next = reviews.reevaluatedFromExistingData(
+                caseId, TODAY, "This year's reading probes.", "The probes show the same need.", ACTOR);
+
+        assertThat(clocks.stopped)
+                .contains(new FakeClocks.Stopped(ClockKind.REEVALUATION, ClockStop.REEVALUATION_COMPLETED, TODAY));
+        assertThat(next).isEqualTo(TODAY.plusDays(FakeClocks.DAYS));
+        entities.flush();
+        entities.clear();
+        NoticeContent notice = entities.find(SupportCase.class, caseId).getNotices().stream()
+                .filter(n -> n.getKind() == NoticeKind.PRIOR_WRITTEN_NOTICE)
+                .reduce((first, second) -> second)
+                .orElseThrow()
+                .getContent();
+        assertThat(notice.subject()).isEqualTo(PriorWrittenNotices.NO_NEW_DATA);
+        assertThat(notice.reasons()).isEqualTo("The probes show the same need.");
+        assertThat(notice.evidence()).isEqualTo("This year's reading probes.");
+        assertThat(notice.optionsConsidered()).contains("You may ask for an assessment");
+        assertThat(entities.find(SupportCase.class, caseId).getEvaluations()).anySatisfy(e -> {
+            assertThat(e.getKind()).isEqualTo(EvaluationKind.REEVALUATION);
+            assertThat(e.getConsentOn()).as("no consent: nothing assessed").isNull();
+            assertThat(e.getCompletedOn()).isEqualTo(TODAY);
+        });
+    }
+
+    @Test
+    void aReevaluationFromTheExistingDataSaysWhyAndIsNotDatedBeforeTheLastEvaluation() {
+        String caseId = aCaseInEffect().id;
+
+        assertThatThrownBy(() -> reviews.reevaluatedFromExistingData(caseId, TODAY, "Probes.", " ", ACTOR))
+                .hasMessageContaining("300.305(d)(1)(i)");
+        assertThatThrownBy(() -> reviews.reevaluatedFromExistingData(
+                        caseId, LocalDate.of(2026, 9, 30), "Probes.", "Same need.", ACTOR))
+                .hasMessageContaining("is before the last evaluation");
+        String referredOnly = aCaseOfAStudentBornOn(LocalDate.of(2017, 5, 6)).id;
+        assertThatThrownBy(
+                        () -> reviews.reevaluatedFromExistingData(referredOnly, TODAY, "Probes.", "Same need.", ACTOR))
+                .isInstanceOf(NotAwaitedException.class);
+    }
 }

@@ -42,7 +42,8 @@ class TaskDeadlinesTest {
         assertThat(tasks.get(ClockKind.ALP_DEVELOPMENT))
                 .containsExactlyInAnyOrder("Task_SchedulePlanMeeting", "Task_HoldPlanMeeting", "Task_WriteAlp");
         assertThat(tasks.get(ClockKind.ANNUAL_REVIEW)).containsExactly("Task_HoldAnnualReview");
-        assertThat(tasks.get(ClockKind.REEVALUATION)).containsExactly("Task_Reevaluate");
+        assertThat(tasks.get(ClockKind.REEVALUATION))
+                .containsExactlyInAnyOrder("Task_ReviewExistingData", "Task_Reevaluate");
     }
 
     @Test

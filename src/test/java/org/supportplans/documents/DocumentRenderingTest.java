@@ -227,6 +227,29 @@ class DocumentRenderingTest {
                 .contains("Versión");
     }
 
+    /** 34 CFR 300.306(a)(1), 300.311: who decided, a member's separate statement, the learning disability report. */
+    @Test
+    void theEligibilityDeterminationNamesTheTeamAndCarriesTheLearningDisabilityReport() throws IOException {
+        String text = text(RENDERER.pdf(
+                DocumentKind.ELIGIBILITY_DETERMINATION,
+                "es",
+                variablesOf(DocumentKind.ELIGIBILITY_DETERMINATION, "es")));
+        assertThat(text)
+                .contains("Quién decidió")
+                .contains("Ana Ruiz, school psychologist")
+                .contains("Usted participó en la decisión.")
+                .contains("No todos los miembros del equipo están de acuerdo.")
+                .contains("Sam Lee: the phonological weakness explains the reading")
+                .contains("Informe de una discapacidad específica del aprendizaje")
+                .contains("In the reading block she avoids reading aloud")
+                .contains("destrezas básicas de lectura, fluidez en la lectura")
+                .contains("Su hijo o hija no progresó lo suficiente")
+                .contains("Twelve weeks of daily phonics in a small group")
+                .contains("Vision and hearing screened normal")
+                .contains("Ninguno.")
+                .contains("Cada miembro del equipo confirmó por escrito");
+    }
+
     @Test
     void aDraftSaysItIsADraft() throws IOException {
         Map<String, Object> variables = variablesOf(DocumentKind.MEETING_NOTICE, "en");

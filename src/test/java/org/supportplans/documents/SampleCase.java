@@ -11,6 +11,7 @@ import org.supportplans.cases.ClosureReason;
 import org.supportplans.cases.Concern;
 import org.supportplans.cases.ConsentKind;
 import org.supportplans.cases.EligibilityOutcome;
+import org.supportplans.cases.EligibilityTeam;
 import org.supportplans.cases.EvaluationArea;
 import org.supportplans.cases.EvaluationKind;
 import org.supportplans.cases.IdeaCategory;
@@ -23,10 +24,29 @@ import org.supportplans.cases.PlanService;
 import org.supportplans.cases.PlanStatus;
 import org.supportplans.cases.RecordedVia;
 import org.supportplans.cases.ReferrerRole;
+import org.supportplans.cases.SldReport;
 import org.supportplans.cases.TriageOutcome;
 
 /** A case as the API shows it, driven to an IEP, a 504 plan and an ALP in effect, then graduated: test data. */
 final class SampleCase {
+
+    /** The group that decided (34 CFR 300.306(a)(1)); one member gave a separate statement (300.311(b)). */
+    static final EligibilityTeam TEAM = new EligibilityTeam(
+            "Ana Ruiz, school psychologist\nJo Park, special education teacher\nSam Lee, speech-language pathologist",
+            true,
+            EligibilityTeam.Agreement.SOME_DISAGREE,
+            "Sam Lee: the phonological weakness explains the reading; a language impairment fits better.");
+
+    /** The written report of the specific learning disability (34 CFR 300.311(a)). */
+    static final SldReport SLD_REPORT = new SldReport(
+            "In the reading block she avoids reading aloud and loses her place; in mathematics she works steadily.",
+            null,
+            EnumSet.of(SldReport.AchievementArea.BASIC_READING_SKILL, SldReport.AchievementArea.READING_FLUENCY),
+            SldReport.ProgressBasis.RESPONSE_TO_INTERVENTION,
+            "Vision and hearing screened normal; no intellectual disability; English is her first language.",
+            "Twelve weeks of daily phonics in a small group; fluency probes every week stayed flat at 22 words.",
+            true,
+            true);
 
     static final LocalDate REFERRED = LocalDate.of(2026, 9, 14);
     static final LocalDate CONSENT_ASKED = LocalDate.of(2026, 9, 21);
@@ -109,7 +129,9 @@ final class SampleCase {
                         EligibilityOutcome.IEP_AND_ALP,
                         EnumSet.of(IdeaCategory.SPECIFIC_LEARNING_DISABILITY),
                         "A specific learning disability in basic reading skills; gifted in mathematics.",
-                        "coordinator")),
+                        "coordinator",
+                        TEAM,
+                        SLD_REPORT)),
                 List.of(new CaseView.MeetingView(
                         MeetingPurpose.PLAN,
                         MEETING,

@@ -41,6 +41,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
             "processes/parent-consent.bpmn",
             "forms/annual-review.form",
             "forms/reevaluation.form",
+            "forms/review-existing-data.form",
             "forms/record-parent-answer.form"
         })
 class PlanInEffectProcessTest {
@@ -78,6 +79,14 @@ class PlanInEffectProcessTest {
         Mocks.register("reevaluationRefusal", (JavaDelegate) execution -> {
             steps.add("refusal recorded, plan kept");
             nextDate(execution, "reevaluationDueAt", 1);
+        });
+        Mocks.register("existingDataReviewRecorder", (TaskListener) task -> {
+            boolean more = "YES".equals(task.getVariable("moreDataNeeded"));
+            steps.add(more ? "more data needed" : "reevaluated from the existing data, notice sent");
+            task.setVariable("moreDataNeeded", more);
+            if (!more) {
+                nextDate(task, "reevaluationDueAt", 3); // 34 CFR 300.303(b)(2)
+            }
         });
         Mocks.register("consentRequester", (JavaDelegate) execution -> steps.add("consent to reevaluate asked"));
         Mocks.register("consentReminder", (JavaDelegate) execution -> steps.add("parents reminded"));
@@ -139,6 +148,13 @@ class PlanInEffectProcessTest {
 
         execute(job("TimerEvent_ReevaluationDue", plan));
 
+        assertThat(plan).isWaitingAt("Task_ReviewExistingData");
+        assertThat(task(plan))
+                .hasCandidateGroup("school-psychologist")
+                .hasName("Review the existing data: is more needed?");
+        Assertions.assertThat(formOf(task(plan))).isEqualTo("review-existing-data");
+        complete(task(plan), moreDataNeeded("YES"));
+
         assertThat(plan).isWaitingAt("CallActivity_ReevaluationConsent");
         assertThat(plan)
                 .calledProcessInstance("parent-consent")
@@ -158,7 +174,8 @@ class PlanInEffectProcessTest {
         assertThat(plan).hasPassed("Gateway_StillEligible").isWaitingAt("Gateway_WhatIsDue");
         Assertions.assertThat(job("TimerEvent_ReevaluationDue", plan).getDuedate())
                 .isEqualTo(instant("2031-11-10T08:00:00"));
-        Assertions.assertThat(steps).containsExactly("consent to reevaluate asked", "still eligible");
+        Assertions.assertThat(steps)
+                .containsExactly("more data needed", "consent to reevaluate asked", "still eligible");
     }
 
     @Test
@@ -166,12 +183,15 @@ class PlanInEffectProcessTest {
         ProcessInstance plan = planInEffect();
 
         execute(job("TimerEvent_ReevaluationDue", plan));
+        complete(task(plan), moreDataNeeded("YES"));
         parentsAnswerThroughTheApi("GIVEN");
         complete(task(plan), reevaluated("NO"));
 
         assertThat(plan)
                 .hasPassedInOrder(
                         "TimerEvent_ReevaluationDue",
+                        "Task_ReviewExistingData",
+                        "Gateway_MoreDataNeeded",
                         "CallActivity_ReevaluationConsent",
                         "Gateway_ReevaluationConsent",
                         "Task_Reevaluate",
@@ -186,6 +206,7 @@ class PlanInEffectProcessTest {
         ProcessInstance plan = planInEffect();
 
         execute(job("TimerEvent_ReevaluationDue", plan));
+        complete(task(plan), moreDataNeeded("YES"));
         // the parents answer on paper and the coordinator records it
         complete(
                 task("Task_RecordParentAnswer", calledConsent()),
@@ -197,11 +218,43 @@ class PlanInEffectProcessTest {
                 .isWaitingAt("Gateway_WhatIsDue");
         Assertions.assertThat(job("TimerEvent_ReevaluationDue", plan).getDuedate())
                 .isEqualTo(instant("2029-11-10T08:00:00"));
-        Assertions.assertThat(steps).containsExactly("consent to reevaluate asked", "refusal recorded, plan kept");
+        Assertions.assertThat(steps)
+                .containsExactly("more data needed", "consent to reevaluate asked", "refusal recorded, plan kept");
 
         // the plan goes on: the next annual review is still due
         execute(job("TimerEvent_AnnualReviewDue", plan));
         assertThat(plan).isWaitingAt("Task_HoldAnnualReview");
+    }
+
+    /**
+     * 34 CFR 300.305(d): the existing data are enough; no consent is asked (there is nothing to assess), the parents
+     * get notice, and the next reevaluation is three years on.
+     */
+    @Test
+    void aReevaluationFromTheExistingDataAsksNoConsentAndKeepsThePlan() {
+        ProcessInstance plan = planInEffect();
+
+        execute(job("TimerEvent_ReevaluationDue", plan));
+        complete(task(plan), moreDataNeeded("NO"));
+
+        assertThat(plan)
+                .hasPassedInOrder("Task_ReviewExistingData", "Gateway_MoreDataNeeded", "Gateway_NextReview")
+                .hasNotPassed("CallActivity_ReevaluationConsent")
+                .isWaitingAt("Gateway_WhatIsDue");
+        Assertions.assertThat(job("TimerEvent_ReevaluationDue", plan).getDuedate())
+                .isEqualTo(instant("2031-11-10T08:00:00"));
+        Assertions.assertThat(steps).containsExactly("reevaluated from the existing data, notice sent");
+    }
+
+    private static Map<String, Object> moreDataNeeded(String answer) {
+        Map<String, Object> values = withVariables(
+                "existingDataReviewedOn", "2028-10-20",
+                "existingDataSummary", "The 2025 evaluation, this year's reading probes, the parents' report.",
+                "moreDataNeeded", answer);
+        if (answer.equals("NO")) {
+            values.put("noMoreDataReasons", "The reading data of this year show the same need, served by the IEP.");
+        }
+        return values;
     }
 
     private static ProcessInstance planInEffect() {
