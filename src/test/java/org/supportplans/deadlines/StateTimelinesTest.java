@@ -255,10 +255,29 @@ class StateTimelinesTest {
         // 603 CMR 28.04(1)(a): 5 school days: Sep 2-4 (3), Labor Day off, Tue 8 (4), Wed 9 Sep (5)
         assertThat(due("MA", ClockKind.REFERRAL_DECISION, SEP_1_2026, TWO_YEARS))
                 .isEqualTo("2026-09-09");
+        // Tex. Educ. Code 29.004(c): "not later than the 15th school day after the date the district receives the
+        // request": Sep 2-4 (3), Labor Day off, 8-11 (7), 14-18 (12), Mon 21 (13), Tue 22 (14), Wed 23 Sep (15)
+        assertThat(due("TX", ClockKind.REFERRAL_DECISION, SEP_1_2026, TWO_YEARS))
+                .isEqualTo("2026-09-23");
         // Cal. Educ. Code 56043(a): 15 days, vacations over 5 school days not counted: referral Mon 14 Dec 2026:
         // Dec 15-18 (4), Sat 19 Dec - Sun 3 Jan the winter break, Mon 4 Jan (5), Thu 14 Jan 2027 (15)
         assertThat(due("CA", ClockKind.REFERRAL_DECISION, "2026-12-14", TWO_YEARS))
                 .isEqualTo("2027-01-14");
+    }
+
+    @Test
+    void meetingNoticesCountedBackFromTheMeeting() {
+        // 19 TAC 89.1050(h): notice "at least five school days before" the ARD meeting: meeting Tue 15 Sep 2026:
+        // Mon 14 (1), Fri 11 (2), Thu 10 (3), Wed 9 (4), Labor Day Mon 7 not a school day, Tue 8 Sep (5)
+        assertThat(due("TX", ClockKind.MEETING_NOTICE, "2026-09-15", TWO_YEARS))
+                .isEqualTo("2026-09-08");
+        // 23 Ill. Adm. Code 226.530(a): "no later than ten days prior to the proposed date of the meeting": meeting
+        // Tue 15 Sep 2026, ten calendar days before: Sat 5 Sep 2026
+        assertThat(due("IL", ClockKind.MEETING_NOTICE, "2026-09-15", TWO_YEARS))
+                .isEqualTo("2026-09-05");
+        // 8 NYCRR 200.5(c)(1): at least five days before: Thu 10 Sep 2026
+        assertThat(due("NY", ClockKind.MEETING_NOTICE, "2026-09-15", TWO_YEARS))
+                .isEqualTo("2026-09-10");
     }
 
     @Test
