@@ -187,6 +187,38 @@ class StateEndEventsIT {
         assertThat(status(supportCase, "iep-meeting")).isEqualTo("MET");
     }
 
+    /**
+     * Tex. Educ. Code 29.004(c): 15 school days from the request to the consent request (or the refusal): the
+     * coordinator's "Triage the referral" is due that day, and asking for consent meets the clock.
+     */
+    @Test
+    void texasTriageIsDueByTheFifteenthSchoolDayAndTheConsentRequestMeetsIt() {
+        CaseDriver.Case supportCase = driver().aCase(referral("TX"));
+
+        JsonNode decision = clock(supportCase, "referral-decision").orElseThrow();
+        assertThat(decision.path("status").asText()).isEqualTo("RUNNING");
+        Tasks.await(
+                "the triage task",
+                () -> Tasks.all(admin, supportCase.id()).stream()
+                        .anyMatch(task -> task.path("name").asText().equals(Step.TRIAGE_REFERRAL.taskName())));
+        JsonNode triage = Tasks.open(admin, supportCase.id(), Step.TRIAGE_REFERRAL.taskName());
+        // the engine REST API's dates: 2026-09-23T07:00:00.000-0500
+        assertThat(java.time.OffsetDateTime.parse(
+                                triage.path("due").asText(),
+                                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"))
+                        .atZoneSameInstant(CENTRAL)
+                        .toLocalDate()
+                        .toString())
+                .as("the task is due on the clock's day")
+                .isEqualTo(decision.path("dueDate").asText());
+
+        supportCase.triaged();
+
+        assertThat(status(supportCase, "referral-decision"))
+                .as("the consent request meets it")
+                .isEqualTo("MET");
+    }
+
     @Test
     void theIepMeetingIsDueByTheEarlierOfItsThirtyDaysAndTheStatesDate() {
         // Michigan: consent 40 days ago, eligibility 5 days ago. 34 CFR 300.323(c)(1) alone: 25 days from now;

@@ -269,15 +269,12 @@ class StateTimelinesTest {
     void meetingNoticesCountedBackFromTheMeeting() {
         // 19 TAC 89.1050(h): notice "at least five school days before" the ARD meeting: meeting Tue 15 Sep 2026:
         // Mon 14 (1), Fri 11 (2), Thu 10 (3), Wed 9 (4), Labor Day Mon 7 not a school day, Tue 8 Sep (5)
-        assertThat(due("TX", ClockKind.MEETING_NOTICE, "2026-09-15", TWO_YEARS))
-                .isEqualTo("2026-09-08");
+        assertThat(due("TX", ClockKind.MEETING_NOTICE, "2026-09-15", TWO_YEARS)).isEqualTo("2026-09-08");
         // 23 Ill. Adm. Code 226.530(a): "no later than ten days prior to the proposed date of the meeting": meeting
         // Tue 15 Sep 2026, ten calendar days before: Sat 5 Sep 2026
-        assertThat(due("IL", ClockKind.MEETING_NOTICE, "2026-09-15", TWO_YEARS))
-                .isEqualTo("2026-09-05");
+        assertThat(due("IL", ClockKind.MEETING_NOTICE, "2026-09-15", TWO_YEARS)).isEqualTo("2026-09-05");
         // 8 NYCRR 200.5(c)(1): at least five days before: Thu 10 Sep 2026
-        assertThat(due("NY", ClockKind.MEETING_NOTICE, "2026-09-15", TWO_YEARS))
-                .isEqualTo("2026-09-10");
+        assertThat(due("NY", ClockKind.MEETING_NOTICE, "2026-09-15", TWO_YEARS)).isEqualTo("2026-09-10");
     }
 
     @Test

@@ -27,12 +27,15 @@ class TaskDeadlinesTest {
 
         assertThat(tasks)
                 .containsOnlyKeys(
+                        ClockKind.REFERRAL_DECISION,
                         ClockKind.INITIAL_EVALUATION,
                         ClockKind.SECTION_504_EVALUATION,
                         ClockKind.IEP_MEETING,
                         ClockKind.ALP_DEVELOPMENT,
                         ClockKind.ANNUAL_REVIEW,
                         ClockKind.REEVALUATION);
+        // the states' count from the referral to the decision whether to evaluate (Illinois, Texas, ...)
+        assertThat(tasks.get(ClockKind.REFERRAL_DECISION)).containsExactly("Task_TriageReferral");
         assertThat(tasks.get(ClockKind.INITIAL_EVALUATION))
                 .containsExactlyInAnyOrder("Task_PlanEvaluation", "Task_EvaluateArea", "Task_DecideEligibility");
         assertThat(tasks.get(ClockKind.SECTION_504_EVALUATION))

@@ -41,12 +41,15 @@ class ReferralTriageProcessTest {
 
     private static final String CASE_ID = "case-maya";
     private static final String FOLLOW_UP_AT = "2025-11-03T07:30:00";
+    /** Where the state counts from the referral to the decision (Illinois 14 school days, Texas 15, ...). */
+    private static final String DECISION_DUE_AT = "2025-10-03T07:00:00";
 
     private final List<String> triageOutcomesRecorded = new ArrayList<>();
     private final List<Object> noticesSent = new ArrayList<>();
 
     @BeforeEach
     void registerTheBeansTheDiagramNames() {
+        Mocks.register("taskDeadlines", new TaskDeadlinesStub().due("referral-decision", instant(DECISION_DUE_AT)));
         Mocks.register("triageRecorder", (TaskListener) task -> {
             String outcome = (String) task.getVariable("triageOutcome");
             triageOutcomesRecorded.add(outcome);
@@ -70,7 +73,10 @@ class ReferralTriageProcessTest {
         ProcessInstance triage = referralOfMaya();
 
         assertThat(triage).isWaitingAt("Task_TriageReferral");
-        assertThat(task(triage)).hasCandidateGroup("coordinator").hasName("Triage the referral");
+        assertThat(task(triage))
+                .hasCandidateGroup("coordinator")
+                .hasName("Triage the referral")
+                .hasDueDate(instant(DECISION_DUE_AT));
         Assertions.assertThat(formOf(task(triage))).isEqualTo("triage-referral");
 
         complete(task(triage), triage(outcome));
