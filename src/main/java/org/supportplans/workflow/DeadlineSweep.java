@@ -102,7 +102,7 @@ class DeadlineSweep implements JavaDelegate {
             boolean send =
                     mail != null && user.getEmail() != null && !user.getEmail().isBlank();
             if (send) {
-                mail.send(message(user, sweep, digest.getValue()));
+                mail.send(message(user.getEmail(), sweep, digest.getValue(), baseUrl));
                 mailed++;
             }
             sweeps.recordDigest(digest.getKey(), sweep, digest.getValue(), send);
@@ -150,7 +150,8 @@ class DeadlineSweep implements JavaDelegate {
         return recipients;
     }
 
-    private SimpleMailMessage message(User user, DistrictSweep sweep, List<SweptClock> listed) {
+    /** A staff member's digest of the day: the clocks' dates, kinds, rules and case links; no student's name. */
+    static SimpleMailMessage message(String to, DistrictSweep sweep, List<SweptClock> listed, String baseUrl) {
         long overdue = listed.stream()
                 .filter(item -> item.finding() == Finding.OVERDUE)
                 .count();
@@ -172,7 +173,7 @@ class DeadlineSweep implements JavaDelegate {
                 .append(baseUrl)
                 .append("/camunda/app/tasklist/\n");
         SimpleMailMessage message = new SimpleMailMessage();
-        message.setTo(user.getEmail());
+        message.setTo(to);
         message.setSubject(
                 "Deadlines " + sweep.day() + ": " + (listed.size() - overdue) + " due soon, " + overdue + " overdue");
         message.setText(text.toString());
