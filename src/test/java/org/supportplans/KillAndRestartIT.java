@@ -17,10 +17,11 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * every task, clock and timer is still there, and a timer that fell due while the service was down
  * fires once after the start.
  *
- * <p>The engine's clock cannot be moved in another process, so the timer that must fire after the
- * restart is made due by the case's dates (a records request made 40 days ago starts a 45-day clock whose
- * first warning was five days ago), and the first run has its job executor switched off: it is killed with that
- * timer due and not yet fired, as a node that dies before its job executor gets to it.
+ * <p>The engine's clock cannot be moved in another process, so the timer that must fire after the restart is the
+ * morning deadline sweep's hourly timer made due by an administrator (the engine's REST API, as Cockpit does), and
+ * the case's dates make that sweep give a warning (a records request made 40 days ago starts a 45-day clock whose
+ * first warning was five days ago); the first run has its job executor switched off: it is killed with that timer
+ * due and not yet fired, as a node that dies before its job executor gets to it.
  */
 @Tag("slow") // starts the built jar twice, kills the first: Failsafe's execution "slow" (pom.xml)
 class KillAndRestartIT {
@@ -73,6 +74,8 @@ class KillAndRestartIT {
             assertThat(consent.status()).as(consent.body()).isEqualTo(202);
             clockBefore = clock(coordinator, clockId);
             assertThat(clockBefore).contains("\"status\":\"RUNNING\"");
+            // the top of the hour comes while the job executor is off
+            DeadlineSweepJob.dueNow(Http.as(first.port(), "demo"));
 
             tasksBefore = tasks(db);
             jobsBefore = jobs(db);
@@ -81,9 +84,9 @@ class KillAndRestartIT {
                     .anyMatch(task -> task.endsWith("Record the parents' answer"))
                     .anyMatch(task -> task.endsWith("Plan the evaluation"));
             assertThat(jobsBefore)
-                    .as("timers at the kill: the consent reminder, the clock's first warning (due)")
+                    .as("timers at the kill: the consent reminder, the deadline sweep's (due)")
                     .extracting(JobRow::activityId)
-                    .contains("BoundaryEvent_NoAnswer", "TimerEvent_FirstWarning");
+                    .contains("BoundaryEvent_NoAnswer", "TimerStartEvent_EveryHour");
             assertThat(remindersSent(db, clockId)).isZero();
         } finally {
             first.kill();
@@ -94,10 +97,13 @@ class KillAndRestartIT {
             second.awaitUp(Duration.ofMinutes(5));
             Http coordinator = Http.as(second.port(), "coordinator");
 
-            Tasks.await("the due first warning fires after the restart", () -> remindersSent(db, clockId) == 1);
             Tasks.await(
-                    "the watch waits for the final warning",
-                    () -> jobs(db).stream().anyMatch(job -> job.activityId().equals("TimerEvent_FinalWarning")));
+                    "the due sweep gives the first warning after the restart", () -> remindersSent(db, clockId) == 1);
+            Tasks.await(
+                    "the sweep waits for the next hour",
+                    () -> jobs(db).stream()
+                            .anyMatch(job -> job.activityId().equals("TimerStartEvent_EveryHour")
+                                    && job.due().toInstant().isAfter(Instant.now())));
             assertThat(remindersSent(db, clockId))
                     .as("the first warning fired once")
                     .isOne();
@@ -111,13 +117,13 @@ class KillAndRestartIT {
                     .filter(job -> !job.due().toInstant().isBefore(now))
                     .toList();
             assertThat(due)
-                    .as("due at the kill: the records clock's first warning")
+                    .as("due at the kill: the deadline sweep")
                     .extracting(JobRow::activityId)
-                    .containsExactly("TimerEvent_FirstWarning");
+                    .containsExactly("TimerStartEvent_EveryHour");
             // the engine's job log: the due timer's job ran once, successfully, and is gone, so that no job
             // executor can run it again (no waiting "long enough" to see that nothing fires twice)
             assertThat(successfulRuns(db, due.get(0).id()))
-                    .as("the first warning's timer job succeeded once")
+                    .as("the sweep's timer job succeeded once")
                     .isOne();
             assertThat(db.queryForObject(
                             "select count(*) from act_ru_job where id_ = ?",

@@ -67,7 +67,9 @@ public final class ServiceProcess implements AutoCloseable {
                 "--spring.datasource.password=" + FreshPostgresDatabase.PASSWORD,
                 "--support-plans.demo.enabled=true",
                 "--support-plans.demo.allow-server-database=true",
-                "--support-plans.demo.cases=false"));
+                "--support-plans.demo.cases=false",
+                // the morning sweep at any hour of the district's day: tests run at any time
+                "--support-plans.deadlines.sweep-hour=0"));
         command.addAll(List.of(settings));
         try {
             Files.createDirectories(LOGS);

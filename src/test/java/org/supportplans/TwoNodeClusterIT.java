@@ -15,8 +15,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * Two nodes of the service (the built jar, two processes, two ports) against one PostgreSQL database,
  * started at the same moment on an empty database: the schema, the deployment and the start-up data are
- * created once; a task created through one node is completed through the other; and timers that both job
- * executors can see fire exactly once.
+ * created once; a task created through one node is completed through the other; and the morning deadline sweep's
+ * timer, which both job executors can see, runs once, its district swept once, each overdue clock asked about once.
  */
 @Tag("slow") // starts the built jar twice, a cluster of two nodes: Failsafe's execution "slow" (pom.xml)
 class TwoNodeClusterIT {
@@ -25,7 +25,7 @@ class TwoNodeClusterIT {
     static final int CASES = 4;
 
     @Test
-    void twoNodesShareOneDatabaseAndEachTimerFiresOnce() {
+    void twoNodesShareOneDatabaseAndTheSweepRunsOnce() {
         FreshPostgresDatabase.recreate(DATABASE);
         String url = FreshPostgresDatabase.url(DATABASE);
         JdbcTemplate db = new JdbcTemplate(
@@ -42,6 +42,10 @@ class TwoNodeClusterIT {
             assertThat(db.queryForObject(
                             "select count(*) from act_re_procdef where key_ = 'support-case'", Integer.class))
                     .as("one deployment of the case process")
+                    .isOne();
+            assertThat(db.queryForObject(
+                            "select count(*) from act_ru_job where process_def_key_ = 'deadline-sweep'", Integer.class))
+                    .as("one hourly timer of the deadline sweep for the cluster")
                     .isOne();
             assertThat(db.queryForObject("select count(*) from act_id_group", Integer.class))
                     .as("13 role groups and camunda-admin")
@@ -79,8 +83,8 @@ class TwoNodeClusterIT {
                         caseId,
                         "Triage the referral",
                         Map.of("triageOutcome", "EVALUATE_IDEA", "triageRationale", "Reading well below grade level."));
-                // the parents asked to see the records 50 days ago: the 45-day clock ran out 5 days ago, so its
-                // first warning, final warning and overdue timers are all due at once, on both nodes
+                // the parents asked to see the records 50 days ago: the 45-day clock ran out 5 days ago, its first
+                // and final warnings passed before that
                 Http.Response started = coordinatorOnA.post(
                         "/api/cases/" + caseId + "/clocks",
                         Map.of(
@@ -93,6 +97,10 @@ class TwoNodeClusterIT {
             }
             String clocks = "from clock where id in ("
                     + String.join(",", clockIds.stream().map(String::valueOf).toList()) + ")";
+            // the demo district not swept yet today, should the top of an hour have come meanwhile
+            db.update("delete from deadline_sweep");
+            // the top of the hour: the sweep's timer due on both nodes at once
+            String sweepJob = DeadlineSweepJob.dueNow(Http.as(a.port(), "demo"));
             Tasks.await(
                     "every clock overdue",
                     () -> db.queryForObject("select count(*) " + clocks + " and status = 'OVERDUE'", Integer.class)
@@ -103,36 +111,48 @@ class TwoNodeClusterIT {
                             .allMatch(caseId -> Tasks.all(coordinatorOnB, caseId).stream()
                                     .anyMatch(
                                             task -> task.path("name").asText().equals("Deadline missed: record why"))));
-            // the engine's job log: each clock's three timers (first warning, final warning, overdue) ran, each job
-            // once and successfully, whichever node took it; a job that has run is gone, so nothing fires again
-            String watches =
-                    "select id_ from act_hi_procinst where proc_def_key_ = 'clock-watch' and business_key_ in ("
-                            + String.join(
-                                    ",",
-                                    caseIds.stream().map(id -> "'" + id + "'").toList()) + ")";
-            String timers = "('TimerEvent_FirstWarning', 'TimerEvent_FinalWarning', 'TimerEvent_DuePassed')";
-            String successes = "from act_hi_job_log where job_state_ = 2 and act_id_ in " + timers
-                    + " and process_instance_id_ in (" + watches + ")";
+            // the engine's job log: the sweep's job ran once and successfully, whichever node took it; a job that
+            // has run is gone (the next hour is a new job), so nothing runs it again
             Tasks.await(
-                    "every timer of every clock has run",
-                    () -> db.queryForObject("select count(distinct job_id_) " + successes, Integer.class) == 3 * CASES);
-            assertThat(db.queryForList(
-                            "select count(*) " + successes + " group by process_instance_id_, act_id_", Integer.class))
-                    .as("one successful run per timer of each clock")
-                    .hasSize(3 * CASES)
-                    .containsOnly(1);
-            assertThat(db.queryForObject(
-                            "select count(*) from act_ru_job job join act_ru_jobdef definition"
-                                    + " on definition.id_ = job.job_def_id_ where definition.act_id_ in " + timers
-                                    + " and job.process_instance_id_ in (" + watches + ")",
-                            Integer.class))
-                    .as("no timer left to run again")
+                    "the sweep's job has run",
+                    () -> db.queryForObject(
+                                    "select count(*) from act_hi_job_log where job_id_ = ? and job_state_ = 2",
+                                    Integer.class,
+                                    sweepJob)
+                            == 1);
+            assertThat(db.queryForObject("select count(*) from act_ru_job where id_ = ?", Integer.class, sweepJob))
+                    .as("no job left to run again")
                     .isZero();
+            assertThat(db.queryForObject(
+                            "select count(*) from act_hi_job_log where job_id_ = ? and job_state_ = 2",
+                            Integer.class,
+                            sweepJob))
+                    .as("one successful run")
+                    .isOne();
+            assertThat(db.queryForObject("select count(*) from deadline_sweep", Integer.class))
+                    .as("the demo district swept once today")
+                    .isOne();
 
             assertThat(db.queryForList("select reminders_sent " + clocks, Integer.class))
-                    .as("first and final warning, once each, on every clock")
+                    .as("first and final warning counted as given on every clock")
                     .hasSize(CASES)
                     .containsOnly(2);
+            assertThat(db.queryForList(
+                            "select count(*) from deadline_digest_item where what = 'OVERDUE' and clock_id in ("
+                                    + String.join(
+                                            ",",
+                                            clockIds.stream()
+                                                    .map(String::valueOf)
+                                                    .toList())
+                                    + ") group by digest_id",
+                            Integer.class))
+                    .as("one digest per staff member, listing every overdue clock")
+                    .isNotEmpty()
+                    .containsOnly(CASES);
+            assertThat(db.queryForObject(
+                            "select count(*) from deadline_digest where staff_id = 'coordinator'", Integer.class))
+                    .as("the coordinator's digest of the day, once")
+                    .isOne();
             for (String caseId : caseIds) {
                 assertThat(Tasks.all(coordinatorOnA, caseId).stream()
                                 .filter(task -> task.path("name").asText().equals("Deadline missed: record why"))
@@ -155,8 +175,9 @@ class TwoNodeClusterIT {
             assertThat(db.queryForObject("select count(*) from act_ru_incident", Integer.class))
                     .isZero();
             System.out.printf(
-                    "Reminders sent by node A: %d, by node B: %d%n",
-                    a.log().split("reminder \\d to", -1).length - 1, b.log().split("reminder \\d to", -1).length - 1);
+                    "Deadline sweeps by node A: %d, by node B: %d%n",
+                    a.log().split("Deadline sweep of district", -1).length - 1,
+                    b.log().split("Deadline sweep of district", -1).length - 1);
         } finally {
             if (a != null) {
                 a.close();

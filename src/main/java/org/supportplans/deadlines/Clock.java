@@ -341,8 +341,28 @@ class Clock {
         reasonText = text;
     }
 
-    void reminded() {
-        remindersSent++;
+    /**
+     * The warnings the day has reached (1 the first, 2 the final; 0 none, or not running): a clock is warned once
+     * for each, by the day's digest, and a day the service was down is caught up with the warning it reached.
+     */
+    int warningsDueOn(LocalDate day) {
+        if (status != ClockStatus.RUNNING) {
+            return 0;
+        }
+        if (finalWarningOn != null && !day.isBefore(finalWarningOn)) {
+            return 2;
+        }
+        return firstWarningOn != null && !day.isBefore(firstWarningOn) ? 1 : 0;
+    }
+
+    /** The warning of the day, when it is one not yet given (see {@link #warningsDueOn}); 0 when none. */
+    int warn(LocalDate day) {
+        int due = warningsDueOn(day);
+        if (due > remindersSent) {
+            remindersSent = due;
+            return due;
+        }
+        return 0;
     }
 
     private void closeOpenPause(LocalDate on) {

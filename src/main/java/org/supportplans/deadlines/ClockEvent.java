@@ -1,9 +1,9 @@
 package org.supportplans.deadlines;
 
 /**
- * What happens to a clock, published in the transaction that changes it so that the clock's watch
- * process (workflow's {@code ClockWatches}) starts, moves or ends with it. Listeners run synchronously:
- * a watch that fails to start rolls the clock back with it.
+ * What happens to a clock, published in the transaction that changes it: workflow's {@code ClockTasks} moves the
+ * due dates of the step's tasks with it, and ends a missed clock's "record why" task when the clock is cancelled.
+ * Listeners run synchronously: a listener that fails rolls the clock back with it.
  */
 public sealed interface ClockEvent {
 

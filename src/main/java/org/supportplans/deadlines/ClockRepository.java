@@ -31,6 +31,19 @@ interface ClockRepository extends JpaRepository<Clock, Long> {
             """)
     List<Clock> findCalendarDependent(
             @Param("districtId") String districtId, @Param("open") Collection<ClockStatus> open);
+
+    /**
+     * The running clocks of a district's schools that the day's sweep has to look at: a warning not yet given, or
+     * the date that counts passed.
+     */
+    @Query("""
+            select c from Clock c where c.status = org.supportplans.deadlines.ClockStatus.RUNNING
+              and c.firstWarningOn <= :day
+              and (c.remindersSent < 2 or coalesce(c.extendedTo, c.dueDate) < :day)
+              and c.schoolId in (select s.id from School s where s.district.id = :districtId)
+            order by c.id
+            """)
+    List<Clock> findToSweep(@Param("districtId") String districtId, @Param("day") java.time.LocalDate day);
 }
 
 interface ClockChangeRepository extends JpaRepository<ClockChange, Long> {

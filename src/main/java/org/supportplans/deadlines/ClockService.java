@@ -22,12 +22,13 @@ import org.supportplans.system.NotFoundException;
 /**
  * The compliance clocks of cases: started and stopped by the case's steps ({@link CaseClocks}), paused,
  * extended and explained by coordinators, recounted when a school calendar changes. Every start, stop
- * and move is published as a {@link ClockEvent}, on which the clock's watch process starts, ends or moves
- * its timers; the watch asks back through {@link WatchedClocks}.
+ * and move is published as a {@link ClockEvent} (workflow moves the step's task due dates, ends a missed clock's
+ * "record why" task when the clock is cancelled); the morning sweep ({@link DeadlineSweeps}) warns and finds clocks
+ * overdue, and the coordinator's "record why" task asks back through {@link LateClocks}.
  */
 @Service
 @Transactional
-class ClockService implements CaseClocks, WatchedClocks {
+class ClockService implements CaseClocks, LateClocks {
 
     static final Set<ClockStatus> OPEN = EnumSet.of(ClockStatus.RUNNING, ClockStatus.PAUSED, ClockStatus.OVERDUE);
 
@@ -296,7 +297,7 @@ class ClockService implements CaseClocks, WatchedClocks {
         return clock;
     }
 
-    // ---- what the clock's watch asks and tells -------------------------------------------------------
+    // ---- what the "record why" task asks and tells -------------------------------------------------------
 
     @Override
     @Transactional(readOnly = true)
@@ -305,25 +306,8 @@ class ClockService implements CaseClocks, WatchedClocks {
     }
 
     @Override
-    public Optional<ClockState> remind(Long clockId) {
-        return clocks.findById(clockId)
-                .filter(clock -> clock.getStatus() == ClockStatus.RUNNING)
-                .map(clock -> {
-                    clock.reminded();
-                    return ClockState.of(clock);
-                });
-    }
-
-    @Override
     public void explainLate(Long clockId, ReasonCode code, String text) {
         explain(clockId, code, text);
-    }
-
-    @Override
-    public boolean markOverdue(Long clockId) {
-        return clocks.findById(clockId)
-                .map(clock -> clock.markOverdue(today(clock.getCaseId())) || clock.getStatus() == ClockStatus.OVERDUE)
-                .orElse(false);
     }
 
     @Transactional(readOnly = true)

@@ -4,8 +4,9 @@ import java.time.LocalDate;
 import org.supportplans.cases.ClockKind;
 
 /**
- * A clock as its watch sees it: what the watch's timers wait for and what its reminders and its
- * "record why" task say. A copy taken when it is asked for; the clock itself stays in this module.
+ * A clock as the morning sweep and the coordinator's "record why" task see it: its warning dates, its due date,
+ * the warnings it has had ({@code remindersSent}: 1 the first, 2 the final). A copy taken when it is asked for; the
+ * clock itself stays in this module.
  *
  * @param due the date that counts (an extension's date over the counted one); null while it cannot be
  *     counted (a school calendar not loaded, a pause)

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Every process instance of a case belongs to the tenant of the case's school (tenant id = school id),
  * although the process definitions are shared (deployed without a tenant): the top-level {@code
- * support-case} and each {@code clock-watch} are started with the variable {@value #SCHOOL_ID_VARIABLE}; a called
+ * support-case} and each {@code deadline-missed} are started with the variable {@value #SCHOOL_ID_VARIABLE}; a called
  * process takes the tenant of the instance that calls it. Tasks, jobs, incidents and history inherit the
  * instance's tenant, and the engine then shows them to the school's tenant members only.
  */

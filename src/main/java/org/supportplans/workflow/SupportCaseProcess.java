@@ -61,14 +61,26 @@ public final class SupportCaseProcess {
     }
 
     /**
-     * The watch of one compliance clock, started beside the case's processes with the case id as its
-     * business key and the case's school as its tenant; started, moved and ended by {@link ClockWatches}.
+     * The morning deadline sweep: one instance an hour (its timer start event), sweeping the districts whose
+     * morning has come and were not swept that day ({@link DeadlineSweep}).
      */
-    public static final class ClockWatch {
-        public static final String KEY = "clock-watch";
+    public static final class DeadlineSweepProcess {
+        public static final String KEY = "deadline-sweep";
+        public static final String TIMER_EVERY_HOUR = "TimerStartEvent_EveryHour";
+        public static final String TASK_SWEEP = "ServiceTask_SweepDistricts";
+
+        private DeadlineSweepProcess() {}
+    }
+
+    /**
+     * A clock found overdue by the sweep: the coordinator's "Deadline missed: record why", with the case id as its
+     * business key and the case's school as its tenant; ended when the clock is cancelled ({@link ClockTasks}).
+     */
+    public static final class DeadlineMissed {
+        public static final String KEY = "deadline-missed";
         public static final String TASK_RECORD_LATE_REASON = "Task_RecordLateReason";
 
-        private ClockWatch() {}
+        private DeadlineMissed() {}
     }
 
     /** Message names, as the diagrams declare them. */
@@ -77,7 +89,7 @@ public final class SupportCaseProcess {
         public static final String CONSENT_REVOKED = "ConsentRevoked";
         public static final String STUDENT_TRANSFERRED_OUT = "StudentTransferredOut";
         public static final String CASE_EXITED = "CaseExited";
-        /** Ends a clock's watch. */
+        /** Ends a missed clock's "record why" task: the clock was cancelled. */
         public static final String CLOCK_STOPPED = "ClockStopped";
 
         private Messages() {}
@@ -94,7 +106,7 @@ public final class SupportCaseProcess {
         public static final String TRANSFER_DECISION = "transferDecision";
         /** The case's school: the tenant of every process instance of the case (see {@link CaseTenants}). */
         public static final String SCHOOL_ID = CaseTenants.SCHOOL_ID_VARIABLE;
-        /** The clock a clock-watch instance watches. */
+        /** The clock a deadline-missed instance asks about. */
         public static final String CLOCK_ID = "clockId";
         // shown by the forms
         public static final String STUDENT_NAME = "studentName";

@@ -87,9 +87,9 @@ final class CaseDrive {
     /**
      * A case whose first steps (referral three days before, triage, consent, the evaluation planned) happened
      * {@code pastDays} ago, with the engine's clock (and so ours) set back to that day, as if the service had run
-     * them then; every later step today, after {@code settle} (e.g. the job executor firing the timers that fell
-     * due in between: reminders, a clock found overdue and the coordinator's "Deadline missed: record why",
-     * answered here with the reason {@code SCHOOL_ERROR}). Not thread-safe when {@code pastDays > 0}.
+     * them then; every later step today, after {@code settle} (e.g. the morning deadline sweep run for the days in
+     * between: warnings, a clock found overdue and the coordinator's "Deadline missed: record why", answered here
+     * with the reason {@code SCHOOL_ERROR}). Not thread-safe when {@code pastDays > 0}.
      */
     String productCase(String schoolId, Stop stop, int pastDays, LocalDate realToday, Runnable settle) {
         if (pastDays > 0) {
@@ -133,7 +133,7 @@ final class CaseDrive {
             settle.run();
             for (Task late : tasks.createTaskQuery()
                     .processInstanceBusinessKey(aCase.id())
-                    .taskDefinitionKey(SupportCaseProcess.ClockWatch.TASK_RECORD_LATE_REASON)
+                    .taskDefinitionKey(SupportCaseProcess.DeadlineMissed.TASK_RECORD_LATE_REASON)
                     .list()) {
                 as("coordinator");
                 try {

@@ -290,7 +290,21 @@ class PerformanceBench {
                         drive.productCase(school, CaseDrive.Stop.DECLINED, today), "declined at triage", 5, 0, 1825));
     }
 
+    /**
+     * The next morning's deadline sweep, as the service would run it after the days the case was moved back over:
+     * the district's sweep record reset (a bench run drives several such cases on one day), the hourly timer due
+     * now; then every job that fell due.
+     */
     private void settle() {
+        jdbc.update("delete from deadline_sweep");
+        management.setJobDuedate(
+                management
+                        .createJobQuery()
+                        .processDefinitionKey("deadline-sweep")
+                        .timers()
+                        .singleResult()
+                        .getId(),
+                org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
         try {
             awaitJobs();
         } catch (InterruptedException e) {

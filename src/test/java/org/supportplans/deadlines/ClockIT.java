@@ -16,14 +16,13 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.supportplans.DeadlineSweepJob;
 import org.supportplans.Http;
 import org.supportplans.PostgresIntegrationTest;
 import org.supportplans.Referrals;
@@ -37,8 +36,8 @@ import org.supportplans.workflow.SupportCaseProcess;
 /**
  * Clocks on cases of a Texas district (45 school days from consent, 19 TAC 89.1011): counted on its
  * calendar, moved when the calendar changes (due date, task due dates and timers), paused, extended,
- * previewed; and a clock's reminders and escalation fired by the job executor with the engine's clock
- * moved forward.
+ * previewed; and a clock's warnings, digests and escalation from the morning sweep, run by the job executor with
+ * the engine's clock moved forward.
  */
 @PostgresIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -115,9 +114,16 @@ class ClockIT {
         assertThat(taskDue(caseId, "Task_PlanEvaluation"))
                 .as("the task's due date moved")
                 .isEqualTo(morning(moved));
-        assertThat(watchTimer(clock.path("id").asLong()).getDuedate())
-                .as("the first reminder moved")
-                .isEqualTo(morning(moved.minusDays(10)));
+        assertThat(detail.path("clock").path("firstWarningOn").asText())
+                .as("the first warning moved; the morning sweep reads it, nothing to reschedule")
+                .isEqualTo(moved.minusDays(10).toString());
+        assertThat(managementService
+                        .createJobQuery()
+                        .processDefinitionKey(SupportCaseProcess.DeadlineSweepProcess.KEY)
+                        .timers()
+                        .count())
+                .as("one timer, the hourly sweep's, for every clock")
+                .isOne();
 
         // the coordinator's preview gives the same date
         JsonNode preview = admin.get(
@@ -189,9 +195,22 @@ class ClockIT {
     }
 
     @Test
-    void remindersAndTheEscalationFireThroughTheJobExecutor() {
+    void theMorningSweepWarnsTwiceThenAsksTheCoordinatorWhyAMissedDeadlineWasMissed() {
+        // this district not swept yet (an earlier test may have moved the engine's clock, and its sweep, ahead)
+        jdbc.update("delete from deadline_sweep where district_id = ?", DISTRICT);
+        // the school's psychologist and coordinator: those who hold a step of the case get its digests
+        for (String staff : List.of("school-psychologist", "coordinator")) {
+            jdbc.update(
+                    "insert into school_staff (school_id, user_id) select ?, ? where not exists"
+                            + " (select 1 from school_staff where school_id = ? and user_id = ?)",
+                    SCHOOL,
+                    staff,
+                    SCHOOL,
+                    staff);
+        }
         String caseId = consentGivenToday();
-        // the parents asked to see the records 40 days ago: 45 calendar days (34 CFR 300.613(a))
+        // the parents asked to see the records 40 days ago: 45 calendar days (34 CFR 300.613(a)), due in 5 days;
+        // its first warning (due - 10 days) passed 5 days ago, its final warning (due - 3 days) is in 2 days
         Http.Response started = admin.post(
                 "/api/cases/" + caseId + "/clocks",
                 Map.of("kind", "records-request", "start", today.minusDays(40).toString()));
@@ -200,21 +219,34 @@ class ClockIT {
         assertThat(started.json().path("clock").path("dueDate").asText())
                 .isEqualTo(today.plusDays(5).toString());
 
-        // the first warning (due - 10 days) has passed already: the job executor reminds at once
-        await("the first reminder", () -> reminders(clockId) == 1);
+        // the top of the hour: the sweep of today gives the first warning, in the digests of the day
+        String first = DeadlineSweepJob.dueNow(admin);
+        DeadlineSweepJob.awaitRun(admin, first);
+        assertThat(reminders(clockId)).isEqualTo(1);
+        assertThat(digestItems(clockId)).containsExactly("FIRST_WARNING");
+        assertThat(jdbc.queryForList(
+                        "select d.staff_id from deadline_digest d join deadline_digest_item i on i.digest_id = d.id"
+                                + " where i.clock_id = ?",
+                        String.class,
+                        clockId))
+                .as("the coordinators hold the case's open step (Plan the evaluation, a candidate group); the"
+                        + " school's psychologist holds none of its steps yet")
+                .containsExactly("coordinator");
         try {
-            // three days on, past the final warning (due - 3 days)
+            // three days on, past the final warning: the hourly timer is due again, and the next morning's sweep
+            // gives the final warning, once
             ClockUtil.setCurrentTime(
                     Date.from(Instant.now().plus(Duration.ofDays(3)).plus(Duration.ofHours(1))));
-            await("the final reminder", () -> reminders(clockId) == 2);
-            // a week on, past the due date: overdue, and escalated to the coordinator
+            await("the final warning", () -> reminders(clockId) == 2);
+            assertThat(digestItems(clockId)).containsExactly("FIRST_WARNING", "FINAL_WARNING");
+            // a week on, past the due date: overdue, and the coordinator asked why
             ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(7))));
             await(
                     "the escalation",
                     () -> taskService
                                     .createTaskQuery()
                                     .processInstanceBusinessKey(caseId)
-                                    .taskDefinitionKey(SupportCaseProcess.ClockWatch.TASK_RECORD_LATE_REASON)
+                                    .taskDefinitionKey(SupportCaseProcess.DeadlineMissed.TASK_RECORD_LATE_REASON)
                                     .count()
                             == 1);
         } finally {
@@ -222,6 +254,21 @@ class ClockIT {
         }
         assertThat(jdbc.queryForObject("select status from clock where id = ?", String.class, clockId))
                 .isEqualTo("OVERDUE");
+        assertThat(digestItems(clockId)).containsExactly("FIRST_WARNING", "FINAL_WARNING", "OVERDUE");
+        assertThat(jdbc.queryForList(
+                        "select d.staff_id from deadline_digest d join deadline_digest_item i on i.digest_id = d.id"
+                                + " where i.clock_id = ? and i.what = 'OVERDUE'",
+                        String.class,
+                        clockId))
+                .as("the coordinators of the school hear of the overdue clock")
+                .contains("coordinator");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from (select staff_id, digest_on from deadline_digest where district_id = ?"
+                                + " group by staff_id, digest_on having count(*) > 1) twice",
+                        Integer.class,
+                        DISTRICT))
+                .as("one digest per staff member a day")
+                .isZero();
         // what the coordinator's form shows, as Tasklist reads it
         JsonNode shown = admin.get("/engine-rest/task/"
                         + Tasks.open(admin, caseId, "Deadline missed: record why")
@@ -247,6 +294,17 @@ class ClockIT {
         JsonNode explained = admin.get("/api/clocks/" + clockId).json();
         assertThat(explained.path("clock").path("reasonCode").asText()).isEqualTo("SCHOOL_ERROR");
         assertThat(explained.path("clock").path("status").asText()).isEqualTo("OVERDUE");
+    }
+
+    private List<String> digestItems(long clockId) {
+        return jdbc
+                .queryForList(
+                        "select distinct i.what, d.digest_on from deadline_digest_item i"
+                                + " join deadline_digest d on d.id = i.digest_id where i.clock_id = ? order by d.digest_on",
+                        clockId)
+                .stream()
+                .map(row -> (String) row.get("what"))
+                .toList();
     }
 
     private String consentGivenToday() {
@@ -284,19 +342,6 @@ class ClockIT {
                 .taskDefinitionKey(taskKey)
                 .singleResult()
                 .getDueDate();
-    }
-
-    private Job watchTimer(long clockId) {
-        ProcessInstance watch = runtimeService
-                .createProcessInstanceQuery()
-                .processDefinitionKey(SupportCaseProcess.ClockWatch.KEY)
-                .variableValueEquals("clockId", clockId)
-                .singleResult();
-        return managementService
-                .createJobQuery()
-                .processInstanceId(watch.getId())
-                .timers()
-                .singleResult();
     }
 
     private int reminders(long clockId) {

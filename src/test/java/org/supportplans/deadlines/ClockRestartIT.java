@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -25,9 +26,9 @@ import org.supportplans.Tasks;
 import org.supportplans.workflow.SupportCaseProcess;
 
 /**
- * A clock survives a restart of the application on PostgreSQL: its record, its watch process and the
- * watch's timer are there after the restart, and the job executor of the new application fires the
- * reminder once. Runs in a JVM of its own (Failsafe execution "embedded-default"), on its own database.
+ * A clock survives a restart of the application on PostgreSQL: its record and the morning sweep's one timer are
+ * there after the restart (not a second timer), and the days the service was down are caught up: the new
+ * application's sweep gives the warning those days reached, once. Runs in a JVM of its own (Failsafe execution "embedded-default"), on its own database.
  */
 @Tag("embedded-default") // Failsafe's execution "embedded-default": a JVM of its own (pom.xml)
 class ClockRestartIT {
@@ -35,11 +36,12 @@ class ClockRestartIT {
     static final String DATABASE = FreshPostgresDatabase.DATABASE + "_restart";
 
     @Test
-    void aRunningClockAndItsTimerSurviveARestart() {
+    void aRunningClockSurvivesARestartAndTheDaysDownAreCaughtUp() {
         FreshPostgresDatabase.recreate(DATABASE);
         String caseId;
         long clockId;
         Date timerDue;
+        LocalDate firstWarningOn;
         try (ConfigurableApplicationContext first = start()) {
             Http coordinator = Http.as(port(first), "coordinator");
             caseId = coordinator
@@ -68,7 +70,8 @@ class ClockRestartIT {
                     .path("clocks")
                     .get(0);
             clockId = clock.path("id").asLong();
-            timerDue = watchTimer(first, clockId).getDuedate();
+            firstWarningOn = LocalDate.parse(clock.path("firstWarningOn").asText());
+            timerDue = sweepTimer(first).getDuedate();
         }
 
         try (ConfigurableApplicationContext second = start()) {
@@ -79,13 +82,23 @@ class ClockRestartIT {
             assertThat(clock.path("status").asText()).isEqualTo("RUNNING");
             assertThat(clock.path("dueDate").asText())
                     .isEqualTo(Referrals.today().plusDays(60).toString());
-            Job timer = watchTimer(second, clockId);
-            assertThat(timer.getDuedate()).isEqualTo(timerDue);
+            assertThat(second.getBean(ManagementService.class)
+                            .createJobQuery()
+                            .processDefinitionKey(SupportCaseProcess.DeadlineSweepProcess.KEY)
+                            .count())
+                    .as("one hourly timer, not one more for each start")
+                    .isOne();
+            assertThat(sweepTimer(second).getDuedate()).as("the next full hour").isAfterOrEqualTo(timerDue);
 
             JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
             try {
-                ClockUtil.setCurrentTime(Date.from(timerDue.toInstant().plus(Duration.ofHours(1))));
-                Awaitility.await("the reminder fires after the restart")
+                // the service "down" from before the first warning until two days after it: the next run catches up
+                ClockUtil.setCurrentTime(Date.from(firstWarningOn
+                        .plusDays(2)
+                        .atTime(12, 0)
+                        .atZone(Referrals.DEMO_ZONE)
+                        .toInstant()));
+                Awaitility.await("the missed warning is given after the restart")
                         .atMost(Duration.ofSeconds(120))
                         .pollInterval(Duration.ofMillis(250))
                         .until(() -> jdbc.queryForObject(
@@ -97,6 +110,11 @@ class ClockRestartIT {
             assertThat(jdbc.queryForObject("select reminders_sent from clock where id = ?", Integer.class, clockId))
                     .as("once")
                     .isOne();
+            assertThat(jdbc.queryForList(
+                            "select i.what from deadline_digest_item i where i.clock_id = ?", String.class, clockId))
+                    .as("in the digests of the day it was given")
+                    .isNotEmpty()
+                    .containsOnly("FIRST_WARNING");
             assertThat(second.getBean(RuntimeService.class)
                             .createProcessInstanceQuery()
                             .processInstanceBusinessKey(caseId, "support-case")
@@ -105,16 +123,10 @@ class ClockRestartIT {
         }
     }
 
-    private static Job watchTimer(ConfigurableApplicationContext context, long clockId) {
-        String watch = context.getBean(RuntimeService.class)
-                .createProcessInstanceQuery()
-                .processDefinitionKey(SupportCaseProcess.ClockWatch.KEY)
-                .variableValueEquals("clockId", clockId)
-                .singleResult()
-                .getId();
+    private static Job sweepTimer(ConfigurableApplicationContext context) {
         return context.getBean(ManagementService.class)
                 .createJobQuery()
-                .processInstanceId(watch)
+                .processDefinitionKey(SupportCaseProcess.DeadlineSweepProcess.KEY)
                 .timers()
                 .singleResult();
     }

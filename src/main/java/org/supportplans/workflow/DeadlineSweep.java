@@ -1,0 +1,182 @@
+package org.supportplans.workflow;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.supportplans.cases.CaseDirectory;
+import org.supportplans.deadlines.DeadlineSweeps;
+import org.supportplans.deadlines.DeadlineSweeps.DistrictSweep;
+import org.supportplans.deadlines.DeadlineSweeps.Finding;
+import org.supportplans.deadlines.DeadlineSweeps.SweptClock;
+
+/**
+ * "Sweep the districts whose morning has come" ({@code deadline-sweep}, run by its hourly timer on one node):
+ * for each district claimed for today, its clocks' warnings of the day and the clocks found overdue (each opens the
+ * coordinator's "Deadline missed: record why"), and one digest per staff member who holds a step of those cases:
+ * the assignee of each open task, or the school's staff in its candidate groups (the coordinators, for a clock
+ * found overdue). The digest is recorded, and mailed when a mail server is configured ({@code spring.mail.host});
+ * it names no student, and the log counts only.
+ */
+@Component("deadlineSweep")
+class DeadlineSweep implements JavaDelegate {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadlineSweep.class);
+
+    private final DeadlineSweeps sweeps;
+    private final ClockTasks clockTasks;
+    private final TaskService taskService;
+    private final IdentityService identityService;
+    private final CaseDirectory cases;
+    private final ObjectProvider<JavaMailSender> mailSender;
+    private final String baseUrl;
+
+    DeadlineSweep(
+            DeadlineSweeps sweeps,
+            ClockTasks clockTasks,
+            TaskService taskService,
+            IdentityService identityService,
+            CaseDirectory cases,
+            ObjectProvider<JavaMailSender> mailSender,
+            @Value("${support-plans.base-url:http://localhost:8080}") String baseUrl) {
+        this.sweeps = sweeps;
+        this.clockTasks = clockTasks;
+        this.taskService = taskService;
+        this.identityService = identityService;
+        this.cases = cases;
+        this.mailSender = mailSender;
+        this.baseUrl = baseUrl;
+    }
+
+    @Override
+    @Transactional
+    public void execute(DelegateExecution execution) {
+        int districts = 0;
+        for (DistrictSweep sweep : sweeps.claimDue()) {
+            sweep(sweep);
+            districts++;
+        }
+        execution.setVariable("districtsSwept", districts);
+    }
+
+    private void sweep(DistrictSweep sweep) {
+        List<SweptClock> found = sweeps.sweep(sweep);
+        int askedWhy = 0;
+        for (SweptClock item : found) {
+            if (item.finding() == Finding.OVERDUE && clockTasks.openLateReasonTask(item.clock())) {
+                askedWhy++;
+            }
+        }
+        Map<String, User> staff = new HashMap<>();
+        Map<String, List<SweptClock>> digests = new LinkedHashMap<>();
+        Map<String, Set<String>> recipientsOfCase = new HashMap<>();
+        for (SweptClock item : found) {
+            Set<String> recipients =
+                    recipientsOfCase.computeIfAbsent(item.clock().caseId(), caseId -> recipients(caseId, staff));
+            for (String staffId : recipients) {
+                digests.computeIfAbsent(staffId, id -> new ArrayList<>()).add(item);
+            }
+        }
+        JavaMailSender mail = mailSender.getIfAvailable();
+        int mailed = 0;
+        for (Map.Entry<String, List<SweptClock>> digest : digests.entrySet()) {
+            User user = staff.get(digest.getKey());
+            boolean send =
+                    mail != null && user.getEmail() != null && !user.getEmail().isBlank();
+            if (send) {
+                mail.send(message(user.getEmail(), sweep, digest.getValue(), baseUrl));
+                mailed++;
+            }
+            sweeps.recordDigest(digest.getKey(), sweep, digest.getValue(), send);
+        }
+        long overdue =
+                found.stream().filter(item -> item.finding() == Finding.OVERDUE).count();
+        log.info(
+                "Deadline sweep of district {} on {}: {} warnings, {} overdue ({} asked why), {} digests, {} mailed",
+                sweep.districtId(),
+                sweep.day(),
+                found.size() - overdue,
+                overdue,
+                askedWhy,
+                digests.size(),
+                mailed);
+    }
+
+    /** Who holds a step of the case: each open task's assignee, or the school's staff in its candidate groups. */
+    private Set<String> recipients(String caseId, Map<String, User> staff) {
+        Set<String> schoolStaff = cases.staffOf(caseId);
+        Set<String> recipients = new LinkedHashSet<>();
+        for (Task task : taskService
+                .createTaskQuery()
+                .processInstanceBusinessKey(caseId)
+                .active()
+                .list()) {
+            if (task.getAssignee() != null) {
+                User assignee = staff.computeIfAbsent(
+                        task.getAssignee(),
+                        id -> identityService.createUserQuery().userId(id).singleResult());
+                if (assignee != null) {
+                    recipients.add(assignee.getId());
+                }
+                continue;
+            }
+            taskService.getIdentityLinksForTask(task.getId()).stream()
+                    .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                    .flatMap(link -> identityService.createUserQuery().memberOfGroup(link.getGroupId()).list().stream())
+                    .filter(user -> schoolStaff.contains(user.getId()))
+                    .forEach(user -> {
+                        staff.putIfAbsent(user.getId(), user);
+                        recipients.add(user.getId());
+                    });
+        }
+        return recipients;
+    }
+
+    /** A staff member's digest of the day: the clocks' dates, kinds, rules and case links; no student's name. */
+    static SimpleMailMessage message(String to, DistrictSweep sweep, List<SweptClock> listed, String baseUrl) {
+        long overdue = listed.stream()
+                .filter(item -> item.finding() == Finding.OVERDUE)
+                .count();
+        StringBuilder text = new StringBuilder("Deadlines of the cases you work on, " + sweep.day() + ":\n\n");
+        for (SweptClock item : listed) {
+            text.append(item.finding() == Finding.OVERDUE ? "- Overdue (was due " : "- Due ")
+                    .append(item.clock().due())
+                    .append(item.finding() == Finding.OVERDUE ? "): " : ": ")
+                    .append(item.clock().kind().label())
+                    .append(" (")
+                    .append(item.clock().ruleText())
+                    .append(")\n  ")
+                    .append(baseUrl)
+                    .append("/api/cases/")
+                    .append(item.clock().caseId())
+                    .append('\n');
+        }
+        text.append("\nSign in to open a case; your tasks are in Tasklist: ")
+                .append(baseUrl)
+                .append("/camunda/app/tasklist/\n");
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setTo(to);
+        message.setSubject(
+                "Deadlines " + sweep.day() + ": " + (listed.size() - overdue) + " due soon, " + overdue + " overdue");
+        message.setText(text.toString());
+        return message;
+    }
+}
