@@ -45,8 +45,7 @@ class ServicesOwedTest {
         return new Session(day, minutes, SessionStatus.MISSED, reason, false);
     }
 
-    static final Service SPEECH_WEEKLY_30 =
-            new Service(30, Frequency.WEEKLY, sep(1), LocalDate.of(2027, 5, 28));
+    static final Service SPEECH_WEEKLY_30 = new Service(30, Frequency.WEEKLY, sep(1), LocalDate.of(2027, 5, 28));
 
     @Test
     void aWeekFullyDeliveredOwesNothing() {
@@ -80,9 +79,12 @@ class ServicesOwedTest {
 
     @Test
     void aWeekOfBreakOwesNothing() {
-        Predicate<LocalDate> breakWeek =
-                schoolDaysBut(LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 24), LocalDate.of(2026, 11, 25),
-                        LocalDate.of(2026, 11, 26), LocalDate.of(2026, 11, 27));
+        Predicate<LocalDate> breakWeek = schoolDaysBut(
+                LocalDate.of(2026, 11, 23),
+                LocalDate.of(2026, 11, 24),
+                LocalDate.of(2026, 11, 25),
+                LocalDate.of(2026, 11, 26),
+                LocalDate.of(2026, 11, 27));
 
         Result result = ServicesOwed.compute(
                 SPEECH_WEEKLY_30, LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 29), breakWeek, List.of());
@@ -177,8 +179,8 @@ class ServicesOwedTest {
     void sessionsOutsideTheServicesDatesDoNotCount() {
         Service endsFriday = new Service(30, Frequency.WEEKLY, sep(1), sep(18));
 
-        Result result = ServicesOwed.compute(
-                endsFriday, sep(14), sep(27), schoolDaysBut(), List.of(delivered(sep(22), 30)));
+        Result result =
+                ServicesOwed.compute(endsFriday, sep(14), sep(27), schoolDaysBut(), List.of(delivered(sep(22), 30)));
 
         assertThat(result.weeks()).containsExactly(new Week(sep(14), 30, 0, 0, 0, 30));
     }
