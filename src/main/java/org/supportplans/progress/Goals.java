@@ -36,17 +36,17 @@ import org.supportplans.system.RuleViolation;
  * of the IEP, a new version with its own goals.
  */
 @Service
-class Goals {
+public class Goals {
 
     /** How often a goal is measured. */
-    enum MeasuredEvery {
+    public enum MeasuredEvery {
         DAILY,
         WEEKLY,
         EVERY_TWO_WEEKS,
         MONTHLY
     }
 
-    record Measurement(
+    public record Measurement(
             BigDecimal baseline,
             BigDecimal target,
             String unit,
@@ -56,9 +56,9 @@ class Goals {
             String setBy,
             java.time.Instant setAt) {}
 
-    record DataPoint(long id, LocalDate measuredOn, BigDecimal value, String note, String recordedBy) {}
+    public record DataPoint(long id, LocalDate measuredOn, BigDecimal value, String note, String recordedBy) {}
 
-    record GoalView(
+    public record GoalView(
             String id,
             long planId,
             int planVersion,
@@ -98,38 +98,53 @@ class Goals {
     public List<GoalView> inEffect(String caseId) {
         List<GoalView> goals = new ArrayList<>();
         for (PlanView plan : versions.versions(caseId)) {
-            if (plan.kind() != PlanKind.IEP || plan.status() != PlanStatus.IN_EFFECT) {
-                continue;
+            if (plan.kind() == PlanKind.IEP && plan.status() == PlanStatus.IN_EFFECT) {
+                goals.addAll(of(plan));
             }
-            Map<Integer, Measurement> measurements = measurements(plan.id());
-            Map<Integer, List<DataPoint>> data = dataPoints(plan.id());
-            List<String> lines = lines(plan.annualGoals());
-            for (int n = 1; n <= lines.size(); n++) {
-                Measurement measurement = measurements.get(n);
-                List<DataPoint> points = data.getOrDefault(n, List.of());
-                GoalProgress progress = null;
-                if (measurement != null && !points.isEmpty()) {
-                    DataPoint latest = points.get(points.size() - 1);
-                    progress = GoalProgress.of(
-                            latest.measuredOn(),
-                            latest.value(),
-                            from(plan),
-                            to(plan),
-                            measurement.baseline(),
-                            measurement.target());
-                }
-                goals.add(new GoalView(
-                        new PlanItem(plan.id(), n).toString(),
-                        plan.id(),
-                        plan.version(),
-                        n,
-                        lines.get(n - 1),
+        }
+        return goals;
+    }
+
+    /** The goals of one IEP version of the case, whatever its status. */
+    @Transactional(readOnly = true)
+    public List<GoalView> ofVersion(String caseId, long planId) {
+        return versions.versions(caseId).stream()
+                .filter(plan -> plan.id() == planId && plan.kind() == PlanKind.IEP)
+                .findFirst()
+                .map(this::of)
+                .orElseThrow(() -> new NotFoundException("No IEP version " + planId + " in case " + caseId + "."));
+    }
+
+    private List<GoalView> of(PlanView plan) {
+        List<GoalView> goals = new ArrayList<>();
+        Map<Integer, Measurement> measurements = measurements(plan.id());
+        Map<Integer, List<DataPoint>> data = dataPoints(plan.id());
+        List<String> lines = lines(plan.annualGoals());
+        for (int n = 1; n <= lines.size(); n++) {
+            Measurement measurement = measurements.get(n);
+            List<DataPoint> points = data.getOrDefault(n, List.of());
+            GoalProgress progress = null;
+            if (measurement != null && !points.isEmpty()) {
+                DataPoint latest = points.get(points.size() - 1);
+                progress = GoalProgress.of(
+                        latest.measuredOn(),
+                        latest.value(),
                         from(plan),
                         to(plan),
-                        measurement,
-                        points,
-                        progress));
+                        measurement.baseline(),
+                        measurement.target());
             }
+            goals.add(new GoalView(
+                    new PlanItem(plan.id(), n).toString(),
+                    plan.id(),
+                    plan.version(),
+                    n,
+                    lines.get(n - 1),
+                    from(plan),
+                    to(plan),
+                    measurement,
+                    points,
+                    progress));
         }
         return goals;
     }
