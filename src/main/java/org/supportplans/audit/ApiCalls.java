@@ -70,7 +70,9 @@ final class ApiCalls {
             "GET /api/schools/{schoolId}/calendars",
             "PUT /api/schools/{schoolId}/calendars/{schoolYear}",
             "GET /api/districts/{id}/roster/role-mapping",
-            "PUT /api/districts/{id}/roster/role-mapping");
+            "PUT /api/districts/{id}/roster/role-mapping",
+            "GET /api/districts/{districtId}/reporting-periods/{schoolYear}",
+            "PUT /api/districts/{districtId}/reporting-periods/{schoolYear}");
 
     private ApiCalls() {}
 

@@ -20,7 +20,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.SimpleJdbcInsert;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.supportplans.deadlines.DistrictCalendar;
 import org.supportplans.deadlines.SchoolCalendars;
 import org.supportplans.system.NotExpectedNow;
@@ -95,8 +98,16 @@ public class ProgressReports {
             LocalDate dueOn,
             String status,
             String comments,
+            LocalDate goalsFrom,
+            LocalDate goalsTo,
             List<ReportedGoal> goals,
-            List<List<Goals.DataPoint>> data) {}
+            List<List<Goals.DataPoint>> data) {
+
+        /** What the line from the goal's baseline (on the IEP's first day) to its target (its last) gives that day. */
+        public BigDecimal expectedOn(ReportedGoal goal, LocalDate day) {
+            return GoalProgress.expectedOn(day, goalsFrom, goalsTo, goal.baseline(), goal.target());
+        }
+    }
 
     private static final Logger log = LoggerFactory.getLogger(ProgressReports.class);
 
@@ -107,6 +118,7 @@ public class ProgressReports {
     private final RuntimeService runtime;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     ProgressReports(
             JdbcTemplate jdbc,
@@ -115,7 +127,8 @@ public class ProgressReports {
             SchoolCalendars calendars,
             RuntimeService runtime,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.goals = goals;
         this.periods = periods;
@@ -123,6 +136,8 @@ public class ProgressReports {
         this.runtime = runtime;
         this.events = events;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
@@ -130,7 +145,6 @@ public class ProgressReports {
      * IEP in effect on the period's last day: one report per case and period (a unique row: two nodes opening at
      * once open it once). Returns how many were opened.
      */
-    @Transactional
     public int openDue() {
         int opened = 0;
         for (String districtId : jdbc.queryForList("select id from district", String.class)) {
@@ -156,42 +170,52 @@ public class ProgressReports {
                     String caseId = (String) row.get("case_id");
                     String schoolId = (String) row.get("school_id");
                     LocalDate due = dueOn(calendars.calendarOf(districtId, schoolId), period.endsOn(), days);
-                    long reportId;
                     try {
-                        reportId = new SimpleJdbcInsert(jdbc)
-                                .withTableName("progress_report")
-                                .usingColumns("case_id", "plan_id", "period_name", "period_ends_on", "due_on", "status")
-                                .usingGeneratedKeyColumns("id")
-                                .executeAndReturnKey(new MapSqlParameterSource()
-                                        .addValue("case_id", caseId)
-                                        .addValue("plan_id", ((Number) row.get("plan_id")).longValue())
-                                        .addValue("period_name", period.name())
-                                        .addValue("period_ends_on", Date.valueOf(period.endsOn()))
-                                        .addValue("due_on", Date.valueOf(due))
-                                        .addValue("status", "OPEN"))
-                                .longValue();
+                        if (Boolean.TRUE.equals(
+                                transactions.execute(status -> open(caseId, schoolId, row, period, due, zone)))) {
+                            opened++;
+                        }
                     } catch (DuplicateKeyException e) {
-                        continue; // opened meanwhile by another node
+                        // opened meanwhile by another node: its transaction alone rolled back
                     }
-                    runtime.createProcessInstanceByKey(PROCESS_KEY)
-                            .businessKey(caseId)
-                            .setVariable(Variables.CASE_ID, caseId)
-                            .setVariable(Variables.SCHOOL_ID, schoolId)
-                            .setVariable(Variables.REPORT_ID, reportId)
-                            .setVariable(Variables.PERIOD_NAME, period.name())
-                            .setVariable(
-                                    Variables.PERIOD_ENDS_ON, period.endsOn().toString())
-                            .setVariable(
-                                    Variables.DUE_DATE,
-                                    java.util.Date.from(
-                                            due.atTime(17, 0).atZone(zone).toInstant()))
-                            .execute();
-                    opened++;
-                    log.info("Progress report {} opened for case {} ({})", reportId, caseId, period.name());
                 }
             }
         }
         return opened;
+    }
+
+    private boolean open(
+            String caseId,
+            String schoolId,
+            Map<String, Object> row,
+            ReportingPeriods.Period period,
+            LocalDate due,
+            ZoneId zone) {
+        long reportId = new SimpleJdbcInsert(jdbc)
+                .withTableName("progress_report")
+                .usingColumns("case_id", "plan_id", "period_name", "period_ends_on", "due_on", "status")
+                .usingGeneratedKeyColumns("id")
+                .executeAndReturnKey(new MapSqlParameterSource()
+                        .addValue("case_id", caseId)
+                        .addValue("plan_id", ((Number) row.get("plan_id")).longValue())
+                        .addValue("period_name", period.name())
+                        .addValue("period_ends_on", Date.valueOf(period.endsOn()))
+                        .addValue("due_on", Date.valueOf(due))
+                        .addValue("status", "OPEN"))
+                .longValue();
+        runtime.createProcessInstanceByKey(PROCESS_KEY)
+                .businessKey(caseId)
+                .setVariable(Variables.CASE_ID, caseId)
+                .setVariable(Variables.SCHOOL_ID, schoolId)
+                .setVariable(Variables.REPORT_ID, reportId)
+                .setVariable(Variables.PERIOD_NAME, period.name())
+                .setVariable(Variables.PERIOD_ENDS_ON, period.endsOn().toString())
+                .setVariable(
+                        Variables.DUE_DATE,
+                        java.util.Date.from(due.atTime(17, 0).atZone(zone).toInstant()))
+                .execute();
+        log.info("Progress report {} opened for case {} ({})", reportId, caseId, period.name());
+        return true;
     }
 
     /**
@@ -229,7 +253,10 @@ public class ProgressReports {
         LocalDate endsOn = ((Date) row.get("period_ends_on")).toLocalDate();
         List<ReportedGoal> reported = new ArrayList<>();
         List<List<Goals.DataPoint>> data = new ArrayList<>();
-        for (Goals.GoalView goal : goals.ofVersion(caseId, planId)) {
+        List<Goals.GoalView> views = goals.ofVersion(caseId, planId);
+        LocalDate goalsFrom = views.isEmpty() ? null : views.get(0).from();
+        LocalDate goalsTo = views.isEmpty() ? null : views.get(0).to();
+        for (Goals.GoalView goal : views) {
             List<Goals.DataPoint> points = goal.dataPoints().stream()
                     .filter(p -> !p.measuredOn().isAfter(endsOn))
                     .toList();
@@ -269,6 +296,8 @@ public class ProgressReports {
                 ((Date) row.get("due_on")).toLocalDate(),
                 (String) row.get("status"),
                 (String) row.get("comments"),
+                goalsFrom,
+                goalsTo,
                 reported,
                 data);
     }
@@ -318,7 +347,7 @@ public class ProgressReports {
                 actor,
                 Timestamp.from(clock.instant()),
                 reportId);
-        events.publishEvent(new ProgressReportFinalised(report.caseId(), reportId));
+        events.publishEvent(new ProgressReportFinalised(report.caseId(), reportId, actor));
         Integer twice = jdbc.queryForObject(
                 "select count(*) from progress_report_goal g"
                         + " join progress_report r on r.id = g.report_id"

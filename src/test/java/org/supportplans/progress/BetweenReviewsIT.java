@@ -16,6 +16,7 @@ import org.supportplans.CaseDriver;
 import org.supportplans.Http;
 import org.supportplans.PinnedToday;
 import org.supportplans.PostgresIntegrationTest;
+import org.supportplans.Referrals;
 import org.supportplans.Tasks;
 
 /**
@@ -50,12 +51,12 @@ class BetweenReviewsIT {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Test
-    void goalsDataSessionsAndTheMinutesOwedOfACaseInEffect() {
+    @Autowired
+    ProgressReports reports;
+
+    /** A case whose IEP ({@link #iep()}) is in effect from 16 September 2026. */
+    private String aCaseInEffect(Http coordinator) {
         PinnedToday.moveTo(MEETING);
-        Http coordinator = Http.as(port, "coordinator");
-        Http slp = Http.as(port, "speech-language-pathologist");
-        Http teacher = Http.as(port, "special-education-teacher");
         String caseId = CaseDriver.overHttp(port)
                 .aCase()
                 .triaged()
@@ -76,6 +77,15 @@ class BetweenReviewsIT {
                         .path("phase")
                         .asText()
                         .equals("PLAN_IN_EFFECT"));
+        return caseId;
+    }
+
+    @Test
+    void goalsDataSessionsAndTheMinutesOwedOfACaseInEffect() {
+        Http coordinator = Http.as(port, "coordinator");
+        Http slp = Http.as(port, "speech-language-pathologist");
+        Http teacher = Http.as(port, "special-education-teacher");
+        String caseId = aCaseInEffect(coordinator);
         PinnedToday.moveTo(LocalDate.of(2026, 10, 1));
 
         // the goals of the IEP in effect: one a line of its annual goals
@@ -282,6 +292,167 @@ class BetweenReviewsIT {
                         Integer.class,
                         caseId))
                 .isEqualTo(sessions.size());
+    }
+
+    /**
+     * The district's quarters (Quarter 1 ends Friday 16 October 2026, Quarter 2 Friday 18 December), reports due 5
+     * school days after: Quarter 1's on Tuesday 27 October (19, 20, 21 October, fall break on the 22nd and 23rd, 26,
+     * 27), Quarter 2's on Monday 11 January 2027 (winter break to 1 January, a planning day on the 4th; 5, 6, 7, 8,
+     * 11). The writing goal is below its line in both (1 of 5 probes against 1.16 and 1.60 expected: 1 + 3 x 15/287
+     * and 1 + 3 x 85/287): after the second report the team is asked to consider reviewing the IEP.
+     */
+    @Test
+    void aProgressReportEachPeriodLockedAndSentAndAReviewAfterAGoalOffTrackTwice() throws Exception {
+        Http coordinator = Http.as(port, "coordinator");
+        Http teacher = Http.as(port, "special-education-teacher");
+        Http districtAdmin = Http.as(port, "district-admin");
+        String caseId = aCaseInEffect(coordinator);
+        try {
+            Http.Response notASchoolDay = districtAdmin.put(
+                    "/api/districts/demo-district/reporting-periods/2026-2027",
+                    Map.of(
+                            "reportDueSchoolDays",
+                            5,
+                            "periods",
+                            List.of(Map.of("name", "Quarter 1", "endsOn", "2026-10-23"))));
+            assertThat(notASchoolDay.status()).as("the 23rd is fall break").isEqualTo(400);
+            assertThat(coordinator
+                            .put(
+                                    "/api/districts/demo-district/reporting-periods/2026-2027",
+                                    Map.of(
+                                            "reportDueSchoolDays",
+                                            5,
+                                            "periods",
+                                            List.of(Map.of("name", "Quarter 1", "endsOn", "2026-10-16"))))
+                            .status())
+                    .as("district administrators set the periods")
+                    .isEqualTo(403);
+            Http.Response quarters = districtAdmin.put(
+                    "/api/districts/demo-district/reporting-periods/2026-2027",
+                    Map.of(
+                            "reportDueSchoolDays",
+                            5,
+                            "periods",
+                            List.of(
+                                    Map.of("name", "Quarter 1", "endsOn", "2026-10-16"),
+                                    Map.of("name", "Quarter 2", "endsOn", "2026-12-18"))));
+            assertThat(quarters.status()).as(quarters.body()).isEqualTo(200);
+
+            PinnedToday.moveTo(LocalDate.of(2026, 10, 1));
+            JsonNode goals = coordinator.get("/api/cases/" + caseId + "/goals").json();
+            String reading = goals.get(0).path("id").asText();
+            String writing = goals.get(1).path("id").asText();
+            measure(coordinator, caseId, reading, 40, 60, "words correct per minute");
+            measure(coordinator, caseId, writing, 1, 4, "paragraphs of 5 meeting the rubric");
+            dataPoint(teacher, caseId, reading, "2026-10-01", 42);
+            dataPoint(teacher, caseId, writing, "2026-10-01", 1);
+
+            // Quarter 1 ended: the report opens on the Monday after, due on the 27th
+            PinnedToday.moveTo(LocalDate.of(2026, 10, 19));
+            assertThat(reports.openDue()).isGreaterThanOrEqualTo(1);
+            assertThat(reports.openDue()).as("once per case and period").isZero();
+            JsonNode first = Tasks.open(teacher, caseId, "Write the progress report");
+            assertThat(dueDay(first)).isEqualTo("2026-10-27");
+            JsonNode prefilled = teacher.get(
+                            "/engine-rest/task/" + first.path("id").asText() + "/variables")
+                    .json();
+            assertThat(prefilled.path("goalsSummary").path("value").asText())
+                    .contains("Goal 1: baseline 40, target 60 words correct per minute. Latest 42 on 2026-10-01;"
+                            + " the line from baseline to target expects 41.05 that day: on track")
+                    .contains("Latest 1 on 2026-10-01; the line from baseline to target expects 1.16 that day:"
+                            + " not on track");
+            Http.Response tooShort = Tasks.complete(teacher, first, Map.of("progressComments", "Fine."));
+            assertThat(tooShort.status())
+                    .as("the form's rule, checked on the server")
+                    .isEqualTo(400);
+            Tasks.done(
+                    teacher,
+                    caseId,
+                    "Write the progress report",
+                    Map.of("progressComments", "Reading is on track; writing needs more modelling."));
+            assertThat(Tasks.all(teacher, caseId))
+                    .noneMatch(task -> task.path("name").asText().equals("Consider reviewing the IEP"));
+            String q1 = progressReportText(caseId, 1);
+            assertThat(q1).contains("Reporting period: Quarter 1").contains("Your child is on track");
+            assertThat(q1).contains("not on track yet").contains("Reading is on track; writing needs more");
+
+            // Quarter 2: the writing goal still below its line
+            PinnedToday.moveTo(LocalDate.of(2026, 12, 10));
+            dataPoint(teacher, caseId, writing, "2026-12-10", 1);
+            dataPoint(teacher, caseId, reading, "2026-12-10", 47);
+            PinnedToday.moveTo(LocalDate.of(2026, 12, 21));
+            reports.openDue();
+            JsonNode second = Tasks.open(teacher, caseId, "Write the progress report");
+            assertThat(dueDay(second)).isEqualTo("2027-01-11");
+            Tasks.done(
+                    teacher,
+                    caseId,
+                    "Write the progress report",
+                    Map.of("progressComments", "Writing has not moved in two quarters; reading is on track."));
+            Tasks.done(
+                    coordinator,
+                    caseId,
+                    "Consider reviewing the IEP",
+                    Map.of("reviewDecision", "REVIEW_IEP", "reviewReason", "Two quarters below the line in writing."));
+            assertThat(progressReportText(caseId, 2)).contains("Reporting period: Quarter 2");
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from progress_report where case_id = ? and status = 'FINAL'",
+                            Integer.class,
+                            caseId))
+                    .isEqualTo(2);
+        } finally {
+            jdbc.update("delete from reporting_period where district_id = 'demo-district'");
+            jdbc.update("delete from progress_reporting_rule where district_id = 'demo-district'");
+        }
+    }
+
+    /** The task's due day in the demo district (the engine REST API answers in UTC). */
+    private static String dueDay(JsonNode task) {
+        return java.time.OffsetDateTime.parse(
+                        task.path("due").asText(),
+                        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"))
+                .atZoneSameInstant(Referrals.DEMO_ZONE)
+                .toLocalDate()
+                .toString();
+    }
+
+    private static void measure(Http coordinator, String caseId, String goalId, int baseline, int target, String unit) {
+        Http.Response measured = coordinator.put(
+                "/api/cases/" + caseId + "/goals/" + goalId + "/measurement",
+                Map.of(
+                        "baseline",
+                        baseline,
+                        "target",
+                        target,
+                        "unit",
+                        unit,
+                        "measuredHow",
+                        "Weekly probe",
+                        "measuredEvery",
+                        "WEEKLY",
+                        "providerRole",
+                        "special-education-teacher"));
+        assertThat(measured.status()).as(measured.body()).isEqualTo(200);
+    }
+
+    private static void dataPoint(Http teacher, String caseId, String goalId, String on, int value) {
+        Http.Response point = teacher.post(
+                "/api/cases/" + caseId + "/goals/" + goalId + "/data-points", Map.of("measuredOn", on, "value", value));
+        assertThat(point.status()).as(point.body()).isEqualTo(201);
+    }
+
+    /** The text of the case's sealed progress report of that version (1 for the first period's). */
+    private String progressReportText(String caseId, int nth) throws java.io.IOException {
+        List<byte[]> pdfs = jdbc.query(
+                "select content from family_document where case_id = ? and kind = 'PROGRESS_REPORT' order by id",
+                (rs, i) -> rs.getBytes(1),
+                caseId);
+        assertThat(pdfs).hasSizeGreaterThanOrEqualTo(nth);
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdfs.get(nth - 1))) {
+            return new org.apache.pdfbox.text.PDFTextStripper()
+                    .getText(document)
+                    .replaceAll("\\s+", " ");
+        }
     }
 
     private int count(String table, String caseId) {
