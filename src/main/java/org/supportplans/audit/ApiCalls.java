@@ -71,6 +71,8 @@ final class ApiCalls {
             "PUT /api/schools/{schoolId}/calendars/{schoolYear}",
             "GET /api/districts/{id}/roster/role-mapping",
             "PUT /api/districts/{id}/roster/role-mapping",
+            "GET /api/districts/{id}/family-contact",
+            "PUT /api/districts/{id}/family-contact",
             "GET /api/districts/{districtId}/reporting-periods/{schoolYear}",
             "PUT /api/districts/{districtId}/reporting-periods/{schoolYear}");
 
