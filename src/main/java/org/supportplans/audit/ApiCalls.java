@@ -48,7 +48,13 @@ final class ApiCalls {
             entry("POST /api/cases/{id}/documents/preview", new Kind(Action.READ, Resource.DOCUMENT_PREVIEW)),
             entry("GET /api/cases/{id}/documents/preview", new Kind(Action.READ, Resource.DOCUMENT_PREVIEW)),
             entry("GET /api/documents/{id}", new Kind(Action.READ, Resource.DOCUMENT)),
-            entry("GET /api/reports/documents-not-in-family-language", new Kind(Action.READ, Resource.REPORT)));
+            entry("GET /api/reports/documents-not-in-family-language", new Kind(Action.READ, Resource.REPORT)),
+            entry("GET /api/cases/{id}/goals", new Kind(Action.READ, Resource.GOALS)),
+            entry("PUT /api/cases/{id}/goals/{goalId}/measurement", new Kind(Action.UPDATE, Resource.GOALS)),
+            entry("POST /api/cases/{id}/goals/{goalId}/data-points", new Kind(Action.CREATE, Resource.GOAL_DATA)),
+            entry("POST /api/cases/{id}/services/{serviceId}/sessions", new Kind(Action.CREATE, Resource.SESSION)),
+            entry("GET /api/cases/{id}/sessions", new Kind(Action.READ, Resource.SESSION)),
+            entry("GET /api/reports/services-owed", new Kind(Action.READ, Resource.REPORT)));
 
     static final Set<String> NO_STUDENT_DATA = Set.of(
             "GET /api/me",
@@ -64,7 +70,11 @@ final class ApiCalls {
             "GET /api/schools/{schoolId}/calendars",
             "PUT /api/schools/{schoolId}/calendars/{schoolYear}",
             "GET /api/districts/{id}/roster/role-mapping",
-            "PUT /api/districts/{id}/roster/role-mapping");
+            "PUT /api/districts/{id}/roster/role-mapping",
+            "GET /api/districts/{id}/family-contact",
+            "PUT /api/districts/{id}/family-contact",
+            "GET /api/districts/{districtId}/reporting-periods/{schoolYear}",
+            "PUT /api/districts/{districtId}/reporting-periods/{schoolYear}");
 
     private ApiCalls() {}
 

@@ -62,7 +62,12 @@ public record AuditEvent(
         /** a document for the family: sealed, listed, downloaded or previewed (issue 16) */
         DOCUMENT,
         DOCUMENTS,
-        DOCUMENT_PREVIEW
+        DOCUMENT_PREVIEW,
+        /** the goals of an IEP in effect, their measurement and data (issue 19) */
+        GOALS,
+        GOAL_DATA,
+        /** a session of an IEP service, delivered or missed */
+        SESSION
     }
 
     /** Through which door: our API, the engine REST API, or one of Camunda's web apps. */

@@ -28,6 +28,7 @@ import org.supportplans.cases.PriorWrittenNotices;
 import org.supportplans.cases.Transfers;
 import org.supportplans.cases.TriageOutcome;
 import org.supportplans.people.FamilyContact;
+import org.supportplans.progress.ProgressReports;
 
 /**
  * Which documents a case owes its family, as the case stands, and what each shows: read from the case's
@@ -62,7 +63,18 @@ final class DocumentContent {
     /** A line of a progress report: a goal and the progress toward it (34 CFR 300.320(a)(3)(ii)). */
     public record Progress(String goal, String progress) {}
 
+    /**
+     * A goal of a progress report as the family reads it: the goal, its figures in a sentence, and a chart of its
+     * data against the line from baseline to target, drawn as bars (HTML and CSS), which the sentence and the
+     * table of figures say in words.
+     */
+    public record ProgressGoal(String goal, String figures, List<ProgressBar> bars) {}
+
+    /** One measurement in the chart: the value and what the line expected that day, in percent of the scale. */
+    public record ProgressBar(LocalDate on, String value, String expected, int valuePercent, int expectedPercent) {}
+
     private final CaseView c;
+    private List<ProgressReports.Report> progressReports = List.of();
     private final String districtName;
     private final FamilyContact contact;
     private final String language;
@@ -79,6 +91,12 @@ final class DocumentContent {
         this.contact = contact;
         this.language = language;
         this.today = today;
+    }
+
+    /** The case's final progress reports, each owed as a document. */
+    DocumentContent withProgressReports(List<ProgressReports.Report> reports) {
+        this.progressReports = List.copyOf(reports);
+        return this;
     }
 
     /** Every document the case owes now, oldest step first. */
@@ -294,7 +312,91 @@ final class DocumentContent {
             variables.put("plan", lastIep().get());
             owed.add(new Owed(DocumentKind.SUMMARY_OF_PERFORMANCE, "summary", "summary", "CASE_CLOSED", variables));
         }
+        for (ProgressReports.Report report : progressReports) {
+            // 34 CFR 300.320(a)(3)(ii): periodic reports on the progress toward the annual goals
+            Map<String, Object> variables = common(report.periodEndsOn());
+            variables.put("periodName", report.periodName());
+            variables.put("comments", report.comments());
+            variables.put("progressGoals", progressGoals(report));
+            String subject = "progress-" + report.periodEndsOn();
+            owed.add(new Owed(
+                    DocumentKind.PROGRESS_REPORT,
+                    subject,
+                    "progress-report-" + report.id(),
+                    "PROGRESS_REPORTED",
+                    variables));
+        }
         return owed;
+    }
+
+    private List<ProgressGoal> progressGoals(ProgressReports.Report report) {
+        List<ProgressGoal> goals = new ArrayList<>();
+        for (int i = 0; i < report.goals().size(); i++) {
+            ProgressReports.ReportedGoal goal = report.goals().get(i);
+            List<org.supportplans.progress.Goals.DataPoint> points =
+                    i < report.data().size() ? report.data().get(i) : List.of();
+            goals.add(new ProgressGoal(goal.goal(), figures(goal), bars(report, goal, points)));
+        }
+        return goals;
+    }
+
+    private String figures(ProgressReports.ReportedGoal goal) {
+        if (goal.unit() == null) {
+            return DocumentRenderer.message(language, "progress.noMeasurement");
+        }
+        String line = DocumentRenderer.message(
+                language, "progress.line", plain(goal.baseline()), plain(goal.target()), goal.unit());
+        if (goal.latest() == null) {
+            return line + " " + DocumentRenderer.message(language, "progress.noData");
+        }
+        return line + " "
+                + DocumentRenderer.message(
+                        language,
+                        goal.onTrack() ? "progress.onTrack" : "progress.notOnTrack",
+                        plain(goal.latest()),
+                        goal.latestOn().toString(),
+                        plain(goal.expected()),
+                        goal.dataPoints());
+    }
+
+    private static List<ProgressBar> bars(
+            ProgressReports.Report report,
+            ProgressReports.ReportedGoal goal,
+            List<org.supportplans.progress.Goals.DataPoint> points) {
+        if (goal.unit() == null || points.isEmpty()) {
+            return List.of();
+        }
+        java.math.BigDecimal top = goal.baseline().max(goal.target());
+        for (var point : points) {
+            top = top.max(point.value());
+        }
+        List<ProgressBar> bars = new ArrayList<>();
+        int from = Math.max(0, points.size() - 12); // the last twelve measurements
+        for (var point : points.subList(from, points.size())) {
+            java.math.BigDecimal expected = report.expectedOn(goal, point.measuredOn());
+            bars.add(new ProgressBar(
+                    point.measuredOn(),
+                    plain(point.value()),
+                    plain(expected),
+                    percent(point.value(), top),
+                    percent(expected, top)));
+        }
+        return bars;
+    }
+
+    private static int percent(java.math.BigDecimal value, java.math.BigDecimal top) {
+        if (top.signum() <= 0 || value.signum() <= 0) {
+            return 0;
+        }
+        return Math.min(
+                100,
+                value.multiply(java.math.BigDecimal.valueOf(100))
+                        .divide(top, 0, java.math.RoundingMode.HALF_UP)
+                        .intValue());
+    }
+
+    private static String plain(java.math.BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
     }
 
     /**

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.supportplans.cases.CaseMilestone;
+import org.supportplans.progress.ProgressReportFinalised;
 
 /**
  * Produces a case's documents when its steps complete: on each milestone of the case's timeline, once per
@@ -24,8 +25,18 @@ class DocumentProduction {
 
     @EventListener
     void on(CaseMilestone milestone) {
+        produce(milestone.caseId(), milestone.actor());
+    }
+
+    /** A progress report locked: sealed for the family with the step that locked it. */
+    @EventListener
+    void on(ProgressReportFinalised report) {
+        produce(report.caseId(), report.actor());
+    }
+
+    private void produce(String caseId, String actor) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            documents.produceOwed(milestone.caseId(), milestone.actor());
+            documents.produceOwed(caseId, actor);
             return;
         }
         @SuppressWarnings("unchecked")
@@ -46,7 +57,6 @@ class DocumentProduction {
             });
             pending = cases;
         }
-        pending.merge(
-                milestone.caseId(), milestone.actor() == null ? "" : milestone.actor(), (a, b) -> b.isEmpty() ? a : b);
+        pending.merge(caseId, actor == null ? "" : actor, (a, b) -> b.isEmpty() ? a : b);
     }
 }

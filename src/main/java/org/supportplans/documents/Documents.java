@@ -26,6 +26,7 @@ import org.supportplans.cases.CaseReader;
 import org.supportplans.cases.CaseView;
 import org.supportplans.people.District;
 import org.supportplans.people.SchoolRepository;
+import org.supportplans.progress.ProgressReports;
 import org.supportplans.system.CurrentStaff;
 import org.supportplans.system.NotFoundException;
 
@@ -75,6 +76,7 @@ public class Documents {
     private final AuditLog auditLog;
     private final TranslationTasks translations;
     private final Clock clock;
+    private final ProgressReports progressReports;
 
     Documents(
             FamilyDocumentRepository documents,
@@ -84,7 +86,8 @@ public class Documents {
             DocumentRenderer renderer,
             AuditLog auditLog,
             TranslationTasks translations,
-            Clock clock) {
+            Clock clock,
+            ProgressReports progressReports) {
         this.documents = documents;
         this.cases = cases;
         this.access = access;
@@ -93,6 +96,7 @@ public class Documents {
         this.auditLog = auditLog;
         this.translations = translations;
         this.clock = clock;
+        this.progressReports = progressReports;
     }
 
     @Transactional(readOnly = true)
@@ -205,7 +209,8 @@ public class Documents {
     private DocumentContent content(CaseView view, String language) {
         District district = schools.findById(view.school().id()).orElseThrow().getDistrict();
         LocalDate today = LocalDate.now(clock.withZone(district.getTimeZone()));
-        return new DocumentContent(view, district.getName(), district.getFamilyContact(), language, today);
+        return new DocumentContent(view, district.getName(), district.getFamilyContact(), language, today)
+                .withProgressReports(progressReports.finalReports(view.id()));
     }
 
     private boolean visible(String caseId, CurrentStaff staff) {
