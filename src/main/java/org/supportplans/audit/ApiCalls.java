@@ -48,7 +48,15 @@ final class ApiCalls {
             entry("POST /api/cases/{id}/documents/preview", new Kind(Action.READ, Resource.DOCUMENT_PREVIEW)),
             entry("GET /api/cases/{id}/documents/preview", new Kind(Action.READ, Resource.DOCUMENT_PREVIEW)),
             entry("GET /api/documents/{id}", new Kind(Action.READ, Resource.DOCUMENT)),
-            entry("GET /api/reports/documents-not-in-family-language", new Kind(Action.READ, Resource.REPORT)));
+            entry("GET /api/reports/documents-not-in-family-language", new Kind(Action.READ, Resource.REPORT)),
+            entry("POST /api/cases/{id}/parent-invitations", new Kind(Action.CREATE, Resource.PARENT_INVITATION)),
+            entry("GET /api/cases/{id}/parent-invitations", new Kind(Action.READ, Resource.PARENT_INVITATIONS)),
+            entry(
+                    "POST /api/cases/{id}/parent-invitations/{invitationId}/unlock",
+                    new Kind(Action.UPDATE, Resource.PARENT_INVITATION)),
+            entry(
+                    "POST /api/cases/{id}/parent-invitations/{invitationId}/renew",
+                    new Kind(Action.UPDATE, Resource.PARENT_INVITATION)));
 
     static final Set<String> NO_STUDENT_DATA = Set.of(
             "GET /api/me",

@@ -62,7 +62,13 @@ public record AuditEvent(
         /** a document for the family: sealed, listed, downloaded or previewed (issue 16) */
         DOCUMENT,
         DOCUMENTS,
-        DOCUMENT_PREVIEW
+        DOCUMENT_PREVIEW,
+        /** an invitation of the parents to answer online, and what they did on the family's page (issue 17) */
+        PARENT_INVITATION,
+        PARENT_INVITATIONS,
+        FAMILY_SIGN_IN,
+        FAMILY_CONSENT,
+        FAMILY_REVOCATION
     }
 
     /** Through which door: our API, the engine REST API, or one of Camunda's web apps. */
@@ -75,7 +81,9 @@ public record AuditEvent(
         /** a web app's call whose app could not be told (no Referer) */
         WEBAPP,
         /** the service itself, when a step completes: e.g. a document sealed, with its SHA-256 */
-        SERVICE
+        SERVICE,
+        /** the family's page ({@code /family}): a parent signed in with an invitation's code */
+        FAMILY
     }
 
     /** Done, refused (4xx: not allowed, not found, not valid, conflicting: nothing changed), or failed (5xx). */
