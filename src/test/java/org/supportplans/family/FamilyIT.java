@@ -378,6 +378,106 @@ class FamilyIT {
         assertThat(signIn.signIn(token, code, BIRTH_DATE, busy).outcome()).isEqualTo(FamilySignIn.Outcome.SIGNED_IN);
     }
 
+    @Test
+    void aSpanishSpeakingParentConsentsToServicesThenRevokesIt() {
+        Http coordinator = Http.as(port, "coordinator");
+        LocalDate today = today();
+        Map<String, Object> referral = Referrals.of(Referrals.newStudentId());
+        referral.put("parentLanguage", "es");
+        String caseId = CaseDriver.overHttp(port)
+                .aCase(referral)
+                .triaged()
+                .consented(today)
+                .evaluationPlanned("COGNITIVE", "ACADEMIC")
+                .evaluated(today)
+                .eligible(today)
+                .meetingScheduled(today)
+                .iepWritten(today)
+                .meetingHeld(today)
+                .id();
+        JsonNode invitation = coordinator
+                .post("/api/cases/" + caseId + "/parent-invitations", Map.of("kind", "SERVICES_CONSENT"))
+                .json();
+        String url = invitation.path("url").asText();
+        Parent parent = new Parent(port);
+        Parent.Page signInPage = parent.open(url);
+        assertThat(signInPage.body()).contains("lang=\"es\"", "Fecha de nacimiento de su hijo o hija");
+        assertThat(parent.signIn(url, invitation.path("letterCode").asText(), BIRTH_DATE)
+                        .status())
+                .isEqualTo(303);
+        assertThat(parent.open("/family/request").body())
+                .contains("¿Puede la escuela empezar los servicios de educación especial para Maya?");
+        assertThat(parent.answer("GIVEN", "Ana López").status()).isEqualTo(303);
+        JsonNode consent = consent(coordinator, caseId, "SERVICES_CONSENT");
+        assertThat(consent.path("decision").asText()).isEqualTo("GIVEN");
+        assertThat(consent.path("decidedOn").asText()).isEqualTo(today.toString());
+        Parent.Page answered = parent.open("/family/request");
+        assertThat(answered.body()).contains("Doy mi consentimiento", "Parar los servicios de educación especial");
+
+        // revocation (34 CFR 300.300(b)(4)): the name, then a confirmation; nothing happens before it
+        Parent.Page sure = parent.post("/family/revoke/review", Map.of("signedName", "Ana López"));
+        assertThat(sure.status()).isEqualTo(200);
+        assertThat(sure.body()).contains("Retiro mi consentimiento");
+        assertThat(coordinator.get("/api/cases/" + caseId).json().path("status").asText())
+                .isEqualTo("OPEN");
+        Parent.Page revoked = parent.post("/family/revoke/confirm", Map.of("signedName", "Ana López"));
+        assertThat(revoked.status()).isEqualTo(200);
+        assertThat(revoked.body()).contains("Usted retiró su consentimiento");
+        Tasks.await(
+                "the case closed for the revocation",
+                () -> coordinator
+                        .get("/api/cases/" + caseId)
+                        .json()
+                        .path("closureReason")
+                        .asText()
+                        .equals("CONSENT_REVOKED"));
+        assertThat(jdbc.queryForObject(
+                        "select decision_words from family_consent_evidence where case_id = ? and decision = 'REVOKED'",
+                        String.class,
+                        caseId))
+                .startsWith("Retiro mi consentimiento");
+        Tasks.await(
+                "the revocation in the audit log",
+                () -> jdbc.queryForObject(
+                                "select count(*) from audit_event e join audit_event_case c on c.event_id = e.id"
+                                        + " where c.case_id = ? and e.resource = 'FAMILY_REVOCATION'",
+                                Integer.class,
+                                caseId)
+                        == 1);
+        // the link is used now
+        assertThat(new Parent(port).open(url).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aParentRefusesAndTheCaseClosesAsWithAPaperRefusal() {
+        Http coordinator = Http.as(port, "coordinator");
+        String caseId = CaseDriver.overHttp(port).aCase().triaged().id();
+        JsonNode invitation = coordinator
+                .post("/api/cases/" + caseId + "/parent-invitations", Map.of("kind", "EVALUATION_CONSENT"))
+                .json();
+        Parent parent = new Parent(port);
+        parent.open(invitation.path("url").asText());
+        parent.signIn(
+                invitation.path("url").asText(), invitation.path("letterCode").asText(), BIRTH_DATE);
+        parent.open("/family/request");
+        assertThat(parent.answer("REFUSED", "Ana Lopez").status()).isEqualTo(303);
+        assertThat(consent(coordinator, caseId, "EVALUATION_CONSENT")
+                        .path("decision")
+                        .asText())
+                .isEqualTo("REFUSED");
+        Tasks.await(
+                "the case closed",
+                () -> coordinator
+                        .get("/api/cases/" + caseId)
+                        .json()
+                        .path("status")
+                        .asText()
+                        .equals("CLOSED"));
+        assertThat(jdbc.queryForObject(
+                        "select decision_words from family_consent_evidence where case_id = ?", String.class, caseId))
+                .isEqualTo("I do not give my consent for the school to evaluate my child.");
+    }
+
     private static JsonNode consent(Http coordinator, String caseId, String kind) {
         return list(coordinator.get("/api/cases/" + caseId).json().path("consents")).stream()
                 .filter(c -> c.path("kind").asText().equals(kind))
