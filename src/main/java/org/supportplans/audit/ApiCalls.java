@@ -54,7 +54,15 @@ final class ApiCalls {
             entry("POST /api/cases/{id}/goals/{goalId}/data-points", new Kind(Action.CREATE, Resource.GOAL_DATA)),
             entry("POST /api/cases/{id}/services/{serviceId}/sessions", new Kind(Action.CREATE, Resource.SESSION)),
             entry("GET /api/cases/{id}/sessions", new Kind(Action.READ, Resource.SESSION)),
-            entry("GET /api/reports/services-owed", new Kind(Action.READ, Resource.REPORT)));
+            entry("GET /api/reports/services-owed", new Kind(Action.READ, Resource.REPORT)),
+            entry("POST /api/cases/{id}/parent-invitations", new Kind(Action.CREATE, Resource.PARENT_INVITATION)),
+            entry("GET /api/cases/{id}/parent-invitations", new Kind(Action.READ, Resource.PARENT_INVITATIONS)),
+            entry(
+                    "POST /api/cases/{id}/parent-invitations/{invitationId}/unlock",
+                    new Kind(Action.UPDATE, Resource.PARENT_INVITATION)),
+            entry(
+                    "POST /api/cases/{id}/parent-invitations/{invitationId}/renew",
+                    new Kind(Action.UPDATE, Resource.PARENT_INVITATION)));
 
     static final Set<String> NO_STUDENT_DATA = Set.of(
             "GET /api/me",

@@ -67,7 +67,13 @@ public record AuditEvent(
         GOALS,
         GOAL_DATA,
         /** a session of an IEP service, delivered or missed */
-        SESSION
+        SESSION,
+        /** an invitation of the parents to answer online, and what they did on the family's page (issue 17) */
+        PARENT_INVITATION,
+        PARENT_INVITATIONS,
+        FAMILY_SIGN_IN,
+        FAMILY_CONSENT,
+        FAMILY_REVOCATION
     }
 
     /** Through which door: our API, the engine REST API, or one of Camunda's web apps. */
@@ -80,7 +86,9 @@ public record AuditEvent(
         /** a web app's call whose app could not be told (no Referer) */
         WEBAPP,
         /** the service itself, when a step completes: e.g. a document sealed, with its SHA-256 */
-        SERVICE
+        SERVICE,
+        /** the family's page ({@code /family}): a parent signed in with an invitation's code */
+        FAMILY
     }
 
     /** Done, refused (4xx: not allowed, not found, not valid, conflicting: nothing changed), or failed (5xx). */

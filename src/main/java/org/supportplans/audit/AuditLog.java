@@ -71,6 +71,36 @@ public class AuditLog {
                 Set.of(caseId)));
     }
 
+    /**
+     * What a parent did on the family's page ({@code /family}): signed in, read a document, gave, refused or revoked
+     * consent. {@code userId} names the invitation, never the parent; {@code query} carries the evidence (no codes).
+     */
+    public void family(
+            String caseId,
+            String userId,
+            Action action,
+            Resource resource,
+            String method,
+            String path,
+            String query,
+            int status,
+            Instant at) {
+        record(new AuditEvent(
+                null,
+                at,
+                userId,
+                action,
+                resource,
+                Interface.FAMILY,
+                method,
+                path,
+                query,
+                1,
+                status,
+                Outcome.of(status),
+                Set.of(caseId)));
+    }
+
     /** Records the event; a failure to record is logged (ids and paths only) and never reaches the caller. */
     void record(AuditEvent event) {
         try {

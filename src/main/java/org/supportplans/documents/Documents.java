@@ -118,6 +118,27 @@ public class Documents {
                 document.getCaseId(), document.getKind().fileName(document.getVersion()), document.getContent());
     }
 
+    /**
+     * The final documents of a case, for the parents signed in on the family's page ({@code family} module, which
+     * checked who they are): no superseded version, nothing of another case.
+     */
+    @Transactional(readOnly = true)
+    public List<DocumentView> finalForFamily(String caseId) {
+        return documents.findByCaseIdOrderByIdAsc(caseId).stream()
+                .filter(d -> d.getStatus() == DocumentStatus.FINAL)
+                .map(Documents::view)
+                .toList();
+    }
+
+    /** A final document of that case, for its parents; empty for any other document. */
+    @Transactional(readOnly = true)
+    public Optional<Download> familyCopy(String caseId, long documentId) {
+        return documents
+                .findById(documentId)
+                .filter(d -> d.getCaseId().equals(caseId) && d.getStatus() == DocumentStatus.FINAL)
+                .map(d -> new Download(d.getCaseId(), d.getKind().fileName(d.getVersion()), d.getContent()));
+    }
+
     /** A draft from the case as it stands: rendered, not stored. */
     @Transactional(readOnly = true)
     public Download preview(String caseId, DocumentKind kind, CurrentStaff staff) {

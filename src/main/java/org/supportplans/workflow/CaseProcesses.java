@@ -77,6 +77,13 @@ public class CaseProcesses {
      */
     @Transactional
     public void parentsAnswered(String caseId, ConsentKind kind, ParentDecision decision, LocalDate on, String actor) {
+        parentsAnswered(caseId, kind, decision, on, actor, RecordedVia.API);
+    }
+
+    /** As above, recording how the answer came: through the API, or signed by the parents on the family's page. */
+    @Transactional
+    public void parentsAnswered(
+            String caseId, ConsentKind kind, ParentDecision decision, LocalDate on, String actor, RecordedVia via) {
         Execution waiting = runtimeService
                 .createExecutionQuery()
                 .processInstanceBusinessKey(caseId)
@@ -86,7 +93,7 @@ public class CaseProcesses {
         if (waiting == null) {
             throw new NotAwaitedException("The case is not waiting for the parents' " + kind.label() + ".");
         }
-        Consents.ConsentAnswer answer = consents.recordParentAnswer(caseId, kind, decision, on, RecordedVia.API, actor);
+        Consents.ConsentAnswer answer = consents.recordParentAnswer(caseId, kind, decision, on, via, actor);
         asApplication.call(() -> runtimeService
                 .createMessageCorrelation(Messages.PARENT_ANSWER_RECEIVED)
                 .processInstanceId(waiting.getProcessInstanceId())

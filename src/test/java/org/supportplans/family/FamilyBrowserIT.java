@@ -1,0 +1,168 @@
+package org.supportplans.family;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.supportplans.Referrals.today;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.supportplans.Browser;
+import org.supportplans.CaseDriver;
+import org.supportplans.Http;
+import org.supportplans.PinnedToday;
+import org.supportplans.PostgresIntegrationTest;
+import org.supportplans.Referrals;
+
+/**
+ * A parent on a phone (390 x 844 CSS pixels): opens the link, signs in, reads, gives consent; the case moves on and
+ * the evaluation clock starts that day. The same in Spanish. Every page passes axe-core 4.14.1 (vendored in
+ * {@code src/test/resources/axe}, MPL-2.0) with no serious or critical violation.
+ */
+@PostgresIntegrationTest
+@ExtendWith(PinnedToday.class)
+class FamilyBrowserIT {
+
+    private static final LocalDate BIRTH_DATE = LocalDate.of(2016, 4, 2);
+
+    @LocalServerPort
+    int port;
+
+    Browser browser;
+
+    @RegisterExtension
+    final TestExecutionExceptionHandler screenshotOnFailure = Browser.screenshotOnFailure(() -> browser);
+
+    @BeforeEach
+    void openPhone() {
+        browser = Browser.open();
+        browser.driver().manage().window().setSize(new Dimension(390, 844));
+    }
+
+    @AfterEach
+    void close() {
+        browser.close();
+    }
+
+    @Test
+    void aParentConsentsFromAPhoneAndTheClockStartsThatDay() {
+        consentFromThePhone("en", "Sign in", "Continue", "Sign and send", "Thank you");
+    }
+
+    @Test
+    void aSpanishSpeakingParentConsentsFromAPhone() {
+        consentFromThePhone("es", "Entrar", "Continuar", "Firmar y enviar", "Gracias");
+    }
+
+    @Test
+    void theUnusableLinkPageIsAccessible() {
+        browser.visit("http://localhost:" + port + "/family/i/" + FamilyCodes.newToken());
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("This link does not work");
+        accessible("unusable");
+        browser.click(By.cssSelector("header nav a"));
+        browser.await(ExpectedConditions.textToBe(By.tagName("h1"), "Este enlace no funciona"));
+        accessible("unusable-es");
+    }
+
+    private void consentFromThePhone(
+            String language, String signIn, String continueLabel, String confirmLabel, String thanks) {
+        Http coordinator = Http.as(port, "coordinator");
+        LocalDate today = today();
+        Map<String, Object> referral = Referrals.of(Referrals.newStudentId());
+        referral.put("parentLanguage", language);
+        String caseId = CaseDriver.overHttp(port).aCase(referral).triaged().id();
+        JsonNode invitation = coordinator
+                .post("/api/cases/" + caseId + "/parent-invitations", Map.of("kind", "EVALUATION_CONSENT"))
+                .json();
+
+        browser.visit(invitation.path("url").asText());
+        assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang"))
+                .isEqualTo(language);
+        assertThat(browser.driver().findElement(By.id("sign-in")).getText()).isEqualTo(signIn);
+        assertThat(browser.driver().getPageSource()).doesNotContain("Maya", "Lopez");
+        accessible("sign-in-" + language);
+        browser.driver()
+                .findElement(By.id("letterCode"))
+                .sendKeys(invitation.path("letterCode").asText());
+        browser.driver().findElement(By.id("birthMonth")).sendKeys(String.valueOf(BIRTH_DATE.getMonthValue()));
+        browser.driver().findElement(By.id("birthDay")).sendKeys(String.valueOf(BIRTH_DATE.getDayOfMonth()));
+        browser.driver().findElement(By.id("birthYear")).sendKeys(String.valueOf(BIRTH_DATE.getYear()));
+        browser.click(By.id("sign-in"));
+
+        browser.await(ExpectedConditions.presenceOfElementLocated(By.id("decision-given")));
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("Maya");
+        accessible("request-" + language);
+        browser.screenshot("family-request-" + language);
+        // a phone's width: nothing wider than the screen
+        assertThat(((Number) ((JavascriptExecutor) browser.driver())
+                                .executeScript("return document.documentElement.scrollWidth"))
+                        .intValue())
+                .isLessThanOrEqualTo(390);
+        browser.click(By.cssSelector("label[for=decision-given]"));
+        browser.driver().findElement(By.id("signedName")).sendKeys("Ana Lopez");
+        assertThat(browser.driver().findElement(By.id("continue")).getText()).isEqualTo(continueLabel);
+        browser.click(By.id("continue"));
+
+        browser.await(ExpectedConditions.presenceOfElementLocated(By.id("confirm")));
+        accessible("review-" + language);
+        assertThat(browser.driver().findElement(By.id("confirm")).getText()).isEqualTo(confirmLabel);
+        browser.click(By.id("confirm"));
+
+        browser.await(ExpectedConditions.presenceOfElementLocated(By.id("receipt")));
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).startsWith(thanks);
+        accessible("answered-" + language);
+        browser.screenshot("family-receipt-" + language);
+
+        // the case moved on, the clock started today: 60 calendar days in Colorado (34 CFR 300.301(c)(1))
+        JsonNode after = coordinator.get("/api/cases/" + caseId).json();
+        JsonNode consent = StreamSupport.stream(after.path("consents").spliterator(), false)
+                .filter(c -> c.path("kind").asText().equals("EVALUATION_CONSENT"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(consent.path("decision").asText()).isEqualTo("GIVEN");
+        assertThat(consent.path("decidedOn").asText()).isEqualTo(today.toString());
+        assertThat(after.path("phase").asText()).isEqualTo("EVALUATION");
+        assertThat(after.path("due").path("evaluation").asText())
+                .isEqualTo(today.plusDays(60).toString());
+    }
+
+    /** axe-core on the page as it stands: no serious or critical violation (WCAG 2.1 A and AA rules). */
+    private void accessible(String page) {
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+        js.executeScript(axe());
+        Object violations = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a',"
+                + " 'wcag21aa', 'best-practice']}})"
+                + ".then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', '))))"
+                + ".catch(e => done(['axe failed: ' + e]));");
+        assertThat((Iterable<?>) violations).as("axe-core on the page " + page).isEmpty();
+    }
+
+    private static String axeSource;
+
+    private static synchronized String axe() {
+        if (axeSource == null) {
+            try (InputStream in = FamilyBrowserIT.class.getResourceAsStream("/axe/axe.min.js")) {
+                axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return axeSource;
+    }
+}
