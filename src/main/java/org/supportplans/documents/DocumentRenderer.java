@@ -9,16 +9,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.context.ITemplateContext;
-import org.thymeleaf.messageresolver.AbstractMessageResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -31,7 +26,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 class DocumentRenderer {
 
     static final String FONT_FAMILY = "Liberation Sans";
-    private static final String BUNDLE = "documents/messages";
+    private static final MessageBundle MESSAGES = new MessageBundle("documents/messages");
 
     private final TemplateEngine templates = new TemplateEngine();
     private final byte[] regular = resource("documents/fonts/LiberationSans-Regular.ttf");
@@ -53,7 +48,7 @@ class DocumentRenderer {
         resolver.setCharacterEncoding("UTF-8");
         resolver.setCacheable(true);
         templates.setTemplateResolver(resolver);
-        templates.setMessageResolver(new BundleMessages());
+        templates.setMessageResolver(MESSAGES.resolver());
     }
 
     /** The document as XHTML, in the language's bundle; {@code variables} as {@link DocumentContent} makes them. */
@@ -89,17 +84,7 @@ class DocumentRenderer {
     }
 
     static String message(String language, String key, Object... parameters) {
-        ResourceBundle bundle = bundle(Locale.forLanguageTag(language));
-        return new MessageFormat(bundle.getString(key), Locale.forLanguageTag(language)).format(parameters);
-    }
-
-    private static ResourceBundle bundle(Locale locale) {
-        // no fallback to the machine's locale: a language without a bundle reads the base (English) bundle
-        return ResourceBundle.getBundle(
-                BUNDLE,
-                locale,
-                DocumentRenderer.class.getClassLoader(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return MESSAGES.message(language, key, parameters);
     }
 
     private static byte[] resource(String path) {
@@ -110,29 +95,6 @@ class DocumentRenderer {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** {@code #{key}} in the templates: the bundle of the template's locale (properties files read as UTF-8). */
-    private static final class BundleMessages extends AbstractMessageResolver {
-
-        @Override
-        public String resolveMessage(
-                ITemplateContext context, Class<?> origin, String key, Object[] messageParameters) {
-            try {
-                String pattern = bundle(context.getLocale()).getString(key);
-                return new MessageFormat(pattern, context.getLocale())
-                        .format(messageParameters == null ? new Object[0] : messageParameters);
-            } catch (MissingResourceException e) {
-                return null;
-            }
-        }
-
-        @Override
-        public String createAbsentMessageRepresentation(
-                ITemplateContext context, Class<?> origin, String key, Object[] messageParameters) {
-            // a missing text is a bug of the bundles, not something to print to a family
-            throw new IllegalStateException("no message " + key + " for " + context.getLocale());
         }
     }
 }

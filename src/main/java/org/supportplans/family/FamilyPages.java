@@ -1,15 +1,11 @@
 package org.supportplans.family;
 
-import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 import org.springframework.stereotype.Component;
+import org.supportplans.documents.MessageBundle;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.context.ITemplateContext;
-import org.thymeleaf.messageresolver.AbstractMessageResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -23,7 +19,7 @@ class FamilyPages {
 
     static final String ENGLISH = "en";
     static final String SPANISH = "es";
-    private static final String BUNDLE = "family/messages";
+    private static final MessageBundle MESSAGES = new MessageBundle("family/messages");
 
     private final TemplateEngine templates = new TemplateEngine();
 
@@ -35,7 +31,7 @@ class FamilyPages {
         resolver.setCharacterEncoding("UTF-8");
         resolver.setCacheable(true);
         templates.setTemplateResolver(resolver);
-        templates.setMessageResolver(new BundleMessages());
+        templates.setMessageResolver(MESSAGES.resolver());
     }
 
     /** The page of a view, in the language given (English or Spanish). */
@@ -56,38 +52,6 @@ class FamilyPages {
     }
 
     static String message(String language, String key, Object... parameters) {
-        Locale locale = Locale.forLanguageTag(language);
-        return new MessageFormat(bundle(locale).getString(key), locale).format(parameters);
-    }
-
-    private static ResourceBundle bundle(Locale locale) {
-        // no fallback to the machine's locale: a language without a bundle reads the base (English) bundle
-        return ResourceBundle.getBundle(
-                BUNDLE,
-                locale,
-                FamilyPages.class.getClassLoader(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-    }
-
-    /** {@code #{key}} in the templates: the bundle of the page's language. */
-    private static final class BundleMessages extends AbstractMessageResolver {
-
-        @Override
-        public String resolveMessage(
-                ITemplateContext context, Class<?> origin, String key, Object[] messageParameters) {
-            try {
-                String pattern = bundle(context.getLocale()).getString(key);
-                return new MessageFormat(pattern, context.getLocale())
-                        .format(messageParameters == null ? new Object[0] : messageParameters);
-            } catch (MissingResourceException e) {
-                return null;
-            }
-        }
-
-        @Override
-        public String createAbsentMessageRepresentation(
-                ITemplateContext context, Class<?> origin, String key, Object[] messageParameters) {
-            throw new IllegalStateException("no message " + key + " for " + context.getLocale());
-        }
+        return MESSAGES.message(language, key, parameters);
     }
 }

@@ -134,18 +134,9 @@ class DocumentContentTest {
                 "What changes: the annual goal",
                 org.supportplans.cases.NoticeContent.IDEA_SAFEGUARDS,
                 "en");
-        List<CaseView.NoticeView> notices = new ArrayList<>(c.notices());
-        notices.add(new CaseView.NoticeView(
-                org.supportplans.cases.NoticeKind.PRIOR_WRITTEN_NOTICE, TODAY, 7L, 99L, "coordinator", content));
-        List<CaseView.PlanView> plans = new ArrayList<>(c.plans());
-        plans.add(reviewed);
-        CaseView changed = withNotices(withPlans(c, plans), notices);
+        CaseView changed = withNoticeAbout(c, reviewed, 7L, content);
 
-        DocumentContent.Owed notice = new DocumentContent(changed, "Demo School District", "es", TODAY)
-                .owed().stream()
-                        .filter(o -> o.subject().equals("plan-change-7"))
-                        .findFirst()
-                        .orElseThrow();
+        DocumentContent.Owed notice = owedInSpanish(changed, "plan-change-7");
 
         assertThat(notice.kind()).isEqualTo(DocumentKind.PRIOR_WRITTEN_NOTICE);
         assertThat(notice.step()).isEqualTo("PLAN_CHANGED");
@@ -193,18 +184,9 @@ class DocumentContentTest {
                 null,
                 org.supportplans.cases.NoticeContent.IDEA_SAFEGUARDS,
                 "en");
-        List<CaseView.NoticeView> notices = new ArrayList<>(c.notices());
-        notices.add(new CaseView.NoticeView(
-                org.supportplans.cases.NoticeKind.PRIOR_WRITTEN_NOTICE, TODAY, 8L, 42L, "coordinator", content));
-        List<CaseView.PlanView> plans = new ArrayList<>(c.plans());
-        plans.add(transferred);
-        CaseView decided = withNotices(withPlans(c, plans), notices);
+        CaseView decided = withNoticeAbout(c, transferred, 8L, content);
 
-        DocumentContent.Owed notice = new DocumentContent(decided, "Demo School District", "es", TODAY)
-                .owed().stream()
-                        .filter(o -> o.subject().equals("transfer-decision-8"))
-                        .findFirst()
-                        .orElseThrow();
+        DocumentContent.Owed notice = owedInSpanish(decided, "transfer-decision-8");
 
         assertThat(notice.kind()).isEqualTo(DocumentKind.PRIOR_WRITTEN_NOTICE);
         assertThat(notice.step()).isEqualTo("TRANSFER_DECIDED");
@@ -279,6 +261,30 @@ class DocumentContentTest {
         return new DocumentContent(c, "Demo School District", "en", TODAY)
                 .owed().stream()
                         .filter(o -> o.kind() == DocumentKind.IEP)
+                        .findFirst()
+                        .orElseThrow();
+    }
+
+    /** The case with one more plan version and a prior written notice about it, with that content. */
+    private static CaseView withNoticeAbout(
+            CaseView c, CaseView.PlanView plan, long noticeId, org.supportplans.cases.NoticeContent content) {
+        List<CaseView.NoticeView> notices = new ArrayList<>(c.notices());
+        notices.add(new CaseView.NoticeView(
+                org.supportplans.cases.NoticeKind.PRIOR_WRITTEN_NOTICE,
+                TODAY,
+                noticeId,
+                plan.id(),
+                "coordinator",
+                content));
+        List<CaseView.PlanView> plans = new ArrayList<>(c.plans());
+        plans.add(plan);
+        return withNotices(withPlans(c, plans), notices);
+    }
+
+    private static DocumentContent.Owed owedInSpanish(CaseView c, String subject) {
+        return new DocumentContent(c, "Demo School District", "es", TODAY)
+                .owed().stream()
+                        .filter(o -> o.subject().equals(subject))
                         .findFirst()
                         .orElseThrow();
     }
