@@ -399,6 +399,11 @@ class BadInputIT {
                         .expect(400, "start"),
                 get("preview: start missing", "/api/deadlines/preview?district=demo-district&clock=iep-meeting")
                         .expect(400, "start"),
+                get(
+                                "preview: a school of no such district",
+                                "/api/deadlines/preview?district=demo-district&clock=iep-meeting&start=" + today
+                                        + "&school=hogwarts")
+                        .expect(400, "hogwarts"),
 
                 // districts, schools, calendars
                 post("district: malformed JSON", "/api/districts", "{")
@@ -533,6 +538,24 @@ class BadInputIT {
                         .expect(404, "1900-1901"),
                 send("calendar: DELETE", "DELETE", "/api/districts/demo-district/calendars/2026-2027")
                         .expect(405, "DELETE"),
+                put(
+                                "school calendar: an iCalendar file that is not one",
+                                "/api/schools/lincoln-elementary/calendars/2027-2028",
+                                "hello")
+                        .type("text/calendar")
+                        .expect(400, "iCalendar"),
+                put(
+                                "school calendar: an iCalendar file by a coordinator",
+                                "/api/schools/lincoln-elementary/calendars/2027-2028",
+                                "hello")
+                        .type("text/calendar")
+                        .as("coordinator")
+                        .expect(403, "administrator"),
+                put("school calendar: unknown school", "/api/schools/hogwarts/calendars/2027-2028", "hello")
+                        .type("text/calendar")
+                        .expect(404, "hogwarts"),
+                get("school calendar: not its own", "/api/schools/lincoln-elementary/calendars/1900-1901")
+                        .expect(404, "district's"),
 
                 // reports, every parameter
                 get("timeliness: from not a date", reports + "evaluation-timeliness?from=yesterday")

@@ -76,6 +76,7 @@ final class ApiCalls {
             "PUT /api/districts/{districtId}/calendars/{schoolYear}",
             "GET /api/deadlines/preview",
             "GET /api/schools/{schoolId}/calendars",
+            "GET /api/schools/{schoolId}/calendars/{schoolYear}",
             "PUT /api/schools/{schoolId}/calendars/{schoolYear}",
             "GET /api/districts/{id}/roster/role-mapping",
             "PUT /api/districts/{id}/roster/role-mapping",

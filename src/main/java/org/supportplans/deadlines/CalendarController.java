@@ -131,11 +131,7 @@ class CalendarController {
                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                     LocalDate lastDay) {
         access.administered(districtId, CurrentStaff.require());
-        if (file.length > MAX_FILE_BYTES) {
-            throw new CalendarRejected("The file is larger than 2 MiB: export one or two school years only.");
-        }
-        ICalendarImport.Imported imported =
-                ICalendarImport.read(schoolYear, new ByteArrayInputStream(file), firstDay, lastDay);
+        ICalendarImport.Imported imported = readFile(schoolYear, file, firstDay, lastDay);
         return store(
                 districtId,
                 imported.calendar(),
@@ -144,6 +140,14 @@ class CalendarController {
                         stored.lastDay(),
                         CalendarJson.of(stored).noSchool(),
                         imported.ignored()));
+    }
+
+    /** Reads an uploaded iCalendar file of a school year (2 MiB at most), for a district or a school. */
+    static ICalendarImport.Imported readFile(String schoolYear, byte[] file, LocalDate firstDay, LocalDate lastDay) {
+        if (file.length > MAX_FILE_BYTES) {
+            throw new CalendarRejected("The file is larger than 2 MiB: export one or two school years only.");
+        }
+        return ICalendarImport.read(schoolYear, new ByteArrayInputStream(file), firstDay, lastDay);
     }
 
     private <T> ResponseEntity<T> store(

@@ -23,6 +23,7 @@ import org.supportplans.cases.ClockKind;
 import org.supportplans.people.District;
 import org.supportplans.people.DistrictAccess;
 import org.supportplans.people.Role;
+import org.supportplans.people.SchoolRepository;
 import org.supportplans.system.CurrentStaff;
 import org.supportplans.system.NotAllowedException;
 import org.supportplans.system.NotFoundException;
@@ -38,11 +39,14 @@ class ClockController {
     private final ClockService clocks;
     private final CaseAccess caseAccess;
     private final DistrictAccess districtAccess;
+    private final SchoolRepository schools;
 
-    ClockController(ClockService clocks, CaseAccess caseAccess, DistrictAccess districtAccess) {
+    ClockController(
+            ClockService clocks, CaseAccess caseAccess, DistrictAccess districtAccess, SchoolRepository schools) {
         this.clocks = clocks;
         this.caseAccess = caseAccess;
         this.districtAccess = districtAccess;
+        this.schools = schools;
     }
 
     @GetMapping("/api/deadlines/preview")
@@ -55,14 +59,26 @@ class ClockController {
                             description = "the referral's date, for rules that depend on it (California's end of year);"
                                     + " default: start")
                     @RequestParam(required = false)
-                    LocalDate referredOn) {
+                    LocalDate referredOn,
+            @Parameter(
+                            description = "a school of the district: its own calendar counts where it keeps one (a"
+                                    + " year-round school), else the district's; default: the district's")
+                    @RequestParam(required = false)
+                    String school) {
         District visible = districtAccess.visible(district, CurrentStaff.require());
+        String schoolId = school == null || school.isBlank() ? null : school.strip();
+        if (schoolId != null
+                && schools.findById(schoolId)
+                        .filter(s -> s.getDistrict().getId().equals(visible.getId()))
+                        .isEmpty()) {
+            throw new ClockRuleViolation("There is no school " + schoolId + " in the district " + visible.getId() + ".");
+        }
         ClockKind kind = ClockKind.ofId(clock)
                 .orElseThrow(() -> new ClockRuleViolation("No clock named " + clock + "; the clocks are "
                         + java.util.Arrays.stream(ClockKind.values())
                                 .map(ClockKind::id)
                                 .toList() + "."));
-        return clocks.preview(visible.getId(), visible.getState(), kind, start, referredOn);
+        return clocks.preview(visible.getId(), schoolId, visible.getState(), kind, start, referredOn);
     }
 
     record ClockDetail(CaseClocks.ClockSummary clock, String caseId, List<Pause> pauses, List<Move> moves) {}

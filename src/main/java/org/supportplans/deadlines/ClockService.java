@@ -322,10 +322,15 @@ class ClockService implements CaseClocks, LateClocks {
 
     /** "If the consent comes back on this date, when is the evaluation due?" */
     @Transactional(readOnly = true)
-    public Preview preview(String districtId, String state, ClockKind kind, LocalDate start, LocalDate referredOn) {
+    public Preview preview(
+            String districtId, String schoolId, String state, ClockKind kind, LocalDate start, LocalDate referredOn) {
         ClockRule rule = rules.ruleFor(state, kind);
         DeadlineCounter.Due due = DeadlineCounter.count(
-                rule, start, referredOn == null ? start : referredOn, calendars.calendarOf(districtId), List.of());
+                rule,
+                start,
+                referredOn == null ? start : referredOn,
+                calendars.calendarOf(districtId, schoolId),
+                List.of());
         return new Preview(
                 due.date(),
                 due.unknownReason(),
@@ -341,7 +346,8 @@ class ClockService implements CaseClocks, LateClocks {
                 rule.startEvent().name(),
                 rule.endsAt().stream().map(Enum::name).sorted().toList(),
                 rule.endOfYear().name(),
-                referredOn == null ? start : referredOn);
+                referredOn == null ? start : referredOn,
+                schoolId);
     }
 
     public record Preview(
@@ -359,7 +365,9 @@ class ClockService implements CaseClocks, LateClocks {
             String startsAt,
             List<String> endsAt,
             String endOfYear,
-            LocalDate referredOn) {}
+            LocalDate referredOn,
+            /* the school whose own calendar was counted where it keeps one; null: the district's calendars */
+            String school) {}
 
     // ---- calendars ----------------------------------------------------------------------------------
 

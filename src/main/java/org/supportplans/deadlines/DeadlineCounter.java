@@ -195,8 +195,7 @@ final class DeadlineCounter {
                         .map(year -> year.isSchoolDay(day) ? Counts.YES : Counts.NO)
                         .orElse(Counts.UNKNOWN);
             // 34 CFR 300.11(b): Monday to Friday except federal and state holidays; the district's other days off count
-            case BUSINESS_DAYS ->
-                SchoolYearCalendar.isWeekend(day) || FederalHolidays.isHoliday(day) ? Counts.NO : Counts.YES;
+            case BUSINESS_DAYS -> calendar.isBusinessDay(day) ? Counts.YES : Counts.NO;
             case CALENDAR_DAYS -> excludedCalendarDay(day);
             case YEARS, BIRTHDAY, AGE_IN_MONTHS -> throw new IllegalStateException("not counted day by day");
         };

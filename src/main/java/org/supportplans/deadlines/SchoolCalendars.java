@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.supportplans.people.District;
+import org.supportplans.people.DistrictRepository;
 
 /**
  * The school calendars of the districts, one per district and school year. Loading or replacing a
@@ -17,16 +19,19 @@ public class SchoolCalendars {
 
     private final SchoolCalendarRepository calendars;
     private final OwnSchoolCalendarRepository ownCalendars;
+    private final DistrictRepository districts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     SchoolCalendars(
             SchoolCalendarRepository calendars,
             OwnSchoolCalendarRepository ownCalendars,
+            DistrictRepository districts,
             ApplicationEventPublisher events,
             Clock clock) {
         this.calendars = calendars;
         this.ownCalendars = ownCalendars;
+        this.districts = districts;
         this.events = events;
         this.clock = clock;
     }
@@ -46,7 +51,7 @@ public class SchoolCalendars {
         ownCalendars.findBySchool(schoolId).stream()
                 .map(OwnSchoolCalendarEntity::toCalendar)
                 .forEach(year -> years.put(year.schoolYear(), year));
-        return new DistrictCalendar(districtId, List.copyOf(years.values()));
+        return new DistrictCalendar(districtId, district.state(), List.copyOf(years.values()));
     }
 
     /** The school's own calendars (none for a school that follows the district's). */
@@ -77,6 +82,7 @@ public class SchoolCalendars {
     public DistrictCalendar calendarOf(String districtId) {
         return new DistrictCalendar(
                 districtId,
+                districts.findById(districtId).map(District::getState).orElse(null),
                 calendars.findByDistrict(districtId).stream()
                         .map(SchoolCalendarEntity::toCalendar)
                         .toList());

@@ -39,6 +39,7 @@ class DeadlineCounterTest {
     static final DistrictCalendar ONE_YEAR = new DistrictCalendar("district", List.of(YEAR_2026));
     static final DistrictCalendar TWO_YEARS = new DistrictCalendar("district", List.of(YEAR_2027, YEAR_2026));
     static final DistrictCalendar NONE = new DistrictCalendar("district", List.of());
+    static final DistrictCalendar CALIFORNIA = new DistrictCalendar("ca-district", "CA", List.of());
 
     @Nested
     class CalendarDays {
@@ -248,6 +249,47 @@ class DeadlineCounterTest {
         void skipAHolidayObservedOnTheFridayBefore() {
             // 4 July 2026 is a Saturday, observed Fri 3 July (5 U.S.C. 6103(b)): from Thu 2 July, Mon 6 July is the 1st
             assertThat(due(rule(1, Unit.BUSINESS_DAYS), "2026-07-02", NONE)).isEqualTo("2026-07-06");
+        }
+
+        @Test
+        void skipCaliforniasStateHolidaysInCalifornia() {
+            // Cal. Gov. Code 6700(a): 9 September, "Admission Day", is a state holiday. A records request (Cal. Educ.
+            // Code 56504: five business days) made Tue 8 Sep 2026: Wed 9 (Admission Day) not, Thu 10 1, Fri 11 2,
+            // Mon 14 3, Tue 15 4, Wed 16 5
+            assertThat(due(rule(5, Unit.BUSINESS_DAYS), "2026-09-08", CALIFORNIA))
+                    .isEqualTo("2026-09-16");
+            // the same request elsewhere: 9 September is a business day, the fifth is Tue 15
+            assertThat(due(rule(5, Unit.BUSINESS_DAYS), "2026-09-08", NONE)).isEqualTo("2026-09-15");
+            // "the fourth Friday in September, known as Native American Day": Fridays of Sep 2026 are 4, 11, 18, 25.
+            // From Wed 23 Sep: Thu 24 1, Fri 25 not, Mon 28 2, Tue 29 3, Wed 30 4, Thu 1 Oct 5
+            assertThat(due(rule(5, Unit.BUSINESS_DAYS), "2026-09-23", CALIFORNIA))
+                    .isEqualTo("2026-10-01");
+            // 12 February 2027, "Lincoln Day", is a Friday, and Mon 15 Feb the third Monday of February (federal):
+            // from Thu 11 Feb, Tue 16 1, Wed 17 2, Thu 18 3, Fri 19 4, Mon 22 5
+            assertThat(due(rule(5, Unit.BUSINESS_DAYS), "2027-02-11", CALIFORNIA))
+                    .isEqualTo("2027-02-22");
+        }
+
+        @Test
+        void moveACaliforniaHolidayOnASundayToTheMonday() {
+            // Cal. Gov. Code 6701: "If ... September 9th ... falls upon a Sunday, the Monday following is a holiday".
+            // 9 Sep 2029 is a Sunday: from Fri 7 Sep 2029, Mon 10 not, Tue 11 is the first business day
+            assertThat(due(rule(1, Unit.BUSINESS_DAYS), "2029-09-07", CALIFORNIA))
+                    .isEqualTo("2029-09-11");
+            // 12 Feb 2028 is a Saturday: 6701 moves only a Sunday's (and 11 November's) holiday; Mon 14 Feb counts
+            assertThat(due(rule(1, Unit.BUSINESS_DAYS), "2028-02-11", CALIFORNIA))
+                    .isEqualTo("2028-02-14");
+        }
+
+        @Test
+        void countCesarChavezDayAndGoodFridayTheSafeSide() {
+            // 6700(a)(16)(B): Cesar Chavez Day (31 March) does not apply to a district unless its board makes it so;
+            // Good Friday is a holiday "from 12 noon until 3 p.m." only. Both count: Wed 31 Mar 2027 from Tue 30
+            assertThat(due(rule(1, Unit.BUSINESS_DAYS), "2027-03-30", CALIFORNIA))
+                    .isEqualTo("2027-03-31");
+            // Good Friday 2027 is 26 March: from Thu 25, Fri 26 is the first business day
+            assertThat(due(rule(1, Unit.BUSINESS_DAYS), "2027-03-25", CALIFORNIA))
+                    .isEqualTo("2027-03-26");
         }
 
         @Test

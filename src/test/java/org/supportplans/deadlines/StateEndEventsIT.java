@@ -299,6 +299,32 @@ class StateEndEventsIT {
                         .status())
                 .as("not a school year")
                 .isEqualTo(400);
+        // the same calendar as the iCalendar file a year-round school publishes replaces it (DTEND exclusive)
+        String ics = String.join(
+                "\r\n",
+                "BEGIN:VCALENDAR",
+                "VERSION:2.0",
+                "PRODID:-//Year-round school//EN",
+                "BEGIN:VEVENT",
+                "UID:intersession@i14",
+                "DTSTART;VALUE=DATE:" + breakFrom.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE),
+                "DTEND;VALUE=DATE:" + breakTo.plusDays(1).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE),
+                "SUMMARY:Intersession",
+                "END:VEVENT",
+                "END:VCALENDAR",
+                "");
+        Http.Response imported = admin.put(
+                "/api/schools/" + school + "/calendars/" + year + "?firstDay=" + LocalDate.of(start, 8, 15)
+                        + "&lastDay=" + LocalDate.of(start + 1, 5, 31),
+                ics,
+                "text/calendar");
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        JsonNode own = admin.get("/api/schools/" + school + "/calendars/" + year).json();
+        assertThat(own.path("noSchool").get(0).path("from").asText()).isEqualTo(breakFrom.toString());
+        assertThat(own.path("noSchool").get(0).path("to").asText()).isEqualTo(breakTo.toString());
+        assertThat(admin.get("/api/schools/" + school + "/calendars/2040-2041").status())
+                .as("a year the school keeps no calendar of its own for")
+                .isEqualTo(404);
 
         Map<String, Object> referral = Referrals.of(Referrals.newStudentId());
         referral.put("schoolId", school);
@@ -322,6 +348,18 @@ class StateEndEventsIT {
                         .path("dueDate")
                         .asText())
                 .isEqualTo(day.toString());
+        // the preview counts on the school's own calendar when it names the school, else on the district's
+        String preview =
+                "/api/deadlines/preview?district=" + district("WA") + "&clock=initial-evaluation&start=" + today;
+        assertThat(admin.get(preview + "&school=" + school).json().path("dueDate").asText())
+                .isEqualTo(day.toString());
+        assertThat(admin.get(preview).json().path("dueDate").asText())
+                .isEqualTo(nthSchoolDayAfter(today, 35).toString());
+        assertThat(admin.get("/api/deadlines/preview?district=" + district("CA")
+                                + "&clock=initial-evaluation&start=" + today + "&school=" + school)
+                        .status())
+                .as("a school of another district")
+                .isEqualTo(400);
         // a school of the same district without a calendar of its own counts on the district's
         CaseDriver.Case other = driver().aCase(referral("WA")).triaged().consented(today);
         assertThat(clock(other, "initial-evaluation")
