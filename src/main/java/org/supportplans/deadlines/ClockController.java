@@ -71,7 +71,8 @@ class ClockController {
                 && schools.findById(schoolId)
                         .filter(s -> s.getDistrict().getId().equals(visible.getId()))
                         .isEmpty()) {
-            throw new ClockRuleViolation("There is no school " + schoolId + " in the district " + visible.getId() + ".");
+            throw new ClockRuleViolation(
+                    "There is no school " + schoolId + " in the district " + visible.getId() + ".");
         }
         ClockKind kind = ClockKind.ofId(clock)
                 .orElseThrow(() -> new ClockRuleViolation("No clock named " + clock + "; the clocks are "

@@ -76,7 +76,8 @@ class SchoolOwnCalendarController {
     }
 
     @GetMapping("/{schoolYear}")
-    @Operation(summary = "The school's own calendar of a school year, in the shape the PUT takes; 404 when it keeps none")
+    @Operation(
+            summary = "The school's own calendar of a school year, in the shape the PUT takes; 404 when it keeps none")
     CalendarJson get(@PathVariable String schoolId, @PathVariable String schoolYear) {
         School school = school(schoolId);
         access.visible(school.getDistrict().getId(), CurrentStaff.require());
@@ -121,7 +122,10 @@ class SchoolOwnCalendarController {
         SchoolYearCalendar calendar = imported.calendar();
         boolean created = calendars.putForSchool(districtId, schoolId, calendar);
         CalendarController.Imported body = new CalendarController.Imported(
-                calendar.firstDay(), calendar.lastDay(), CalendarJson.of(calendar).noSchool(), imported.ignored());
+                calendar.firstDay(),
+                calendar.lastDay(),
+                CalendarJson.of(calendar).noSchool(),
+                imported.ignored());
         return created
                 ? ResponseEntity.created(URI.create("/api/schools/" + schoolId + "/calendars/" + schoolYear))
                         .body(body)

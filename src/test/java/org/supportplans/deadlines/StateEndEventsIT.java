@@ -319,7 +319,8 @@ class StateEndEventsIT {
                 ics,
                 "text/calendar");
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
-        JsonNode own = admin.get("/api/schools/" + school + "/calendars/" + year).json();
+        JsonNode own =
+                admin.get("/api/schools/" + school + "/calendars/" + year).json();
         assertThat(own.path("noSchool").get(0).path("from").asText()).isEqualTo(breakFrom.toString());
         assertThat(own.path("noSchool").get(0).path("to").asText()).isEqualTo(breakTo.toString());
         assertThat(admin.get("/api/schools/" + school + "/calendars/2040-2041").status())
@@ -351,12 +352,15 @@ class StateEndEventsIT {
         // the preview counts on the school's own calendar when it names the school, else on the district's
         String preview =
                 "/api/deadlines/preview?district=" + district("WA") + "&clock=initial-evaluation&start=" + today;
-        assertThat(admin.get(preview + "&school=" + school).json().path("dueDate").asText())
+        assertThat(admin.get(preview + "&school=" + school)
+                        .json()
+                        .path("dueDate")
+                        .asText())
                 .isEqualTo(day.toString());
         assertThat(admin.get(preview).json().path("dueDate").asText())
                 .isEqualTo(nthSchoolDayAfter(today, 35).toString());
-        assertThat(admin.get("/api/deadlines/preview?district=" + district("CA")
-                                + "&clock=initial-evaluation&start=" + today + "&school=" + school)
+        assertThat(admin.get("/api/deadlines/preview?district=" + district("CA") + "&clock=initial-evaluation&start="
+                                + today + "&school=" + school)
                         .status())
                 .as("a school of another district")
                 .isEqualTo(400);
