@@ -539,6 +539,31 @@ class BadInputIT {
                 send("calendar: DELETE", "DELETE", "/api/districts/demo-district/calendars/2026-2027")
                         .expect(405, "DELETE"),
                 put(
+                                "clock policy: a clock that is law",
+                                "/api/districts/demo-district/clock-policies/annual-review",
+                                map("count", 2))
+                        .expect(400, "law"),
+                put(
+                                "clock policy: no such clock",
+                                "/api/districts/demo-district/clock-policies/egg-timer",
+                                map("count", 2))
+                        .expect(400, "egg-timer"),
+                put(
+                                "clock policy: four years",
+                                "/api/districts/demo-district/clock-policies/plan-review",
+                                map("count", 4))
+                        .expect(400, "count"),
+                put("clock policy: no count", "/api/districts/demo-district/clock-policies/plan-review", map())
+                        .expect(400, "count"),
+                put(
+                                "clock policy: set by a coordinator",
+                                "/api/districts/demo-district/clock-policies/plan-review",
+                                map("count", 2))
+                        .as("coordinator")
+                        .expect(403, "administrator"),
+                send("clock policy: none to clear", "DELETE", "/api/districts/demo-district/clock-policies/plan-review")
+                        .expect(404, "default"),
+                put(
                                 "school calendar: an iCalendar file that is not one",
                                 "/api/schools/lincoln-elementary/calendars/2027-2028",
                                 "hello")

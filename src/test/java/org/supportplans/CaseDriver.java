@@ -41,6 +41,7 @@ public final class CaseDriver {
         SCHEDULE_PLAN_MEETING("Task_SchedulePlanMeeting", "Schedule the plan meeting"),
         HOLD_PLAN_MEETING("Task_HoldPlanMeeting", "Hold the plan meeting"),
         WRITE_IEP("Task_WriteIep", "Draft the IEP"),
+        WRITE_504_PLAN("Task_Write504Plan", "Draft the Section 504 plan"),
         RECORD_LATE_REASON("Task_RecordLateReason", "Deadline missed: record why"),
         HOLD_ANNUAL_REVIEW("Task_HoldAnnualReview", "Hold the annual review");
 

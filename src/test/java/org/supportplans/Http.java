@@ -74,6 +74,10 @@ public final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofString(toJson(body))));
     }
 
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     /** A body of another kind than JSON, e.g. an iCalendar file as {@code text/calendar}. */
     public Response put(String path, String body, String contentType) {
         return send(request(path)

@@ -55,7 +55,12 @@ public class CaseReader {
                                         ? ClockKind.SECTION_504_EVALUATION
                                         : ClockKind.INITIAL_EVALUATION),
                         due(caseId, ClockKind.IEP_MEETING),
-                        due(caseId, ClockKind.ANNUAL_REVIEW),
+                        due(
+                                caseId,
+                                c.getPlanKinds().contains(PlanKind.IEP)
+                                                || c.getPlanKinds().isEmpty()
+                                        ? ClockKind.ANNUAL_REVIEW
+                                        : ClockKind.PLAN_REVIEW),
                         due(caseId, ClockKind.REEVALUATION)),
                 clocks.clocksOf(caseId),
                 c.getReferrals().stream()

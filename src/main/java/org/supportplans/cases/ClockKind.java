@@ -21,6 +21,11 @@ public enum ClockKind {
     MEETING_NOTICE("meeting-notice", "Meeting notice to the parents"),
     ALP_DEVELOPMENT("alp-development", "Advanced Learning Plan after identification"),
     ANNUAL_REVIEW("annual-review", "Annual review"),
+    /**
+     * The periodic review of a Section 504 plan or an ALP held without an IEP: district policy (34 CFR 104.35(d) asks
+     * for periodic reevaluation and sets no review interval), yearly unless the district sets another count.
+     */
+    PLAN_REVIEW("plan-review", "Section 504 plan or ALP review"),
     REEVALUATION("reevaluation", "Reevaluation"),
     TRANSITION("transition", "Transition plan in the IEP"),
     PART_C_TO_B("part-c-to-b", "IEP in effect by the third birthday"),

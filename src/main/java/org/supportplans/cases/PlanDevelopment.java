@@ -186,10 +186,11 @@ public class PlanDevelopment {
             clocks.stop(caseId, ClockKind.PART_C_TO_B, ClockStop.IEP_IN_EFFECT, today);
             startTransitionClock(supportCase, today);
         }
-        // 34 CFR 300.324(b)(1)(i): reviewed at least annually; 300.303(b)(2): reevaluated every 3 years
+        // 34 CFR 300.324(b)(1)(i): an IEP reviewed at least annually; a Section 504 plan or an ALP as the district's
+        // policy sets; 300.303(b)(2): reevaluated every 3 years
         LocalDate annualReviewDueOn = clocks.start(
                         caseId,
-                        ClockKind.ANNUAL_REVIEW,
+                        Reviews.reviewClock(supportCase),
                         ClockStart.PLAN_MEETING,
                         meetingHeld == null ? today : meetingHeld)
                 .orElseThrow();

@@ -96,7 +96,7 @@ public class Reviews {
         clocks.stop(caseId, ClockKind.ANNUAL_REVIEW, ClockStop.ANNUAL_REVIEW_HELD, heldOn);
         // the review revisits the IEP, its transition plan included
         clocks.stop(caseId, ClockKind.TRANSITION, ClockStop.ANNUAL_REVIEW_HELD, heldOn);
-        LocalDate nextDue = clocks.start(caseId, ClockKind.ANNUAL_REVIEW, ClockStart.PLAN_MEETING, heldOn)
+        LocalDate nextDue = clocks.start(caseId, reviewClock(supportCase), ClockStart.PLAN_MEETING, heldOn)
                 .orElseThrow();
         Instant now = days.now();
         for (SupportPlan current : inEffect) {
@@ -108,8 +108,8 @@ public class Reviews {
                 summary = PlanChanges.describe(current.content(), content);
             } else {
                 // a Section 504 plan or an ALP reviewed and kept: the same content for a year from the review
-                content = renewed(current.content(), heldOn);
-                summary = "Reviewed and kept; in effect for another year.";
+                content = renewed(current.content(), heldOn, nextDue);
+                summary = "Reviewed and kept; in effect until the next review, due by " + nextDue + ".";
             }
             SupportPlan revised = SupportPlan.revision(current, content, PlanOrigin.ANNUAL_REVIEW, summary, actor, now);
             takeOver(supportCase, current, revised, heldOn, nextDue);
@@ -154,8 +154,19 @@ public class Reviews {
                 transitionAge.reachedDuring(supportCase, iep.startsOn()));
     }
 
-    private static PlanContent renewed(PlanContent content, LocalDate from) {
-        LocalDate to = from.plusYears(1).minusDays(1);
+    /**
+     * The clock of the case's next review: an IEP's annual review (34 CFR 300.324(b)(1)(i)) where an IEP is in
+     * effect, else the review of its Section 504 plan or ALP, which the district's policy times.
+     */
+    static ClockKind reviewClock(SupportCase supportCase) {
+        return supportCase.plans(PlanStatus.IN_EFFECT).stream().anyMatch(plan -> plan.getKind() == PlanKind.IEP)
+                ? ClockKind.ANNUAL_REVIEW
+                : ClockKind.PLAN_REVIEW;
+    }
+
+    /** A Section 504 plan or an ALP kept as it is, in effect from the review until the day before the next one. */
+    private static PlanContent renewed(PlanContent content, LocalDate from, LocalDate nextReviewDue) {
+        LocalDate to = nextReviewDue.minusDays(1);
         if (content instanceof PlanContent.Section504 plan) {
             return new PlanContent.Section504(from, to, plan.accommodations());
         }

@@ -40,6 +40,32 @@ record ClockRule(
         this(kind, jurisdiction, count, unit, direction, exclusion, startEvent, citation, Set.of(), EndOfYear.NONE);
     }
 
+    /** Whether the rule is a district's choice, not law (its citation says "district policy"). */
+    public boolean isDistrictPolicy() {
+        return citation.startsWith(DISTRICT_POLICY);
+    }
+
+    /** This district-policy rule with the district's own count, which its citation names. */
+    public ClockRule withDistrictCount(String districtId, int districtCount) {
+        if (!isDistrictPolicy()) {
+            throw new IllegalStateException(kind.id() + " is law, not district policy");
+        }
+        return new ClockRule(
+                kind,
+                jurisdiction,
+                districtCount,
+                unit,
+                direction,
+                exclusion,
+                startEvent,
+                DISTRICT_POLICY + " of " + districtId + " (" + districtCount + "; the default " + count + ")"
+                        + citation.substring(DISTRICT_POLICY.length()),
+                endsAt,
+                endOfYear);
+    }
+
+    static final String DISTRICT_POLICY = "district policy";
+
     /** Whether the event ends a clock under this rule (a rule naming none is ended by its kind's step). */
     public boolean endsAt(ClockStop event) {
         return endsAt.isEmpty() || endsAt.contains(event);
@@ -50,7 +76,7 @@ record ClockRule(
         CALENDAR_DAYS,
         /** The N-th school day after the start (the start day not counted), by the district's calendar. */
         SCHOOL_DAYS,
-        /** The N-th weekday after the start that is not a district holiday. */
+        /** The N-th weekday after the start that is not a federal or state holiday (34 CFR 300.11(b)). */
         BUSINESS_DAYS,
         /** The same day N years later (29 February: 28 February). */
         YEARS,

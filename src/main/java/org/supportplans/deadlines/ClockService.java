@@ -40,6 +40,7 @@ class ClockService implements CaseClocks, LateClocks {
     private final ApplicationEventPublisher events;
     private final java.time.Clock time;
     private final CalendarRequests calendarRequests;
+    private final DistrictClockPolicies policies;
 
     ClockService(
             ClockRepository clocks,
@@ -49,7 +50,8 @@ class ClockService implements CaseClocks, LateClocks {
             CaseDirectory cases,
             ApplicationEventPublisher events,
             java.time.Clock time,
-            CalendarRequests calendarRequests) {
+            CalendarRequests calendarRequests,
+            DistrictClockPolicies policies) {
         this.clocks = clocks;
         this.changes = changes;
         this.rules = rules;
@@ -58,6 +60,7 @@ class ClockService implements CaseClocks, LateClocks {
         this.events = events;
         this.time = time;
         this.calendarRequests = calendarRequests;
+        this.policies = policies;
     }
 
     // ---- what the case's steps do -----------------------------------------------------------------
@@ -81,9 +84,11 @@ class ClockService implements CaseClocks, LateClocks {
             CaseDirectory.CaseFacts facts, ClockKind kind, ClockStart event, LocalDate start) {
         String caseId = facts.caseId();
         // Pennsylvania reevaluates a student with an intellectual disability every two years (22 Pa. Code 14.124(c))
-        ClockRule rule = kind == ClockKind.REEVALUATION
-                ? rules.ruleFor(facts.state(), kind, cases.ideaCategories(caseId))
-                : rules.ruleFor(facts.state(), kind);
+        ClockRule rule = policies.apply(
+                facts.districtId(),
+                kind == ClockKind.REEVALUATION
+                        ? rules.ruleFor(facts.state(), kind, cases.ideaCategories(caseId))
+                        : rules.ruleFor(facts.state(), kind));
         if (rule.startEvent() != event) {
             return Optional.empty(); // this jurisdiction starts the clock at another event, or has no such clock
         }
@@ -125,7 +130,7 @@ class ClockService implements CaseClocks, LateClocks {
     @Transactional(readOnly = true)
     public Optional<LocalDate> preview(String caseId, ClockKind kind, LocalDate start) {
         CaseDirectory.CaseFacts facts = cases.facts(caseId);
-        ClockRule rule = rules.ruleFor(facts.state(), kind);
+        ClockRule rule = policies.apply(facts.districtId(), rules.ruleFor(facts.state(), kind));
         return Optional.ofNullable(DeadlineCounter.count(
                         rule,
                         start,
@@ -324,7 +329,7 @@ class ClockService implements CaseClocks, LateClocks {
     @Transactional(readOnly = true)
     public Preview preview(
             String districtId, String schoolId, String state, ClockKind kind, LocalDate start, LocalDate referredOn) {
-        ClockRule rule = rules.ruleFor(state, kind);
+        ClockRule rule = policies.apply(districtId, rules.ruleFor(state, kind));
         DeadlineCounter.Due due = DeadlineCounter.count(
                 rule,
                 start,

@@ -32,7 +32,7 @@ class FakeClocks implements CaseClocks {
             case IEP_MEETING -> ClockStart.ELIGIBILITY;
             case ALP_DEVELOPMENT -> ClockStart.IDENTIFICATION;
             case MEETING_NOTICE -> ClockStart.MEETING;
-            case ANNUAL_REVIEW -> ClockStart.PLAN_MEETING;
+            case ANNUAL_REVIEW, PLAN_REVIEW -> ClockStart.PLAN_MEETING;
             case REEVALUATION -> ClockStart.EVALUATION;
             case TRANSITION, PART_C_TO_B -> ClockStart.BIRTH;
             case MANIFESTATION_DETERMINATION -> ClockStart.DECISION_TO_CHANGE_PLACEMENT;

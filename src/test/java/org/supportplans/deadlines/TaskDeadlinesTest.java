@@ -33,6 +33,7 @@ class TaskDeadlinesTest {
                         ClockKind.IEP_MEETING,
                         ClockKind.ALP_DEVELOPMENT,
                         ClockKind.ANNUAL_REVIEW,
+                        ClockKind.PLAN_REVIEW,
                         ClockKind.REEVALUATION);
         // the states' count from the referral to the decision whether to evaluate (Illinois, Texas, ...)
         assertThat(tasks.get(ClockKind.REFERRAL_DECISION)).containsExactly("Task_TriageReferral");
@@ -45,6 +46,8 @@ class TaskDeadlinesTest {
         assertThat(tasks.get(ClockKind.ALP_DEVELOPMENT))
                 .containsExactlyInAnyOrder("Task_SchedulePlanMeeting", "Task_HoldPlanMeeting", "Task_WriteAlp");
         assertThat(tasks.get(ClockKind.ANNUAL_REVIEW)).containsExactly("Task_HoldAnnualReview");
+        // a Section 504 plan's or an ALP's review, timed by the district's policy
+        assertThat(tasks.get(ClockKind.PLAN_REVIEW)).containsExactly("Task_HoldAnnualReview");
         assertThat(tasks.get(ClockKind.REEVALUATION))
                 .containsExactlyInAnyOrder("Task_ReviewExistingData", "Task_Reevaluate");
     }
