@@ -562,7 +562,13 @@ class BadInputIT {
                         .as("coordinator")
                         .expect(403, "administrator"),
                 send("clock policy: none to clear", "DELETE", "/api/districts/demo-district/clock-policies/plan-review")
+                        .as("district-admin")
                         .expect(404, "default"),
+                send(
+                                "clock policy: cleared by a coordinator",
+                                "DELETE",
+                                "/api/districts/demo-district/clock-policies/plan-review")
+                        .expect(403, "administrator"),
                 put(
                                 "school calendar: an iCalendar file that is not one",
                                 "/api/schools/lincoln-elementary/calendars/2027-2028",

@@ -68,6 +68,13 @@ class Meeting {
         return meeting;
     }
 
+    /** The team's meeting after a reevaluation, revising the plan to address its results (300.324(b)(1)(ii)(B)). */
+    static Meeting reviewAfterReevaluation(String caseId, LocalDate heldOn, String notes, String by) {
+        Meeting meeting = annualReview(caseId, heldOn, notes, by);
+        meeting.purpose = MeetingPurpose.REEVALUATION;
+        return meeting;
+    }
+
     public MeetingPurpose getPurpose() {
         return purpose;
     }

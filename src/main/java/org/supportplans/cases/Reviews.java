@@ -76,7 +76,54 @@ public class Reviews {
      * the next review's due date.
      */
     public LocalDate annualReviewHeld(String caseId, LocalDate heldOn, String notes, Revision revision, String actor) {
+        return review(cases.open(caseId), Occasion.ANNUAL_REVIEW, heldOn, notes, revision, actor);
+    }
+
+    /**
+     * The team met after a reevaluation that found the student still eligible and revised the plan to address its
+     * results (34 CFR 300.324(b)(1)(ii)(B)): the IEP written anew at that meeting is a version of its own (origin
+     * {@link PlanOrigin#REEVALUATION}), with prior written notice of the changes and a copy to the parents; a 504 plan
+     * or an ALP beside it is renewed. The meeting reviews the plan, so its review clock restarts from it (300.324(b)(1)(i):
+     * "periodically, but not less than annually"). Returns the next review's due date.
+     */
+    public LocalDate reviewedAfterReevaluation(
+            String caseId, LocalDate heldOn, String notes, Revision revision, String actor) {
         SupportCase supportCase = cases.open(caseId);
+        Evaluation reevaluation = supportCase
+                .currentEvaluation()
+                .filter(evaluation -> evaluation.getKind() == EvaluationKind.REEVALUATION)
+                .filter(evaluation -> evaluation.getCompletedOn() != null)
+                .orElseThrow(
+                        () -> new NotAwaitedException("No reevaluation has been completed to review the plan with."));
+        if (heldOn != null && heldOn.isBefore(reevaluation.getCompletedOn())) {
+            throw new CaseRuleViolation("The meeting cannot be before the reevaluation was completed ("
+                    + reevaluation.getCompletedOn() + ").");
+        }
+        return review(supportCase, Occasion.AFTER_REEVALUATION, heldOn, notes, revision, actor);
+    }
+
+    /** What brought the team together to review the plan. */
+    private enum Occasion {
+        ANNUAL_REVIEW(PlanOrigin.ANNUAL_REVIEW, "the annual review"),
+        AFTER_REEVALUATION(PlanOrigin.REEVALUATION, "the review after the reevaluation");
+
+        final PlanOrigin origin;
+        final String words;
+
+        Occasion(PlanOrigin origin, String words) {
+            this.origin = origin;
+            this.words = words;
+        }
+    }
+
+    private LocalDate review(
+            SupportCase supportCase,
+            Occasion occasion,
+            LocalDate heldOn,
+            String notes,
+            Revision revision,
+            String actor) {
+        String caseId = supportCase.getId();
         LocalDate inEffectSince = supportCase.plans(PlanStatus.IN_EFFECT).stream()
                 .map(SupportPlan::getInEffectOn)
                 .min(Comparator.naturalOrder())
@@ -90,9 +137,13 @@ public class Reviews {
                 .orElse(null);
         if (currentIep != null && (revision == null || revision.iep() == null)) {
             // 34 CFR 300.324(b)(1)(ii): the review revises the IEP; an unchanged IEP is still written anew, with dates
-            throw new CaseRuleViolation("The annual review writes the IEP for the coming year: fill in the IEP.");
+            throw new CaseRuleViolation(
+                    "The team writes the IEP for the coming year at " + occasion.words + ": fill in the IEP.");
         }
-        supportCase.add(Meeting.annualReview(caseId, heldOn, notes, actor));
+        supportCase.add(
+                occasion == Occasion.ANNUAL_REVIEW
+                        ? Meeting.annualReview(caseId, heldOn, notes, actor)
+                        : Meeting.reviewAfterReevaluation(caseId, heldOn, notes, actor));
         clocks.stop(caseId, ClockKind.ANNUAL_REVIEW, ClockStop.ANNUAL_REVIEW_HELD, heldOn);
         // the review revisits the IEP, its transition plan included
         clocks.stop(caseId, ClockKind.TRANSITION, ClockStop.ANNUAL_REVIEW_HELD, heldOn);
@@ -111,15 +162,15 @@ public class Reviews {
                 content = renewed(current.content(), heldOn, nextDue);
                 summary = "Reviewed and kept; in effect until the next review, due by " + nextDue + ".";
             }
-            SupportPlan revised = SupportPlan.revision(current, content, PlanOrigin.ANNUAL_REVIEW, summary, actor, now);
+            SupportPlan revised = SupportPlan.revision(current, content, occasion.origin, summary, actor, now);
             takeOver(supportCase, current, revised, heldOn, nextDue);
             if (current.getKind() == PlanKind.IEP) {
                 priorWrittenNotice(
                         supportCase,
                         revised,
-                        "Changes to the IEP at the annual review of " + heldOn,
+                        "Changes to the IEP at " + occasion.words + " of " + heldOn,
                         revision.reasons(),
-                        "The annual review of " + heldOn + ": " + notes + lastEvaluation(supportCase),
+                        capitalised(occasion.words) + " of " + heldOn + ": " + notes + lastEvaluation(supportCase),
                         revision.optionsConsidered(),
                         actor);
             }
@@ -132,9 +183,13 @@ public class Reviews {
                 supportCase,
                 heldOn,
                 CaseEventKind.ANNUAL_REVIEW_HELD,
-                "Annual review held; next due by " + nextDue,
+                capitalised(occasion.words) + " held; next due by " + nextDue,
                 actor);
         return nextDue;
+    }
+
+    private static String capitalised(String words) {
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     /** The IEP a review or an amendment writes: the content rules, and no day without an IEP in effect. */

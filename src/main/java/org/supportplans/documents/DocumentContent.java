@@ -215,7 +215,9 @@ final class DocumentContent {
             }
             c.plans().stream()
                     .filter(plan -> notice.planId().equals(plan.id()))
-                    .filter(plan -> plan.origin() == PlanOrigin.ANNUAL_REVIEW || plan.origin() == PlanOrigin.AMENDMENT)
+                    .filter(plan -> plan.origin() == PlanOrigin.ANNUAL_REVIEW
+                            || plan.origin() == PlanOrigin.REEVALUATION
+                            || plan.origin() == PlanOrigin.AMENDMENT)
                     .findFirst()
                     .ifPresent(plan -> owed.add(pwn(
                             "plan-change-" + notice.id(),

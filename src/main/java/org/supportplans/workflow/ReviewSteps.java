@@ -40,6 +40,9 @@ final class ReviewSteps {
 
     // set when the review's task opens: whether the review writes an IEP (the form then asks for it)
     static final String REVIEW_WRITES_IEP = "reviewWritesIep";
+    // the form's heading and the words under it: an annual review, or the review after a reevaluation
+    static final String REVIEW_TITLE = "reviewTitle";
+    static final String REVIEW_WHY = "reviewWhy";
 
     /**
      * When "Hold the annual review" opens: its form is filled in with the IEP in effect (present levels, goals,
@@ -59,6 +62,20 @@ final class ReviewSteps {
         @Override
         public void notify(DelegateTask task) {
             String caseId = (String) task.getVariable(Variables.CASE_ID);
+            boolean afterReevaluation = SupportCaseProcess.PlanInEffect.TASK_REVIEW_PLAN_AFTER_REEVALUATION.equals(
+                    task.getTaskDefinitionKey());
+            task.setVariableLocal(REVIEW_TITLE, afterReevaluation ? "Review after the reevaluation" : "Annual review");
+            task.setVariableLocal(
+                    REVIEW_WHY,
+                    afterReevaluation
+                            ? "The reevaluation is done and the student is still eligible. Meet with the parents and"
+                                    + " revise the plan to address its results (IEP: 34 CFR 300.324(b)(1)(ii)(B); the"
+                                    + " parents are invited as for any IEP meeting, 300.322). This meeting is the plan's"
+                                    + " review: the next one is due a year from it (a Section 504 plan or an ALP alone:"
+                                    + " as the district sets)."
+                            : "Review whether the goals are being met and revise the plan where needed, at least once"
+                                    + " a year (IEP: 34 CFR 300.324(b); the parents are invited as for any IEP meeting,"
+                                    + " 300.322).");
             PlanContent.Iep iep = reviews.iepInEffect(caseId).orElse(null);
             task.setVariable(REVIEW_WRITES_IEP, iep != null);
             if (iep == null) {
@@ -123,15 +140,48 @@ final class ReviewSteps {
 
         @Override
         void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
-            LocalDate heldOn = input.date("annualReviewHeldOn");
-            String notes = input.text("annualReviewNotes");
-            Reviews.Revision revision = Boolean.TRUE.equals(task.getVariable(REVIEW_WRITES_IEP))
-                    ? new Reviews.Revision(
-                            PlanSteps.IepWriter.read(input),
-                            input.text("changeReasons"),
-                            input.text("optionsConsidered"))
-                    : null;
-            LocalDate next = reviews.annualReviewHeld(caseId, heldOn, notes, revision, actor);
+            LocalDate next = reviews.annualReviewHeld(
+                    caseId,
+                    input.date("annualReviewHeldOn"),
+                    input.text("annualReviewNotes"),
+                    revision(task, input),
+                    actor);
+            scheduleAnnualReview(task.getExecution(), days, caseId, next);
+        }
+    }
+
+    /** The IEP the team wrote at the review, when a review writes one (the form asked for it). */
+    private static Reviews.Revision revision(DelegateTask task, TaskInputs input) {
+        return Boolean.TRUE.equals(task.getVariable(REVIEW_WRITES_IEP))
+                ? new Reviews.Revision(
+                        PlanSteps.IepWriter.read(input), input.text("changeReasons"), input.text("optionsConsidered"))
+                : null;
+    }
+
+    /**
+     * "Review the plan with the reevaluation's results" (the annual review's form): the plan revised to address the
+     * reevaluation (34 CFR 300.324(b)(1)(ii)(B)), a version of its own; the next review counts from this meeting.
+     */
+    @Component("reevaluationReviewRecorder")
+    static class ReevaluationReviewRecorder extends CaseSteps.Recorder {
+
+        private final Reviews reviews;
+        private final DistrictDay days;
+
+        ReevaluationReviewRecorder(FormSchemas forms, Reviews reviews, DistrictDay days) {
+            super(forms);
+            this.reviews = reviews;
+            this.days = days;
+        }
+
+        @Override
+        void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
+            LocalDate next = reviews.reviewedAfterReevaluation(
+                    caseId,
+                    input.date("annualReviewHeldOn"),
+                    input.text("annualReviewNotes"),
+                    revision(task, input),
+                    actor);
             scheduleAnnualReview(task.getExecution(), days, caseId, next);
         }
     }

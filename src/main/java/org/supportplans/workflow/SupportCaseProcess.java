@@ -54,6 +54,7 @@ public final class SupportCaseProcess {
         public static final String TIMER_ANNUAL_REVIEW_DUE = "TimerEvent_AnnualReviewDue";
         public static final String TIMER_REEVALUATION_DUE = "TimerEvent_ReevaluationDue";
         public static final String TASK_HOLD_ANNUAL_REVIEW = "Task_HoldAnnualReview";
+        public static final String TASK_REVIEW_PLAN_AFTER_REEVALUATION = "Task_ReviewPlanAfterReevaluation";
         public static final String TASK_REVIEW_EXISTING_DATA = "Task_ReviewExistingData";
         public static final String TASK_REEVALUATE = "Task_Reevaluate";
 

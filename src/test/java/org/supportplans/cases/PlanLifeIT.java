@@ -486,6 +486,121 @@ class PlanLifeIT {
         }
     }
 
+    /**
+     * 34 CFR 300.324(b)(1)(ii)(B): after a reevaluation that finds the student still eligible, the team revises the
+     * IEP to address its results: a version of its own (origin REEVALUATION), with prior written notice and the
+     * parents' copy. The meeting reviews the IEP, so the annual review is met by it and counts again from it
+     * (300.324(b)(1)(i): "periodically, but not less than annually"). Here a month after the IEP took effect (T0):
+     * the reevaluation's timer run early, on T1 = T0 + 30 days.
+     */
+    @Test
+    void theIepRevisedWithAReevaluationsResultsIsAVersionOfItsOwn() {
+        Http coordinator = Http.as(port, "coordinator");
+        Http psychologist = Http.as(port, "school-psychologist");
+        LocalDate t0 = Referrals.today();
+        try {
+            CaseDriver.Case life = CaseDriver.overHttp(port)
+                    .aCase()
+                    .triaged()
+                    .consented(t0)
+                    .evaluationPlanned("COGNITIVE")
+                    .areaEvaluated("school-psychologist", t0, "Average reasoning, weak decoding.")
+                    .eligible(t0)
+                    .meetingScheduled(t0)
+                    .iepWritten(t0)
+                    .meetingHeld(t0)
+                    .servicesConsented(t0);
+            String caseId = life.id();
+            Tasks.await("the IEP in effect", () -> phaseOf(coordinator, caseId).equals("PLAN_IN_EFFECT"));
+
+            LocalDate t1 = t0.plusDays(30);
+            PinnedToday.moveTo(t1);
+            String planInEffect = runtimeService
+                    .createProcessInstanceQuery()
+                    .processInstanceBusinessKey(caseId, SupportCaseProcess.PlanInEffect.KEY)
+                    .singleResult()
+                    .getId();
+            managementService.executeJob(managementService
+                    .createJobQuery()
+                    .processInstanceId(planInEffect)
+                    .activityId(SupportCaseProcess.PlanInEffect.TIMER_REEVALUATION_DUE)
+                    .singleResult()
+                    .getId());
+            Tasks.done(
+                    psychologist,
+                    caseId,
+                    "Review the existing data: is more needed?",
+                    Map.of(
+                            "existingDataReviewedOn",
+                            t1.toString(),
+                            "existingDataSummary",
+                            "This year's reading probes and the teacher's report",
+                            "moreDataNeeded",
+                            "YES"));
+            Tasks.await(
+                    "the consent to reevaluate asked",
+                    () -> coordinator
+                                    .post(
+                                            "/api/cases/" + caseId + "/parent-responses",
+                                            Map.of(
+                                                    "kind",
+                                                    "REEVALUATION_CONSENT",
+                                                    "decision",
+                                                    "GIVEN",
+                                                    "date",
+                                                    t1.toString()))
+                                    .status()
+                            == 202);
+            Tasks.done(
+                    psychologist,
+                    caseId,
+                    "Reevaluate and decide continued eligibility",
+                    Map.of(
+                            "reevaluationCompletedOn",
+                            t1.toString(),
+                            "continuedEligibility",
+                            "YES",
+                            "reevaluationSummary",
+                            "Still a specific learning disability; fluency, not decoding, is the need now."));
+
+            Map<String, Object> revision = CaseDriver.Forms.annualReview(t1, t1);
+            revision.put("annualReviewNotes", "The reevaluation's results: fluency is the need now.");
+            revision.put("changeReasons", "The reevaluation found fluency, not decoding, is what holds her back.");
+            Tasks.done(coordinator, caseId, "Review the plan with the reevaluation's results", revision);
+
+            JsonNode revised = onlyInEffect(coordinator, caseId);
+            assertThat(revised.path("version").asInt()).isEqualTo(2);
+            assertThat(revised.path("origin").asText()).isEqualTo("REEVALUATION");
+            assertThat(revised.path("effectiveFrom").asText()).isEqualTo(t1.toString());
+            assertThat(revised.path("reviewDue").asText())
+                    .isEqualTo(t1.plusYears(1).toString());
+            assertThat(version(coordinator, caseId, 1).path("effectiveTo").asText())
+                    .as("the first IEP ends the day before, so that no day is without an IEP")
+                    .isEqualTo(t1.minusDays(1).toString());
+            assertThat(coordinator.get("/api/cases/" + caseId).json().path("clocks"))
+                    .filteredOn(c -> c.path("kind").asText().equals("annual-review"))
+                    .extracting(c ->
+                            c.path("status").asText() + " " + c.path("dueDate").asText())
+                    .containsExactlyInAnyOrder("MET " + t0.plusYears(1), "RUNNING " + t1.plusYears(1));
+            assertThat(notices(coordinator, caseId, "PRIOR_WRITTEN_NOTICE")).anySatisfy(n -> {
+                assertThat(n.path("content").path("subject").asText())
+                        .isEqualTo("Changes to the IEP at the review after the reevaluation of " + t1);
+                assertThat(n.path("content").path("reasons").asText()).contains("fluency, not decoding");
+            });
+            assertThat(notices(coordinator, caseId, "PLAN_COPY"))
+                    .as("the parents' copy of the revised IEP (300.322(f))")
+                    .anySatisfy(n -> assertThat(n.path("planId").asLong())
+                            .isEqualTo(revised.path("id").asLong()));
+            assertThat(coordinator.get("/api/cases/" + caseId + "/documents").json())
+                    .anySatisfy(document -> {
+                        assertThat(document.path("kind").asText()).isEqualTo("PRIOR_WRITTEN_NOTICE");
+                        assertThat(document.path("step").asText()).isEqualTo("PLAN_CHANGED");
+                    });
+        } finally {
+            PinnedToday.moveTo(t0);
+        }
+    }
+
     private String transferIn(
             Http coordinator, String from, LocalDate arrived, LocalDate iepStarts, LocalDate evaluated) {
         Map<String, Object> referral = new java.util.LinkedHashMap<>(Referrals.of(Referrals.newStudentId()));

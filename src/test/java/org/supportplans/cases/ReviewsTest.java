@@ -162,7 +162,7 @@ class ReviewsTest extends PhaseTest {
         clock.today(REVIEW_ON);
 
         assertThatThrownBy(() -> reviews.annualReviewHeld(caseId, REVIEW_ON, "Notes.", ACTOR))
-                .hasMessage("The annual review writes the IEP for the coming year: fill in the IEP.");
+                .hasMessage("The team writes the IEP for the coming year at the annual review: fill in the IEP.");
     }
 
     @Test
@@ -253,6 +253,51 @@ class ReviewsTest extends PhaseTest {
     void aRefusedReevaluationIsAskedForAgainInAYear() {
         // 34 CFR 300.300(c)(1)(ii): the plan stays; the school may ask again
         assertThat(reviews.reevaluationRefused(aCaseInEffect().id)).isEqualTo(LocalDate.of(2027, 10, 15));
+    }
+
+    /** 34 CFR 300.324(b)(1)(ii)(B): the IEP revised to address the reevaluation's results, a version of its own. */
+    @Test
+    void theTeamRevisesTheIepWithTheReevaluationsResultsAsAVersionOfItsOwn() {
+        CaseSteps supportCase = aCaseInEffect();
+        String caseId = supportCase.id;
+        clock.today(REVIEW_ON);
+        assertThatThrownBy(() ->
+                        reviews.reviewedAfterReevaluation(caseId, REVIEW_ON, "Notes.", revision(REVIEW_ON), ACTOR))
+                .isInstanceOf(NotAwaitedException.class)
+                .hasMessage("No reevaluation has been completed to review the plan with.");
+        consents.requestConsent(caseId, ConsentKind.REEVALUATION_CONSENT);
+        consents.recordParentAnswer(
+                caseId, ConsentKind.REEVALUATION_CONSENT, ParentDecision.GIVEN, REVIEW_ON, RecordedVia.API, ACTOR);
+        reviews.reevaluationCompleted(caseId, REVIEW_ON, true, "Still eligible; fluency is the need now.", ACTOR);
+
+        LocalDate next = reviews.reviewedAfterReevaluation(
+                caseId, REVIEW_ON, "The reevaluation's results reviewed.", revision(REVIEW_ON), ACTOR);
+        entities.flush();
+        entities.clear();
+
+        // the meeting reviewed the IEP (300.324(b)(1)(i)): the annual review is met and counts again from it
+        assertThat(clocks.stopped)
+                .contains(new FakeClocks.Stopped(ClockKind.ANNUAL_REVIEW, ClockStop.ANNUAL_REVIEW_HELD, REVIEW_ON));
+        assertThat(next).isEqualTo(REVIEW_ON.plusDays(FakeClocks.DAYS));
+        SupportCase read = supportCase.read();
+        SupportPlan revised = read.plans(PlanStatus.IN_EFFECT).get(0);
+        assertThat(revised.getPlanVersion()).isEqualTo(2);
+        assertThat(revised.getOrigin()).isEqualTo(PlanOrigin.REEVALUATION);
+        assertThat(revised.getEffectiveFrom()).isEqualTo(REVIEW_ON);
+        assertThat(read.getMeetings()).extracting(Meeting::getPurpose).contains(MeetingPurpose.REEVALUATION);
+        ParentNotice notice = read.getNotices().stream()
+                .filter(n -> n.getKind() == NoticeKind.PRIOR_WRITTEN_NOTICE
+                        && revised.getId().equals(n.getPlanId()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(notice.getContent().subject())
+                .isEqualTo("Changes to the IEP at the review after the reevaluation of 2027-09-20");
+        assertThat(notice.getContent().evidence())
+                .startsWith("The review after the reevaluation of 2027-09-20: The reevaluation's results reviewed.");
+        assertThat(read.getNotices())
+                .filteredOn(n -> n.getKind() == NoticeKind.PLAN_COPY)
+                .singleElement()
+                .satisfies(copy -> assertThat(copy.getPlanId()).isEqualTo(revised.getId()));
     }
 
     @Test

@@ -117,7 +117,8 @@ class PlanReviewPolicyIT {
         CaseDriver.Case supportCase = driver().aCase(referral)
                 .triaged("CONSIDER_504", "Attention limits her work in class; no special education is suspected.")
                 .consented(today)
-                .evaluated(today)
+                .evaluationPlanned("OBSERVATION")
+                .areaEvaluated("demo", today, "Off task in most observed intervals; work left unfinished.")
                 .did(
                         "coordinator",
                         Step.DECIDE_ELIGIBILITY,

@@ -45,9 +45,12 @@ class TaskDeadlinesTest {
                 .containsExactlyInAnyOrder("Task_SchedulePlanMeeting", "Task_HoldPlanMeeting", "Task_WriteIep");
         assertThat(tasks.get(ClockKind.ALP_DEVELOPMENT))
                 .containsExactlyInAnyOrder("Task_SchedulePlanMeeting", "Task_HoldPlanMeeting", "Task_WriteAlp");
-        assertThat(tasks.get(ClockKind.ANNUAL_REVIEW)).containsExactly("Task_HoldAnnualReview");
+        // the annual review, and the review of the plan with a reevaluation's results (300.324(b)(1)(ii)(B))
+        assertThat(tasks.get(ClockKind.ANNUAL_REVIEW))
+                .containsExactlyInAnyOrder("Task_HoldAnnualReview", "Task_ReviewPlanAfterReevaluation");
         // a Section 504 plan's or an ALP's review, timed by the district's policy
-        assertThat(tasks.get(ClockKind.PLAN_REVIEW)).containsExactly("Task_HoldAnnualReview");
+        assertThat(tasks.get(ClockKind.PLAN_REVIEW))
+                .containsExactlyInAnyOrder("Task_HoldAnnualReview", "Task_ReviewPlanAfterReevaluation");
         assertThat(tasks.get(ClockKind.REEVALUATION))
                 .containsExactlyInAnyOrder("Task_ReviewExistingData", "Task_Reevaluate");
     }

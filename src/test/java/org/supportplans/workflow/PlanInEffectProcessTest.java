@@ -70,6 +70,10 @@ class PlanInEffectProcessTest {
             steps.add("annual review held");
             nextDate(task, "annualReviewDueAt", 1); // 34 CFR 300.324(b)(1)(i)
         });
+        Mocks.register("reevaluationReviewRecorder", (TaskListener) task -> {
+            steps.add("plan revised with the reevaluation's results");
+            nextDate(task, "annualReviewDueAt", 1); // the meeting reviewed the IEP: 34 CFR 300.324(b)(1)(i)
+        });
         Mocks.register("reevaluationRecorder", (TaskListener) task -> {
             boolean stillEligible = "YES".equals(task.getVariable("continuedEligibility"));
             steps.add(stillEligible ? "still eligible" : "no longer eligible");
@@ -143,7 +147,7 @@ class PlanInEffectProcessTest {
     }
 
     @Test
-    void aStudentStillEligibleAtTheReevaluationKeepsThePlan() {
+    void aStudentStillEligibleAtTheReevaluationHasThePlanRevisedWithItsResults() {
         ProcessInstance plan = planInEffect();
 
         execute(job("TimerEvent_ReevaluationDue", plan));
@@ -171,11 +175,26 @@ class PlanInEffectProcessTest {
         Assertions.assertThat(formOf(task(plan))).isEqualTo("reevaluation");
         complete(task(plan), reevaluated("YES"));
 
-        assertThat(plan).hasPassed("Gateway_StillEligible").isWaitingAt("Gateway_WhatIsDue");
+        // 34 CFR 300.324(b)(1)(ii)(B): the team revises the IEP to address the reevaluation's results
+        assertThat(plan).hasPassed("Gateway_StillEligible").isWaitingAt("Task_ReviewPlanAfterReevaluation");
+        assertThat(task(plan))
+                .hasCandidateGroup("coordinator")
+                .hasName("Review the plan with the reevaluation's results");
+        Assertions.assertThat(formOf(task(plan))).isEqualTo("annual-review");
+        complete(task(plan));
+        execute(job("ServiceTask_NotifyTeachersAfterReevaluation", plan));
+
+        assertThat(plan).isWaitingAt("Gateway_WhatIsDue");
         Assertions.assertThat(job("TimerEvent_ReevaluationDue", plan).getDuedate())
                 .isEqualTo(instant("2031-11-10T08:00:00"));
         Assertions.assertThat(steps)
-                .containsExactly("more data needed", "consent to reevaluate asked", "still eligible");
+                .containsExactly(
+                        "more data needed",
+                        "consent to reevaluate asked",
+                        "still eligible",
+                        "review form filled in with the IEP in effect",
+                        "plan revised with the reevaluation's results",
+                        "teachers told of the new plan");
     }
 
     @Test
