@@ -106,6 +106,12 @@ public class PlanMeetings {
                         + " (LEA representative) and a person who can explain the evaluation results"
                         + " (34 CFR 300.321(a))."
                 : "You, the coordinator and your child's teachers.";
+        if (iep && cameFromEarlyIntervention(supportCase)) {
+            // 34 CFR 300.321(f): at the parents' request, the invitation to the initial IEP meeting goes to the Part C
+            // service coordinator or other representatives of the Part C system
+            attending += " Your child was served by early intervention: if you ask, the school will also invite your"
+                    + " child's early intervention (Part C) service coordinator (34 CFR 300.321(f)).";
+        }
         return new NoticeContent(
                 NoticeContent.Action.INFORMATION,
                 "Plan meeting on " + meeting.getScheduledOn() + " at " + meeting.getLocation(),
@@ -117,6 +123,15 @@ public class PlanMeetings {
                         + " or an interpreter (34 CFR 300.322(a), (e)).",
                 iep ? NoticeContent.IDEA_SAFEGUARDS : NoticeContent.SECTION_504_SAFEGUARDS,
                 "en");
+    }
+
+    /** A child referred before the third birthday, no IEP yet: the initial IEP meeting of a child from Part C. */
+    private static boolean cameFromEarlyIntervention(SupportCase supportCase) {
+        boolean hadAnIep = supportCase.getPlans().stream()
+                .anyMatch(plan -> plan.getKind() == PlanKind.IEP && plan.getStatus() != PlanStatus.DRAFT);
+        return !hadAnIep
+                && supportCase.getReferrals().stream()
+                        .anyMatch(referral -> supportCase.getStudent().ageOn(referral.getReceivedOn()) < 3);
     }
 
     public record MeetingHeld(LocalDate heldOn, boolean transitionRequired) {}

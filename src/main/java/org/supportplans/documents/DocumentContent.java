@@ -195,6 +195,7 @@ final class DocumentContent {
             }
             Map<String, Object> variables = common(meeting.noticeSentOn());
             variables.put("meeting", meeting);
+            variables.put("earlyIntervention", cameFromEarlyIntervention());
             owed.add(new Owed(
                     DocumentKind.MEETING_NOTICE,
                     "meeting-" + meetingNumber,
@@ -654,5 +655,21 @@ final class DocumentContent {
 
     String districtName() {
         return districtName;
+    }
+
+    /**
+     * A child referred before the third birthday with no IEP yet: the initial IEP meeting's invitation goes to the Part
+     * C service coordinator at the parents' request (34 CFR 300.321(f)), so the meeting notice says they may ask.
+     */
+    private boolean cameFromEarlyIntervention() {
+        LocalDate born = c.student().dateOfBirth();
+        boolean hadAnIep =
+                c.plans().stream().anyMatch(plan -> plan.kind() == PlanKind.IEP && plan.status() != PlanStatus.DRAFT);
+        return born != null
+                && !hadAnIep
+                && c.referrals().stream()
+                        .anyMatch(referral -> java.time.Period.between(born, referral.receivedOn())
+                                        .getYears()
+                                < 3);
     }
 }

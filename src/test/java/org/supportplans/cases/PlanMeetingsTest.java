@@ -45,6 +45,32 @@ class PlanMeetingsTest extends PhaseTest {
     }
 
     @Test
+    void theNoticeOfAChildFromEarlyInterventionOffersToInviteThePartCServiceCoordinator() {
+        // 34 CFR 300.321(f): born 2024-01-10, referred at two: the initial IEP meeting's invitation goes to the Part C
+        // service coordinator at the parents' request, so the notice says they may ask
+        CaseSteps fromPartC = eligible(LocalDate.of(2024, 1, 10));
+        meetings.scheduleMeeting(fromPartC.id, LocalDate.of(2026, 10, 29), "Room 12", ACTOR);
+        meetings.sendMeetingNotice(fromPartC.id);
+        // an eight-year-old's notice does not
+        CaseSteps older = eligible(LocalDate.of(2018, 4, 2));
+        meetings.scheduleMeeting(older.id, LocalDate.of(2026, 10, 29), "Room 12", ACTOR);
+        meetings.sendMeetingNotice(older.id);
+        entities.flush();
+        entities.clear();
+
+        assertThat(meetingNotice(fromPartC).getContent().otherFactors())
+                .contains("Part C) service coordinator (34 CFR 300.321(f))");
+        assertThat(meetingNotice(older).getContent().otherFactors()).doesNotContain("Part C");
+    }
+
+    private static ParentNotice meetingNotice(CaseSteps supportCase) {
+        return supportCase.read().getNotices().stream()
+                .filter(notice -> notice.getKind() == NoticeKind.MEETING_NOTICE)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
     void aMeetingIsHeldNotInTheFutureAndWithWhoTookPart() {
         String caseId = eligible(LocalDate.of(2016, 4, 2)).id;
         meetings.scheduleMeeting(caseId, TODAY, "Room 12", ACTOR);

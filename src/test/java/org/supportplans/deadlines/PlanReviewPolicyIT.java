@@ -137,7 +137,7 @@ class PlanReviewPolicyIT {
                 .as("no IEP, no IEP review")
                 .isNull();
         JsonNode view = admin.get("/api/cases/" + supportCase.id()).json();
-        assertThat(view.path("dueDates").path("annualReview").asText())
+        assertThat(view.path("due").path("annualReview").asText())
                 .isEqualTo(today.plusYears(2).toString());
 
         // back to the default: 204, then nothing left to clear
