@@ -98,6 +98,15 @@ class BadInputIT {
     /** The fixtures' ids, by the placeholder the cases use in their paths: {@code {triage}}, {@code {clock}}, ... */
     final Map<String, String> ids = new HashMap<>();
 
+    /** The school refuses what the parents asked (34 CFR 300.503(a)(2)): a complete refusal, for rows to spoil. */
+    static final Map<String, Object> REFUSAL = map(
+            "requestedOn", LocalDate.now().minusDays(1).toString(),
+            "request", "Speech therapy three times a week",
+            "about", "SERVICES",
+            "reasons", "Two sessions keep her on track.",
+            "evidence", "Session notes",
+            "optionsConsidered", "A third session: rejected.");
+
     // ---- the cases, as a person or a tool sends them --------------------------------------------------------
 
     /** One bad request and what must come back. */
@@ -255,6 +264,24 @@ class BadInputIT {
                         .expect(406, "application/json"),
                 send("PUT on referrals", "PUT", "/api/referrals").expect(405, "PUT"),
                 send("DELETE a case", "DELETE", "/api/cases/{triage}").expect(405, "DELETE"),
+                post("refusal: no reasons", "/api/cases/{triage}/request-refusals", with(REFUSAL, "reasons", " "))
+                        .expect(400, "reasons"),
+                post(
+                                "refusal: about the weather",
+                                "/api/cases/{triage}/request-refusals",
+                                with(REFUSAL, "about", "WEATHER"))
+                        .expect(400, "WEATHER"),
+                post(
+                                "refusal: asked tomorrow",
+                                "/api/cases/{triage}/request-refusals",
+                                with(
+                                        REFUSAL,
+                                        "requestedOn",
+                                        LocalDate.now().plusDays(2).toString()))
+                        .expect(400, "future"),
+                post("refusal: by a teacher", "/api/cases/{triage}/request-refusals", REFUSAL)
+                        .as("general-education-teacher")
+                        .expect(403, "coordinators"),
 
                 // cases, timeline, staff
                 get("unknown case", "/api/cases/no-such-case").expect(404, "no-such-case"),

@@ -26,6 +26,7 @@ final class ApiCalls {
             entry("GET /api/cases/{id}/plans/{planId}", new Kind(Action.READ, Resource.PLAN_VERSION)),
             entry("GET /api/cases/{id}/notices/{noticeId}", new Kind(Action.READ, Resource.PARENT_NOTICE)),
             entry("POST /api/cases/{id}/plan-amendments", new Kind(Action.CREATE, Resource.PLAN_AMENDMENT)),
+            entry("POST /api/cases/{id}/request-refusals", new Kind(Action.CREATE, Resource.PARENT_NOTICE)),
             entry("POST /api/cases/{caseId}/clocks", new Kind(Action.CREATE, Resource.CLOCK)),
             entry("GET /api/clocks/{id}", new Kind(Action.READ, Resource.CLOCK)),
             entry("POST /api/clocks/{id}/pause", new Kind(Action.UPDATE, Resource.CLOCK)),

@@ -30,5 +30,7 @@ public enum CaseEventKind {
     PLAN_COPY_SENT,
     REEVALUATION_REFUSED,
     REEVALUATION_COMPLETED,
+    /** The school refused what the parents asked for, with prior written notice (34 CFR 300.503(a)(2)). */
+    REQUEST_REFUSED,
     CASE_CLOSED
 }

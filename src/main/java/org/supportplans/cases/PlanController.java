@@ -32,11 +32,13 @@ class PlanController {
     private final CaseAccess access;
     private final PlanVersions versions;
     private final Reviews reviews;
+    private final ParentRequests requests;
 
-    PlanController(CaseAccess access, PlanVersions versions, Reviews reviews) {
+    PlanController(CaseAccess access, PlanVersions versions, Reviews reviews, ParentRequests requests) {
         this.access = access;
         this.versions = versions;
         this.reviews = reviews;
+        this.requests = requests;
     }
 
     record Service(
@@ -107,6 +109,43 @@ class PlanController {
                 staff.userId());
         return ResponseEntity.created(URI.create("/api/cases/" + id + "/plans/" + version.id()))
                 .body(version);
+    }
+
+    record Refusal(
+            @NotNull LocalDate requestedOn,
+            @NotBlank @Size(max = 2000) String request,
+            @NotNull ParentRequestSubject about,
+            @NotBlank @Size(max = 8000) String reasons,
+            @NotBlank @Size(max = 8000) String evidence,
+            @NotBlank @Size(max = 8000) String optionsConsidered) {}
+
+    @PostMapping("/request-refusals")
+    @Operation(
+            summary = "The school refuses what the parents asked about their child's identification, evaluation,"
+                    + " placement or services: prior written notice of the refusal (34 CFR 300.503(a)(2)), sealed as a"
+                    + " document for the family. Coordinators")
+    ResponseEntity<CaseView.NoticeView> refuse(@PathVariable String id, @Valid @RequestBody Refusal refusal) {
+        CurrentStaff staff = CurrentStaff.require();
+        access.requireVisible(id, staff);
+        boolean oversees = staff.groupIds().stream()
+                .map(Role::ofGroupId)
+                .flatMap(java.util.Optional::stream)
+                .anyMatch(Role::overseesCases);
+        if (!oversees) {
+            throw new NotAllowedException("Only coordinators answer the parents' requests with a refusal.");
+        }
+        CaseView.NoticeView notice = requests.refuse(
+                id,
+                new ParentRequests.Refusal(
+                        refusal.requestedOn(),
+                        refusal.request(),
+                        refusal.about(),
+                        refusal.reasons(),
+                        refusal.evidence(),
+                        refusal.optionsConsidered()),
+                staff.userId());
+        return ResponseEntity.created(URI.create("/api/cases/" + id + "/notices/" + notice.id()))
+                .body(notice);
     }
 
     @GetMapping("/plans/{planId}")

@@ -1,5 +1,6 @@
 package org.supportplans.cases;
 
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -189,6 +190,33 @@ public final class PriorWrittenNotices {
                         + " your child still has a disability and what your child needs; the school will then assess"
                         + " your child (34 CFR 300.305(d)(2)).",
                 null,
+                safeguards(supportCase),
+                "en");
+    }
+
+    /** How the subject of the notice refusing a parents' request begins: "Your request of 2026-12-01: ...". */
+    public static final String REQUEST_REFUSED = "Your request of ";
+
+    /**
+     * The school refuses what the parents asked for about their child's identification, evaluation, placement or
+     * services (34 CFR 300.503(a)(2)): the notice says what they asked, why the school refuses, what it used to
+     * decide, the options it considered, and the parents' protections.
+     */
+    static NoticeContent requestRefused(
+            SupportCase supportCase,
+            LocalDate requestedOn,
+            String request,
+            ParentRequestSubject about,
+            String reasons,
+            String evidence,
+            String optionsConsidered) {
+        return new NoticeContent(
+                NoticeContent.Action.REFUSED,
+                REQUEST_REFUSED + requestedOn + ": " + request,
+                reasons,
+                evidence,
+                optionsConsidered,
+                "What you asked for, about your child's " + about.words() + ": " + request,
                 safeguards(supportCase),
                 "en");
     }

@@ -269,6 +269,26 @@ final class DocumentContent {
                                 null)));
             }
         }
+        // 34 CFR 300.503(a)(2): the school refuses what the parents asked for
+        for (NoticeView notice : c.notices()) {
+            if (notice.kind() == NoticeKind.PRIOR_WRITTEN_NOTICE
+                    && notice.content() != null
+                    && notice.content().subject() != null
+                    && notice.content().subject().startsWith(PriorWrittenNotices.REQUEST_REFUSED)) {
+                owed.add(pwn(
+                        "request-refused-" + notice.id(),
+                        "REQUEST_REFUSED",
+                        notice.sentOn(),
+                        new Pwn(
+                                "REFUSE_REQUEST",
+                                notice.content().reasons(),
+                                lines(notice.content().evidence()),
+                                notice.content().otherFactors(),
+                                null,
+                                null,
+                                notice.content().optionsConsidered())));
+            }
+        }
         ClosureReason closure = c.closureReason();
         boolean endsAnIep = (closure == ClosureReason.GRADUATED || closure == ClosureReason.AGED_OUT)
                 && lastIep().isPresent();

@@ -37,6 +37,7 @@ import org.supportplans.people.School;
     PlanVersions.class,
     Reviews.class,
     CaseClosure.class,
+    ParentRequests.class,
     PhaseTest.Fakes.class
 })
 abstract class PhaseTest {
@@ -110,6 +111,9 @@ abstract class PhaseTest {
 
     @Autowired
     CaseClosure closure;
+
+    @Autowired
+    ParentRequests requests;
 
     School school;
 

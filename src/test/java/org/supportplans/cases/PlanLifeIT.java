@@ -596,6 +596,28 @@ class PlanLifeIT {
                         assertThat(document.path("kind").asText()).isEqualTo("PRIOR_WRITTEN_NOTICE");
                         assertThat(document.path("step").asText()).isEqualTo("PLAN_CHANGED");
                     });
+
+            // the parents then ask for a third weekly session, and the school refuses: prior written notice of the
+            // refusal (300.503(a)(2)), sealed for the family
+            Http.Response refused = coordinator.post(
+                    "/api/cases/" + caseId + "/request-refusals",
+                    Map.of(
+                            "requestedOn", t1.toString(),
+                            "request", "Specialized reading instruction three times a day",
+                            "about", "SERVICES",
+                            "reasons", "The revised IEP's daily session meets the new fluency goal.",
+                            "evidence", "The reevaluation of " + t1 + "\nThe revised IEP",
+                            "optionsConsidered", "Three sessions a day: rejected, she would miss science."));
+            assertThat(refused.status()).as(refused.body()).isEqualTo(201);
+            assertThat(refused.json().path("content").path("action").asText()).isEqualTo("REFUSED");
+            assertThat(refused.json().path("content").path("subject").asText())
+                    .isEqualTo("Your request of " + t1 + ": Specialized reading instruction three times a day");
+            assertThat(coordinator.get("/api/cases/" + caseId + "/documents").json())
+                    .anySatisfy(document -> {
+                        assertThat(document.path("kind").asText()).isEqualTo("PRIOR_WRITTEN_NOTICE");
+                        assertThat(document.path("step").asText()).isEqualTo("REQUEST_REFUSED");
+                        assertThat(document.path("status").asText()).isEqualTo("FINAL");
+                    });
         } finally {
             PinnedToday.moveTo(t0);
         }

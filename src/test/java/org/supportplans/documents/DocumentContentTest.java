@@ -247,6 +247,41 @@ class DocumentContentTest {
     }
 
     @Test
+    void aRefusedRequestOwesPriorWrittenNoticeWithWhatTheParentsAsked() throws java.io.IOException {
+        // 34 CFR 300.503(a)(2): the school refuses what the parents asked for; the notice in the family's language
+        CaseView c = SampleCase.of("es", null);
+        List<CaseView.NoticeView> notices = new ArrayList<>(c.notices());
+        notices.add(new CaseView.NoticeView(
+                org.supportplans.cases.NoticeKind.PRIOR_WRITTEN_NOTICE,
+                TODAY,
+                41L,
+                null,
+                "coordinator",
+                new org.supportplans.cases.NoticeContent(
+                        org.supportplans.cases.NoticeContent.Action.REFUSED,
+                        "Your request of 2026-12-01: Speech therapy three times a week",
+                        "Her articulation goal is on track with two sessions.",
+                        "Session notes since September\nThis quarter's progress data",
+                        "A third session: rejected; home practice sheets: offered.",
+                        "What you asked for, about your child's special education and related services: Speech"
+                                + " therapy three times a week",
+                        org.supportplans.cases.NoticeContent.IDEA_SAFEGUARDS,
+                        "en")));
+
+        DocumentContent.Owed notice = owedInSpanish(withNotices(c, notices), "request-refused-41");
+
+        assertThat(notice.kind()).isEqualTo(DocumentKind.PRIOR_WRITTEN_NOTICE);
+        assertThat(notice.step()).isEqualTo("REQUEST_REFUSED");
+        String text = DocumentRenderingTest.text(new DocumentRenderer().pdf(notice.kind(), "es", notice.variables()));
+        assertThat(text)
+                .contains("La escuela rechaza lo que usted pidió.")
+                .contains("Speech therapy three times a week")
+                .contains("Her articulation goal is on track with two sessions.")
+                .contains("Session notes since September")
+                .contains("home practice sheets");
+    }
+
+    @Test
     void aPlanProposedThenInEffectIsOneDocumentWithTwoSources() {
         CaseView inEffect = SampleCase.of("en", null);
         CaseView proposed = withIepStatus(inEffect, PlanStatus.DRAFT);
