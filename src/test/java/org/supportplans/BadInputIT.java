@@ -327,6 +327,24 @@ class BadInputIT {
                         .type("application/x-www-form-urlencoded")
                         .expect(415, "application/json"),
 
+                // invitations of the parents to the family's page
+                post(
+                                "unknown purpose",
+                                "/api/cases/{consent}/parent-invitations",
+                                map("kind", "EVALUATION_CONSENT", "purpose", "LATER"))
+                        .expect(400, "REVOCATION"),
+                post(
+                                "revoking a consent to evaluate",
+                                "/api/cases/{consent}/parent-invitations",
+                                map("kind", "EVALUATION_CONSENT", "purpose", "REVOCATION"))
+                        .expect(409, "revoke"),
+
+                // the family's receipts
+                get("receipt number not a number", "/api/cases/{consent}/family-receipts/first")
+                        .expect(400, "receiptNumber"),
+                get("unknown receipt", "/api/cases/{consent}/family-receipts/999999")
+                        .expect(404, "999999"),
+
                 // exit
                 post("unknown reason", "/api/cases/{triage}/exit", map("reason", "BORED"))
                         .expect(400, "GRADUATED"),

@@ -63,7 +63,10 @@ final class ApiCalls {
                     new Kind(Action.UPDATE, Resource.PARENT_INVITATION)),
             entry(
                     "POST /api/cases/{id}/parent-invitations/{invitationId}/renew",
-                    new Kind(Action.UPDATE, Resource.PARENT_INVITATION)));
+                    new Kind(Action.UPDATE, Resource.PARENT_INVITATION)),
+            entry(
+                    "GET /api/cases/{id}/family-receipts/{receiptNumber}",
+                    new Kind(Action.READ, Resource.FAMILY_CONSENT)));
 
     static final Set<String> NO_STUDENT_DATA = Set.of(
             "GET /api/me",

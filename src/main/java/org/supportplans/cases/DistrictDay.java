@@ -3,6 +3,7 @@ package org.supportplans.cases;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.supportplans.people.District;
@@ -39,6 +40,12 @@ public class DistrictDay {
     public Instant morningOf(String caseId, LocalDate day) {
         return District.morningOf(
                 day, cases.find(caseId).getSchool().getDistrict().getTimeZone());
+    }
+
+    /** The time zone of the case's district: the zone its times are shown in. */
+    @Transactional(readOnly = true)
+    public ZoneId zone(String caseId) {
+        return cases.find(caseId).getSchool().getDistrict().getTimeZone();
     }
 
     /** The moment now, for records that keep when they were written. */

@@ -63,7 +63,11 @@ class DocumentRenderer {
 
     /** The sealed bytes: a PDF/UA-1 document. */
     byte[] pdf(DocumentKind kind, String language, Map<String, Object> variables) {
-        String html = html(kind, language, variables);
+        return pdf(html(kind, language, variables));
+    }
+
+    /** Any XHTML page as a PDF/UA-1 document, with the bundled fonts (family {@value #FONT_FAMILY}). */
+    byte[] pdf(String html) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();

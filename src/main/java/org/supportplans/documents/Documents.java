@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -59,6 +60,9 @@ public class Documents {
     /** A document's bytes, with the neutral file name it leaves the service under. */
     public record Download(String caseId, String fileName, byte[] content) {}
 
+    /** A sealed document to read on a page: the body of the XHTML its PDF was rendered from, and its language. */
+    public record Reading(long id, DocumentKind kind, String language, int version, String body) {}
+
     /** A line of the report of families who received documents not in their language. */
     public record NotInFamilyLanguage(
             String caseId,
@@ -77,6 +81,7 @@ public class Documents {
     private final TranslationTasks translations;
     private final Clock clock;
     private final ProgressReports progressReports;
+    private final JdbcTemplate jdbc;
 
     Documents(
             FamilyDocumentRepository documents,
@@ -87,7 +92,8 @@ public class Documents {
             AuditLog auditLog,
             TranslationTasks translations,
             Clock clock,
-            ProgressReports progressReports) {
+            ProgressReports progressReports,
+            JdbcTemplate jdbc) {
         this.documents = documents;
         this.cases = cases;
         this.access = access;
@@ -97,6 +103,7 @@ public class Documents {
         this.translations = translations;
         this.clock = clock;
         this.progressReports = progressReports;
+        this.jdbc = jdbc;
     }
 
     @Transactional(readOnly = true)
@@ -137,6 +144,39 @@ public class Documents {
                 .findById(documentId)
                 .filter(d -> d.getCaseId().equals(caseId) && d.getStatus() == DocumentStatus.FINAL)
                 .map(d -> new Download(d.getCaseId(), d.getKind().fileName(d.getVersion()), d.getContent()));
+    }
+
+    /** The ids of the final documents of the case that can be read on a page (sealed with their XHTML). */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> readableForFamily(String caseId) {
+        return new java.util.HashSet<>(jdbc.queryForList(
+                "select r.document_id from family_document_reading r join family_document d on d.id = r.document_id"
+                        + " where d.case_id = ? and d.status = 'FINAL'",
+                Long.class,
+                caseId));
+    }
+
+    /** A final document of that case to read on a page, for its parents; empty for any other document. */
+    @Transactional(readOnly = true)
+    public Optional<Reading> familyReading(String caseId, long documentId) {
+        return documents
+                .findById(documentId)
+                .filter(d -> d.getCaseId().equals(caseId) && d.getStatus() == DocumentStatus.FINAL)
+                .flatMap(d -> jdbc
+                        .queryForList(
+                                "select html from family_document_reading where document_id = ?",
+                                String.class,
+                                documentId)
+                        .stream()
+                        .findFirst()
+                        .map(html -> new Reading(d.getId(), d.getKind(), d.getLanguage(), d.getVersion(), body(html))));
+    }
+
+    /** What is between {@code <body>} and {@code </body>}. */
+    static String body(String html) {
+        java.util.regex.Matcher body =
+                java.util.regex.Pattern.compile("(?s)<body[^>]*>(.*)</body>").matcher(html);
+        return body.find() ? body.group(1) : "";
     }
 
     /** A draft from the case as it stands: rendered, not stored. */
@@ -196,7 +236,8 @@ public class Documents {
             Map<String, Object> variables = new HashMap<>(owed.variables());
             variables.put("version", version);
             variables.put("notInLanguage", notInLanguage);
-            byte[] pdf = renderer.pdf(owed.kind(), language, variables);
+            String html = renderer.html(owed.kind(), language, variables);
+            byte[] pdf = renderer.pdf(html);
             String sha256 = sha256(pdf);
             if (last != null) {
                 last.supersede();
@@ -216,6 +257,10 @@ public class Documents {
                     clock.instant(),
                     createdBy));
             latest.put(owed.kind() + "|" + owed.subject(), document);
+            // the words of the PDF, for the family's page to show as a page (issue 17)
+            documents.flush();
+            jdbc.update(
+                    "insert into family_document_reading (document_id, html) values (?, ?)", document.getId(), html);
             sealed.add(view(document));
             afterCommit(() -> auditLog.documentSealed(
                     caseId, document.getId(), owed.kind().name(), version, sha256, createdBy, document.getCreatedAt()));

@@ -92,7 +92,7 @@ class FamilyAnswers {
     @Transactional
     Evidence decide(FamilySignIn.Session session, ParentDecision decision, Signer signer) {
         Invitations.Invitation invitation = session.invitation();
-        if (invitation.stored() != Invitations.Stored.OPEN) {
+        if (invitation.stored() != Invitations.Stored.OPEN || invitation.purpose() != Invitations.Purpose.ANSWER) {
             throw new NotAwaitedException("This request was already answered.");
         }
         LocalDate today = invitations.today(invitation.caseId());
@@ -120,8 +120,15 @@ class FamilyAnswers {
         return record(session, Decision.REVOKED, today, signer, "/family/revoke/confirm");
     }
 
-    /** Whether the parents gave consent for services with this invitation (and have not revoked it). */
+    /**
+     * Whether the parents may revoke consent for services here: they gave it with this invitation (and have not
+     * revoked it), or the invitation is for revoking a consent the staff recorded, and that consent still stands.
+     */
     boolean mayRevoke(Invitations.Invitation invitation) {
+        if (invitation.purpose() == Invitations.Purpose.REVOCATION) {
+            return invitation.stored() == Invitations.Stored.OPEN
+                    && invitations.servicesConsentStands(invitation.caseId());
+        }
         return invitation.kind() == ConsentKind.SERVICES_CONSENT
                 && invitation.stored() == Invitations.Stored.ANSWERED
                 && latest(invitation.id())
@@ -134,24 +141,37 @@ class FamilyAnswers {
         return jdbc
                 .query(
                         "select * from family_consent_evidence where invitation_id = ? order by id desc",
-                        (rs, n) -> new Evidence(
-                                rs.getLong("id"),
-                                rs.getString("invitation_id"),
-                                rs.getString("case_id"),
-                                ConsentKind.valueOf(rs.getString("kind")),
-                                Decision.valueOf(rs.getString("decision")),
-                                Invitations.instant(rs, "decided_at"),
-                                rs.getObject("decided_on", LocalDate.class),
-                                rs.getString("identity_method"),
-                                rs.getString("signed_name"),
-                                rs.getString("decision_words"),
-                                rs.getString("language"),
-                                List.of(rs.getString("document_hashes").split(",")),
-                                rs.getString("ip_address"),
-                                rs.getString("user_agent")),
+                        FamilyAnswers::evidence,
                         invitationId)
                 .stream()
                 .findFirst();
+    }
+
+    /** An answer's evidence by its receipt number. */
+    @Transactional(readOnly = true)
+    java.util.Optional<Evidence> byId(long receiptNumber) {
+        return jdbc
+                .query("select * from family_consent_evidence where id = ?", FamilyAnswers::evidence, receiptNumber)
+                .stream()
+                .findFirst();
+    }
+
+    private static Evidence evidence(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Evidence(
+                rs.getLong("id"),
+                rs.getString("invitation_id"),
+                rs.getString("case_id"),
+                ConsentKind.valueOf(rs.getString("kind")),
+                Decision.valueOf(rs.getString("decision")),
+                Invitations.instant(rs, "decided_at"),
+                rs.getObject("decided_on", LocalDate.class),
+                rs.getString("identity_method"),
+                rs.getString("signed_name"),
+                rs.getString("decision_words"),
+                rs.getString("language"),
+                List.of(rs.getString("document_hashes").split(",")),
+                rs.getString("ip_address"),
+                rs.getString("user_agent"));
     }
 
     static String actor(Invitations.Invitation invitation) {

@@ -42,6 +42,21 @@ final class FamilyCodes {
         return code.toString();
     }
 
+    /** Six digits, from 000000 to 999999: the one-time code sent by e-mail. */
+    static String newEmailCode() {
+        return String.format(Locale.ROOT, "%06d", RANDOM.nextInt(1_000_000));
+    }
+
+    /** Whether a typed code is an e-mailed one (six digits) rather than a letter code (ten letters and digits). */
+    static boolean isEmailCode(String typed) {
+        return normalised(typed).matches("[0-9]{6}");
+    }
+
+    /** An e-mailed code's hash, bound to its invitation (and never equal to a letter code's hash). */
+    static String emailCodeHash(String invitationId, String code) {
+        return sha256(invitationId + ":email:" + normalised(code));
+    }
+
     /** A code as typed: upper case, without spaces or dashes. */
     static String normalised(String typed) {
         return typed == null ? "" : typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);

@@ -53,7 +53,10 @@ class FamilyPageController {
     static final String LANGUAGE_COOKIE = "family_lang";
 
     private final FamilySignIn signIn;
+    private final Invitations invitations;
+    private final InvitationMail mail;
     private final FamilyAnswers answers;
+    private final FamilyReceipts receipts;
     private final FamilyPages pages;
     private final Documents documents;
     private final CaseReader cases;
@@ -62,14 +65,20 @@ class FamilyPageController {
 
     FamilyPageController(
             FamilySignIn signIn,
+            Invitations invitations,
+            InvitationMail mail,
             FamilyAnswers answers,
+            FamilyReceipts receipts,
             FamilyPages pages,
             Documents documents,
             CaseReader cases,
             AuditLog auditLog,
             Clock clock) {
         this.signIn = signIn;
+        this.invitations = invitations;
+        this.mail = mail;
         this.answers = answers;
+        this.receipts = receipts;
         this.pages = pages;
         this.documents = documents;
         this.cases = cases;
@@ -110,9 +119,9 @@ class FamilyPageController {
             @RequestParam(name = "birthYear", defaultValue = "") String birthYear,
             HttpServletRequest request,
             HttpServletResponse response) {
-        String language = language(request, response, null, null);
         FamilySignIn.Result result =
                 signIn.signIn(token, letterCode, date(birthYear, birthMonth, birthDay), request.getRemoteAddr());
+        String language = language(request, response, null, result.invitation());
         Map<String, Object> variables = new HashMap<>();
         variables.put("token", token);
         switch (result.outcome()) {
@@ -125,7 +134,7 @@ class FamilyPageController {
                         Resource.FAMILY_SIGN_IN,
                         "POST",
                         "/family/i/{token}",
-                        "method=" + FamilySignIn.LETTER_CODE,
+                        "method=" + result.method(),
                         303,
                         clock.instant());
                 response.addHeader(
@@ -136,13 +145,13 @@ class FamilyPageController {
                         .build();
             }
             case WRONG -> {
-                refused(result.invitation(), 401);
+                refused(result.invitation(), result.method(), 401);
                 variables.put("wrong", true);
                 variables.put("letterCode", letterCode.length() > 20 ? "" : letterCode);
                 return page(HttpStatus.UNAUTHORIZED, "signIn", language, request, variables);
             }
             case LOCKED -> {
-                refused(result.invitation(), 423);
+                refused(result.invitation(), result.method(), 423);
                 variables.put("locked", true);
                 return page(HttpStatus.LOCKED, "signIn", language, request, variables);
             }
@@ -153,6 +162,67 @@ class FamilyPageController {
                 return unusable(request, response, null);
             }
         }
+    }
+
+    /**
+     * A parent asks for a one-time code by e-mail. The page says the same whether or not an address is on record
+     * ("if the school has your e-mail address, we sent a code"), and the mail leaves on another thread, so that
+     * neither the words nor the time of the answer tell whether there is one.
+     */
+    @PostMapping("/i/{token}/code")
+    ResponseEntity<String> emailCode(
+            @PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
+        FamilySignIn.CodeRequest asked = signIn.requestEmailCode(token, request.getRemoteAddr());
+        // the family's language, as the sign-in page had it (the page's choice, else the case's)
+        String language = language(request, response, null, asked.invitation());
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("token", token);
+        switch (asked.outcome()) {
+            case REQUESTED -> {
+                Invitations.Invitation invitation = asked.invitation();
+                if (asked.email() != null) {
+                    mail.codeLater(
+                            invitation.caseId(), invitation.id(), asked.email(), asked.code(), signIn.codeMinutes());
+                }
+                auditLog.family(
+                        invitation.caseId(),
+                        FamilyAnswers.actor(invitation),
+                        Action.CREATE,
+                        Resource.FAMILY_SIGN_IN,
+                        "POST",
+                        "/family/i/{token}/code",
+                        "method=" + FamilySignIn.EMAIL_CODE + "&sent=" + (asked.email() != null),
+                        202,
+                        clock.instant());
+                variables.put("codeSent", true);
+                variables.put("codeMinutes", signIn.codeMinutes());
+                return page(HttpStatus.OK, "signIn", language, request, variables);
+            }
+            case LOCKED -> {
+                variables.put("locked", true);
+                return page(HttpStatus.LOCKED, "signIn", language, request, variables);
+            }
+            case TOO_MANY -> {
+                return page(HttpStatus.TOO_MANY_REQUESTS, "tooMany", language, request);
+            }
+            default -> {
+                return unusable(request, response, null);
+            }
+        }
+    }
+
+    /** A problem page ({@link FamilyProblems}) in the other language: its switch names no path of the parent's. */
+    @GetMapping("/problem/{view}")
+    ResponseEntity<String> problem(
+            @PathVariable String view,
+            @RequestParam(name = "lang", required = false) String lang,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        String shown = FamilyProblems.VIEWS.containsKey(view) ? view : "notFound";
+        String language = language(request, response, lang, null);
+        return ResponseEntity.status(FamilyProblems.VIEWS.get(shown))
+                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .body(pages.render(shown, language, FamilyProblems.variables(request, shown)));
     }
 
     /** The page of a link that does not work, in the other language (its switch names no link). */
@@ -178,15 +248,10 @@ class FamilyPageController {
         Invitations.Invitation invitation = session.get().invitation();
         String language = language(request, response, lang, invitation);
         Map<String, Object> variables = about(invitation, language);
-        if (invitation.stored() == Invitations.Stored.OPEN) {
+        if (invitation.stored() == Invitations.Stored.OPEN && invitation.purpose() == Invitations.Purpose.ANSWER) {
             return page(HttpStatus.OK, "request", language, request, variables);
         }
-        answers.latest(invitation.id()).ifPresent(evidence -> {
-            variables.put("evidence", evidence);
-            variables.put("decidedOn", format(evidence.decidedOn(), language));
-        });
-        variables.put("mayRevoke", answers.mayRevoke(invitation));
-        return page(HttpStatus.OK, "answered", language, request, variables);
+        return page(HttpStatus.OK, standing(invitation, language, variables), language, request, variables);
     }
 
     @PostMapping("/request/review")
@@ -200,6 +265,9 @@ class FamilyPageController {
             return signedOut(request, response, null);
         }
         Invitations.Invitation invitation = session.get().invitation();
+        if (invitation.purpose() != Invitations.Purpose.ANSWER) {
+            return seeOther(request, "/family/request");
+        }
         String language = language(request, response, null, invitation);
         Map<String, Object> variables = about(invitation, language);
         Optional<ParentDecision> chosen = decision(decision);
@@ -262,13 +330,9 @@ class FamilyPageController {
         Map<String, Object> variables = about(invitation, language);
         String name = signedName.strip();
         if (name.isEmpty() || name.length() > 200) {
-            answers.latest(invitation.id()).ifPresent(evidence -> {
-                variables.put("evidence", evidence);
-                variables.put("decidedOn", format(evidence.decidedOn(), language));
-            });
-            variables.put("mayRevoke", true);
+            String view = standing(invitation, language, variables);
             variables.put("revokeNameMissing", true);
-            return page(HttpStatus.BAD_REQUEST, "answered", language, request, variables);
+            return page(HttpStatus.BAD_REQUEST, view, language, request, variables);
         }
         variables.put("signedName", name);
         variables.put("words", FamilyPages.message(language, "words.SERVICES_CONSENT.REVOKED"));
@@ -292,8 +356,7 @@ class FamilyPageController {
         }
         Map<String, Object> variables = about(invitation, language);
         FamilyAnswers.Evidence evidence = answers.revoke(session.get(), signer(name, language, request));
-        variables.put("evidence", evidence);
-        variables.put("decidedOn", format(evidence.decidedOn(), language));
+        variables.putAll(receipts.facts(evidence, language));
         signIn.signOut(cookie(request, SESSION_COOKIE));
         response.addHeader(HttpHeaders.SET_COOKIE, sessionCookie("", request, 0).toString());
         return page(HttpStatus.OK, "revoked", language, request, variables);
@@ -332,6 +395,71 @@ class FamilyPageController {
                 .body(copy.get().content());
     }
 
+    /**
+     * A document to read on the page: the words of its PDF (the XHTML it was rendered from, sealed with it), in the
+     * document's language, inside the page (its own style sheet, no script), with the PDF beside it.
+     */
+    @GetMapping("/documents/{documentId}/read")
+    ResponseEntity<String> read(
+            @PathVariable long documentId,
+            @RequestParam(name = "lang", required = false) String lang,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        Optional<FamilySignIn.Session> session = session(request);
+        if (session.isEmpty()) {
+            return signedOut(request, response, lang);
+        }
+        Invitations.Invitation invitation = session.get().invitation();
+        Optional<Documents.Reading> reading = documents.familyReading(invitation.caseId(), documentId);
+        auditLog.family(
+                invitation.caseId(),
+                FamilyAnswers.actor(invitation),
+                Action.READ,
+                Resource.DOCUMENT,
+                "GET",
+                "/family/documents/" + documentId + "/read",
+                null,
+                reading.isPresent() ? 200 : 404,
+                clock.instant());
+        String language = language(request, response, lang, invitation);
+        if (reading.isEmpty()) {
+            return page(HttpStatus.NOT_FOUND, "noDocument", language, request);
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("document", reading.get());
+        variables.put(
+                "documentName",
+                FamilyPages.message(language, "paper." + reading.get().kind().name()));
+        // the document's words without the inline widths of its charts (the page's policy allows no inline style)
+        variables.put("documentBody", reading.get().body().replaceAll("\\sstyle=\"[^\"]*\"", ""));
+        return page(HttpStatus.OK, "reading", language, request, variables);
+    }
+
+    /** The receipt of the parent's answer as a tagged PDF, in the language they answered in. */
+    @GetMapping("/receipt")
+    ResponseEntity<?> receipt(HttpServletRequest request, HttpServletResponse response) {
+        Optional<FamilySignIn.Session> session = session(request);
+        if (session.isEmpty()) {
+            return signedOut(request, response, null);
+        }
+        Invitations.Invitation invitation = session.get().invitation();
+        Optional<FamilyAnswers.Evidence> evidence = answers.latest(invitation.id());
+        auditLog.family(
+                invitation.caseId(),
+                FamilyAnswers.actor(invitation),
+                Action.READ,
+                Resource.FAMILY_CONSENT,
+                "GET",
+                "/family/receipt",
+                evidence.map(e -> "receipt=" + e.id()).orElse(null),
+                evidence.isPresent() ? 200 : 404,
+                clock.instant());
+        if (evidence.isEmpty()) {
+            return page(HttpStatus.NOT_FOUND, "noDocument", language(request, response, null, invitation), request);
+        }
+        return pdf(receipts.pdf(evidence.get()), FamilyReceipts.fileName(evidence.get()));
+    }
+
     @PostMapping("/sign-out")
     ResponseEntity<String> signOut(HttpServletRequest request, HttpServletResponse response) {
         signIn.signOut(cookie(request, SESSION_COOKIE));
@@ -348,23 +476,49 @@ class FamilyPageController {
         variables.put("childName", view.student().firstName());
         variables.put("schoolName", view.school().name());
         variables.put("expiresOn", format(invitation.expiresOn(), language));
+        java.util.Set<Long> readable = documents.readableForFamily(invitation.caseId());
         List<Map<String, Object>> shown = answers.shown(invitation.caseId()).stream()
                 .map(d -> Map.<String, Object>of(
                         "id", d.id(),
                         "kind", d.kind().name(),
                         "version", d.version(),
                         "date", format(LocalDate.ofInstant(d.createdAt(), java.time.ZoneOffset.UTC), language),
-                        "sha256", d.sha256()))
+                        "sha256", d.sha256(),
+                        "name",
+                                FamilyPages.message(
+                                        language, "paper." + d.kind().name()),
+                        "readable", readable.contains(d.id())))
                 .toList();
         variables.put("documents", shown);
         return variables;
+    }
+
+    /**
+     * The page of a request that is not open for an answer: the receipt of the answer given here (with the
+     * revocation, for consent to services), or, for an invitation to revoke a consent the staff recorded, that
+     * consent and the revocation. Returns the view; puts its variables.
+     */
+    private String standing(Invitations.Invitation invitation, String language, Map<String, Object> variables) {
+        variables.put("mayRevoke", answers.mayRevoke(invitation));
+        if (invitation.purpose() == Invitations.Purpose.REVOCATION) {
+            variables.put(
+                    "givenOn",
+                    format(
+                            invitations
+                                    .servicesConsentGivenOn(invitation.caseId())
+                                    .orElse(null),
+                            language));
+            return "consented";
+        }
+        answers.latest(invitation.id()).ifPresent(evidence -> variables.putAll(receipts.facts(evidence, language)));
+        return "answered";
     }
 
     private FamilyAnswers.Signer signer(String name, String language, HttpServletRequest request) {
         return new FamilyAnswers.Signer(name, language, request.getRemoteAddr(), request.getHeader("User-Agent"));
     }
 
-    private void refused(Invitations.Invitation invitation, int status) {
+    private void refused(Invitations.Invitation invitation, String method, int status) {
         auditLog.family(
                 invitation.caseId(),
                 FamilyAnswers.actor(invitation),
@@ -372,7 +526,7 @@ class FamilyPageController {
                 Resource.FAMILY_SIGN_IN,
                 "POST",
                 "/family/i/{token}",
-                "method=" + FamilySignIn.LETTER_CODE,
+                "method=" + method,
                 status,
                 clock.instant());
     }
@@ -414,6 +568,18 @@ class FamilyPageController {
         return ResponseEntity.status(status)
                 .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                 .body(pages.render(view, language, variables));
+    }
+
+    static ResponseEntity<byte[]> pdf(byte[] content, String fileName) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(fileName)
+                                .build()
+                                .toString())
+                .body(content);
     }
 
     private static ResponseEntity<String> seeOther(HttpServletRequest request, String path) {

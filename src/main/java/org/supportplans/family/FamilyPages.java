@@ -43,6 +43,16 @@ class FamilyPages {
         return templates.process("page", context);
     }
 
+    /**
+     * A paper made on the fly (a template of its own, not the page's layout: {@code receipt.html}), as XHTML for
+     * {@link org.supportplans.documents.TaggedPdf}.
+     */
+    String paper(String template, String language, Map<String, Object> variables) {
+        Context context = new Context(Locale.forLanguageTag(language), variables);
+        context.setVariable("language", language);
+        return templates.process(template, context);
+    }
+
     /** One of the page's languages: Spanish for any Spanish tag, English otherwise. */
     static String language(String tag) {
         if (tag == null || tag.isBlank()) {

@@ -28,7 +28,7 @@ class FamilySecurity {
 
     @Bean
     @Order(0)
-    SecurityFilterChain familyChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain familyChain(HttpSecurity http, FamilyProblems problems) throws Exception {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieName("family_csrf");
         csrfTokens.setCookiePath("/family");
@@ -38,6 +38,8 @@ class FamilySecurity {
         return http.securityMatcher(withDefaults().matcher("/family/**"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(requestHandler))
+                // a form without its token: a plain page that says what to do ("open too long"), not a bare 403
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(POLICY))

@@ -33,6 +33,7 @@ class FamilySignIn {
     static final CurrentStaff SERVICE = new CurrentStaff("support-plans", List.of(Groups.CAMUNDA_ADMIN));
 
     static final String LETTER_CODE = "LETTER_CODE_AND_BIRTH_DATE";
+    static final String EMAIL_CODE = "EMAIL_CODE_AND_BIRTH_DATE";
 
     enum Outcome {
         SIGNED_IN,
@@ -42,7 +43,25 @@ class FamilySignIn {
         UNUSABLE
     }
 
-    record Result(Outcome outcome, Invitations.Invitation invitation, String sessionToken) {}
+    /** A try to sign in; {@code method} says which code was typed (the letter's or the e-mailed one). */
+    record Result(Outcome outcome, Invitations.Invitation invitation, String sessionToken, String method) {
+        Result(Outcome outcome, Invitations.Invitation invitation, String sessionToken) {
+            this(outcome, invitation, sessionToken, LETTER_CODE);
+        }
+    }
+
+    enum CodeOutcome {
+        REQUESTED,
+        LOCKED,
+        TOO_MANY,
+        UNUSABLE
+    }
+
+    /**
+     * A one-time code asked for on the sign-in page. {@code email} and {@code code} are there only when an address
+     * is on record: then the caller mails the code. The parent is told the same either way.
+     */
+    record CodeRequest(CodeOutcome outcome, Invitations.Invitation invitation, String email, String code) {}
 
     /** A signed-in parent: the invitation they signed in with, and how. */
     record Session(Invitations.Invitation invitation, String identityMethod) {}
@@ -55,6 +74,9 @@ class FamilySignIn {
     private final int perLinkPerHour;
     private final int perAddressPerHour;
     private final Duration sessionLength;
+    private final int codesPerLinkPerHour;
+    private final int codesPerAddressPerHour;
+    private final Duration codeLength;
 
     FamilySignIn(
             JdbcTemplate jdbc,
@@ -64,7 +86,10 @@ class FamilySignIn {
             Clock clock,
             @Value("${support-plans.family.tries-per-link-per-hour:10}") int perLinkPerHour,
             @Value("${support-plans.family.tries-per-address-per-hour:30}") int perAddressPerHour,
-            @Value("${support-plans.family.session-minutes:30}") int sessionMinutes) {
+            @Value("${support-plans.family.session-minutes:30}") int sessionMinutes,
+            @Value("${support-plans.family.codes-per-link-per-hour:3}") int codesPerLinkPerHour,
+            @Value("${support-plans.family.codes-per-address-per-hour:10}") int codesPerAddressPerHour,
+            @Value("${support-plans.family.code-minutes:10}") int codeMinutes) {
         this.jdbc = jdbc;
         this.invitations = invitations;
         this.cases = cases;
@@ -73,6 +98,9 @@ class FamilySignIn {
         this.perLinkPerHour = perLinkPerHour;
         this.perAddressPerHour = perAddressPerHour;
         this.sessionLength = Duration.ofMinutes(sessionMinutes);
+        this.codesPerLinkPerHour = codesPerLinkPerHour;
+        this.codesPerAddressPerHour = codesPerAddressPerHour;
+        this.codeLength = Duration.ofMinutes(codeMinutes);
     }
 
     /**
@@ -97,8 +125,10 @@ class FamilySignIn {
         if (invitations.today(invitation.caseId()).isAfter(invitation.expiresOn())) {
             return false;
         }
-        if (invitation.stored() == Invitations.Stored.OPEN
-                && !consents.awaits(invitation.caseId(), invitation.kind())) {
+        boolean stands = invitation.purpose() == Invitations.Purpose.REVOCATION
+                ? invitations.servicesConsentStands(invitation.caseId())
+                : consents.awaits(invitation.caseId(), invitation.kind());
+        if (invitation.stored() == Invitations.Stored.OPEN && !stands) {
             invitations.close(invitation.id());
             return false;
         }
@@ -137,16 +167,29 @@ class FamilySignIn {
             return new Result(Outcome.LOCKED, invitation, null);
         }
         CaseView view = cases.read(invitation.caseId(), SERVICE);
+        // six digits are the code sent by e-mail; anything else is checked as the letter's code
+        boolean byEmail = FamilyCodes.isEmailCode(letterCode);
+        String method = byEmail ? EMAIL_CODE : LETTER_CODE;
+        Optional<Long> emailCode = byEmail ? emailCode(invitation.id(), letterCode) : Optional.empty();
         // both checks always run: the answer's time does not tell which one failed
-        boolean codeRight =
-                FamilyCodes.sameHash(invitation.codeHash(), FamilyCodes.codeHash(invitation.id(), letterCode));
+        boolean codeRight = byEmail
+                ? emailCode.isPresent()
+                : FamilyCodes.sameHash(invitation.codeHash(), FamilyCodes.codeHash(invitation.id(), letterCode));
         boolean birthDateRight =
                 birthDate != null && birthDate.equals(view.student().dateOfBirth());
         boolean open = view.status() != CaseStatus.CLOSED || invitation.stored() == Invitations.Stored.ANSWERED;
+        if (codeRight & birthDateRight & open && emailCode.isPresent()) {
+            // the e-mailed code is used once: of two tries at the same moment, one takes it
+            codeRight = jdbc.update(
+                            "update family_email_code set used_at = ? where id = ? and used_at is null",
+                            clock.instant().atOffset(ZoneOffset.UTC),
+                            emailCode.get())
+                    == 1;
+        }
         if (!(codeRight & birthDateRight & open)) {
             attempt(invitation.id(), address, false);
             boolean locked = invitations.wrongTry(invitation.id());
-            return new Result(locked ? Outcome.LOCKED : Outcome.WRONG, invitation, null);
+            return new Result(locked ? Outcome.LOCKED : Outcome.WRONG, invitation, null, method);
         }
         attempt(invitation.id(), address, true);
         invitations.rightTry(invitation.id());
@@ -157,10 +200,87 @@ class FamilySignIn {
                         + " values (?, ?, ?, ?, ?)",
                 FamilyCodes.sha256(sessionToken),
                 invitation.id(),
-                LETTER_CODE,
+                method,
                 now.atOffset(ZoneOffset.UTC),
                 now.plus(sessionLength).atOffset(ZoneOffset.UTC));
-        return new Result(Outcome.SIGNED_IN, invitation, sessionToken);
+        return new Result(Outcome.SIGNED_IN, invitation, sessionToken, method);
+    }
+
+    /**
+     * A parent asks for a one-time code by e-mail: six digits, valid for 10 minutes ({@code
+     * support-plans.family.code-minutes}), used once; a newer code replaces the older. Limited to 3 per link and 10
+     * per address within the hour ({@code ...codes-per-link-per-hour}, {@code ...codes-per-address-per-hour}), and
+     * closed by the same lock as wrong tries. A request is recorded the same way whether or not an address is on
+     * record, so that neither the page nor the limits tell whether there is one.
+     */
+    @Transactional(noRollbackFor = RuntimeException.class)
+    CodeRequest requestEmailCode(String token, String address) {
+        if (tooManyFrom(address) || countCodes("requested_from = ?", address) >= codesPerAddressPerHour) {
+            return new CodeRequest(CodeOutcome.TOO_MANY, null, null, null);
+        }
+        Optional<Invitations.Invitation> found = usable(token);
+        if (found.isEmpty()) {
+            attempt(null, address, false);
+            return new CodeRequest(CodeOutcome.UNUSABLE, null, null, null);
+        }
+        Invitations.Invitation invitation = found.get();
+        if (countCodes("invitation_id = ?", invitation.id()) >= codesPerLinkPerHour) {
+            return new CodeRequest(CodeOutcome.TOO_MANY, invitation, null, null);
+        }
+        if (invitation.locked()) {
+            return new CodeRequest(CodeOutcome.LOCKED, invitation, null, null);
+        }
+        Instant now = clock.instant();
+        jdbc.update(
+                "update family_email_code set expires_at = ? where invitation_id = ? and used_at is null"
+                        + " and expires_at > ?",
+                now.atOffset(ZoneOffset.UTC),
+                invitation.id(),
+                now.atOffset(ZoneOffset.UTC));
+        String code = FamilyCodes.newEmailCode();
+        String email = invitation.email();
+        jdbc.update(
+                "insert into family_email_code (invitation_id, code_hash, requested_from, created_at, expires_at,"
+                        + " sent) values (?, ?, ?, ?, ?, ?)",
+                invitation.id(),
+                FamilyCodes.emailCodeHash(invitation.id(), code),
+                address,
+                now.atOffset(ZoneOffset.UTC),
+                now.plus(codeLength).atOffset(ZoneOffset.UTC),
+                email != null);
+        return email == null
+                ? new CodeRequest(CodeOutcome.REQUESTED, invitation, null, null)
+                : new CodeRequest(CodeOutcome.REQUESTED, invitation, email, code);
+    }
+
+    int codeMinutes() {
+        return (int) codeLength.toMinutes();
+    }
+
+    /** The e-mailed code of this invitation that is still unused and valid and matches the one typed, if any. */
+    private Optional<Long> emailCode(String invitationId, String typed) {
+        String hash = FamilyCodes.emailCodeHash(invitationId, typed);
+        List<Object[]> valid = jdbc.query(
+                "select id, code_hash from family_email_code where invitation_id = ? and used_at is null"
+                        + " and expires_at > ?",
+                (rs, n) -> new Object[] {rs.getLong("id"), rs.getString("code_hash")},
+                invitationId,
+                clock.instant().atOffset(ZoneOffset.UTC));
+        Long match = null;
+        for (Object[] row : valid) {
+            if (FamilyCodes.sameHash((String) row[1], hash)) {
+                match = (Long) row[0];
+            }
+        }
+        return Optional.ofNullable(match);
+    }
+
+    private int countCodes(String where, String value) {
+        return jdbc.queryForObject(
+                "select count(*) from family_email_code where " + where + " and created_at > ?",
+                Integer.class,
+                value,
+                clock.instant().minus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC));
     }
 
     /** The session of a cookie's value, if it is one and has not expired; its invitation as it stands now. */

@@ -10,11 +10,15 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -35,36 +39,51 @@ class InvitationController {
     private final CaseAccess access;
     private final Invitations invitations;
     private final InvitationMail mail;
+    private final InvitationSheet sheet;
     private final String baseUrl;
 
     InvitationController(
             CaseAccess access,
             Invitations invitations,
             InvitationMail mail,
+            InvitationSheet sheet,
             @Value("${support-plans.family.base-url:}") String baseUrl) {
         this.access = access;
         this.invitations = invitations;
         this.mail = mail;
+        this.sheet = sheet;
         this.baseUrl = baseUrl;
     }
 
+    /**
+     * {@code purpose}: {@code ANSWER} (the default) to answer the consent request the case waits for; {@code
+     * REVOCATION} (kind {@code SERVICES_CONSENT}) to let parents whose consent for services the staff recorded revoke
+     * it online.
+     */
     record InvitationRequest(
             @NotNull ConsentKind kind,
-            @Email @Size(max = 254) String email) {}
+            @Email @Size(max = 254) String email,
+            Invitations.Purpose purpose) {}
 
     record Created(String invitationId, String url, String letterCode, LocalDate expiresOn) {}
 
     @PostMapping
     @Operation(
             summary = "Invite the parents to answer a consent request online: 201 with the link and the letter code"
-                    + " (shown once), or 409 when the case is not waiting for that consent")
-    ResponseEntity<Created> invite(@PathVariable String id, @Valid @RequestBody InvitationRequest request) {
+                    + " (shown once), or 409 when the case is not waiting for that consent. With Accept:"
+                    + " application/pdf the answer is the printable sheet \"How to answer online\" (link and code, in"
+                    + " the family's language), rendered now and never stored; the invitation's address is in Location")
+    ResponseEntity<?> invite(
+            @PathVariable String id,
+            @Valid @RequestBody InvitationRequest request,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         CurrentStaff staff = CurrentStaff.require();
         access.requireVisible(id, staff);
         String email = request.email() == null || request.email().isBlank()
                 ? null
                 : request.email().trim();
-        Invitations.Issued issued = invitations.invite(id, request.kind(), email, staff.userId());
+        Invitations.Purpose purpose = request.purpose() == null ? Invitations.Purpose.ANSWER : request.purpose();
+        Invitations.Issued issued = invitations.invite(id, request.kind(), purpose, email, staff.userId());
         String url = familyBase() + "/family/i/" + issued.token();
         if (email != null) {
             mail.invite(id, issued.invitationId(), email, url, issued.letterCode(), issued.expiresOn());
@@ -73,8 +92,29 @@ class InvitationController {
                 .path("/{invitationId}")
                 .buildAndExpand(issued.invitationId())
                 .toUri();
+        if (wantsPdf(accept)) {
+            return ResponseEntity.created(location)
+                    .contentType(MediaType.APPLICATION_PDF)
+                    .header(
+                            HttpHeaders.CONTENT_DISPOSITION,
+                            ContentDisposition.attachment()
+                                    .filename("how-to-answer-online.pdf")
+                                    .build()
+                                    .toString())
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .body(sheet.pdf(id, request.kind(), purpose, url, issued.letterCode(), issued.expiresOn()));
+        }
         return ResponseEntity.created(location)
                 .body(new Created(issued.invitationId(), url, issued.letterCode(), issued.expiresOn()));
+    }
+
+    /** Whether the staff asked for the sheet: {@code application/pdf} named in Accept (not with {@code q=0}). */
+    static boolean wantsPdf(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        return MediaType.parseMediaTypes(accept).stream()
+                .anyMatch(type -> type.equalsTypeAndSubtype(MediaType.APPLICATION_PDF) && type.getQualityValue() > 0);
     }
 
     @GetMapping

@@ -1,6 +1,9 @@
 package org.supportplans.family;
 
+import jakarta.annotation.PreDestroy;
 import java.time.LocalDate;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,6 +26,13 @@ class InvitationMail {
     private final ObjectProvider<JavaMailSender> mailSender;
     private final String from;
 
+    /** The one-time code leaves on this thread: the page answers as fast whether or not an address is on record. */
+    private final ExecutorService later = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "family-code-mail");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     InvitationMail(
             ObjectProvider<JavaMailSender> mailSender,
             @Value("${support-plans.family.mail-from:no-reply@support-plans.invalid}") String from) {
@@ -32,6 +42,22 @@ class InvitationMail {
 
     /** Sends the invitation; returns whether it was sent. A failure is logged (ids only) and not the caller's. */
     boolean invite(String caseId, String invitationId, String to, String url, String letterCode, LocalDate expiresOn) {
+        return send("Invitation", caseId, invitationId, to, "mail", url, letterCode, expiresOn.toString());
+    }
+
+    /** The one-time code, sent on a thread of its own (see {@link #later}). */
+    void codeLater(String caseId, String invitationId, String to, String code, int minutes) {
+        later.execute(() -> code(caseId, invitationId, to, code, minutes));
+    }
+
+    /** The one-time code to sign in with, in English and Spanish; returns whether it was sent. */
+    boolean code(String caseId, String invitationId, String to, String code, int minutes) {
+        return send("Sign-in code of invitation", caseId, invitationId, to, "mail.code", code, minutes);
+    }
+
+    /** A message of {@code <messages>.subject} and {@code <messages>.body}, in English then Spanish. */
+    private boolean send(
+            String what, String caseId, String invitationId, String to, String messages, Object... parameters) {
         JavaMailSender sender = mailSender.getIfAvailable();
         if (sender == null) {
             return false;
@@ -39,22 +65,28 @@ class InvitationMail {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
         message.setTo(to);
-        message.setSubject(
-                FamilyPages.message("en", "mail.subject") + " / " + FamilyPages.message("es", "mail.subject"));
-        message.setText(FamilyPages.message("en", "mail.body", url, letterCode, expiresOn.toString())
+        message.setSubject(FamilyPages.message("en", messages + ".subject") + " / "
+                + FamilyPages.message("es", messages + ".subject"));
+        message.setText(FamilyPages.message("en", messages + ".body", parameters)
                 + "\n\n----\n\n"
-                + FamilyPages.message("es", "mail.body", url, letterCode, expiresOn.toString()));
+                + FamilyPages.message("es", messages + ".body", parameters));
         try {
             sender.send(message);
-            log.info("Invitation {} of case {} sent by e-mail", invitationId, caseId);
+            log.info("{} {} of case {} sent by e-mail", what, invitationId, caseId);
             return true;
         } catch (MailException e) {
             log.warn(
-                    "Invitation {} of case {} not sent by e-mail: {}",
+                    "{} {} of case {} not sent by e-mail: {}",
+                    what,
                     invitationId,
                     caseId,
                     e.getClass().getSimpleName());
             return false;
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        later.shutdown();
     }
 }

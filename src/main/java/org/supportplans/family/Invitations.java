@@ -8,16 +8,22 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.supportplans.cases.CaseReader;
+import org.supportplans.cases.CaseStatus;
+import org.supportplans.cases.CaseView;
 import org.supportplans.cases.ConsentKind;
 import org.supportplans.cases.Consents;
 import org.supportplans.cases.DistrictDay;
 import org.supportplans.cases.NotAwaitedException;
+import org.supportplans.cases.ParentDecision;
 import org.supportplans.system.NotFoundException;
 
 /**
@@ -36,6 +42,15 @@ class Invitations {
         CLOSED
     }
 
+    /**
+     * What an invitation is for: to answer the consent request the case waits for, or, for parents whose consent for
+     * services the staff recorded (on paper, by phone), to revoke it online (34 CFR 300.300(b)(4)).
+     */
+    enum Purpose {
+        ANSWER,
+        REVOCATION
+    }
+
     /** What {@code GET /api/cases/{id}/parent-invitations} shows of an invitation's state. */
     enum Status {
         OPEN,
@@ -52,6 +67,7 @@ class Invitations {
             String id,
             String caseId,
             ConsentKind kind,
+            Purpose purpose,
             String email,
             String linkHash,
             String codeHash,
@@ -89,6 +105,7 @@ class Invitations {
     record Listed(
             String invitationId,
             ConsentKind kind,
+            Purpose purpose,
             String email,
             Status status,
             LocalDate expiresOn,
@@ -96,10 +113,12 @@ class Invitations {
             Instant createdAt,
             String createdBy,
             Instant renewedAt,
-            Instant answeredAt) {}
+            Instant answeredAt,
+            List<Long> receiptNumbers) {}
 
     private final JdbcTemplate jdbc;
     private final Consents consents;
+    private final CaseReader cases;
     private final DistrictDay days;
     private final Clock clock;
     private final int invitationDays;
@@ -107,36 +126,48 @@ class Invitations {
     Invitations(
             JdbcTemplate jdbc,
             Consents consents,
+            CaseReader cases,
             DistrictDay days,
             Clock clock,
             @Value("${support-plans.family.invitation-days:14}") int invitationDays) {
         this.jdbc = jdbc;
         this.consents = consents;
+        this.cases = cases;
         this.days = days;
         this.clock = clock;
         this.invitationDays = invitationDays;
     }
 
     /** A new invitation for the request the case waits for; 409 ({@link NotAwaitedException}) when it waits for none. */
-    Issued invite(String caseId, ConsentKind kind, String email, String staffId) {
-        if (!consents.awaits(caseId, kind)) {
+    Issued invite(String caseId, ConsentKind kind, Purpose purpose, String email, String staffId) {
+        if (purpose == Purpose.REVOCATION) {
+            if (kind != ConsentKind.SERVICES_CONSENT || !servicesConsentStands(caseId)) {
+                throw new NotAwaitedException(
+                        "The case has no consent for services to revoke: only a consent for services given, on an"
+                                + " open case, can be revoked online.");
+            }
+        } else if (!consents.awaits(caseId, kind)) {
             throw new NotAwaitedException("The case is not waiting for the parents' " + kind.label() + ".");
         }
         // one link per request: an older one stops working
         jdbc.update(
-                "update family_invitation set status = 'CLOSED' where case_id = ? and kind = ? and status = 'OPEN'",
+                "update family_invitation set status = 'CLOSED' where case_id = ? and kind = ? and purpose = ?"
+                        + " and status = 'OPEN'",
                 caseId,
-                kind.name());
+                kind.name(),
+                purpose.name());
         String id = UUID.randomUUID().toString();
         String token = FamilyCodes.newToken();
         String code = FamilyCodes.newLetterCode();
         LocalDate expiresOn = days.today(caseId).plusDays(invitationDays);
         jdbc.update(
-                "insert into family_invitation (id, case_id, kind, email, link_hash, code_hash, status, expires_on,"
-                        + " failed_attempts, created_at, created_by) values (?, ?, ?, ?, ?, ?, 'OPEN', ?, 0, ?, ?)",
+                "insert into family_invitation (id, case_id, kind, purpose, email, link_hash, code_hash, status,"
+                        + " expires_on, failed_attempts, created_at, created_by)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, 0, ?, ?)",
                 id,
                 caseId,
                 kind.name(),
+                purpose.name(),
                 email,
                 FamilyCodes.sha256(token),
                 FamilyCodes.codeHash(id, code),
@@ -149,6 +180,14 @@ class Invitations {
     @Transactional(readOnly = true)
     List<Listed> list(String caseId) {
         LocalDate today = days.today(caseId);
+        Map<String, List<Long>> receipts = jdbc
+                .query(
+                        "select invitation_id, id from family_consent_evidence where case_id = ? order by id",
+                        (rs, n) -> Map.entry(rs.getString("invitation_id"), rs.getLong("id")),
+                        caseId)
+                .stream()
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         return jdbc
                 .query(
                         "select * from family_invitation where case_id = ? order by created_at, id",
@@ -158,6 +197,7 @@ class Invitations {
                 .map(i -> new Listed(
                         i.id(),
                         i.kind(),
+                        i.purpose(),
                         i.email(),
                         i.status(today),
                         i.expiresOn(),
@@ -165,7 +205,8 @@ class Invitations {
                         i.createdAt(),
                         i.createdBy(),
                         i.renewedAt(),
-                        i.answeredAt()))
+                        i.answeredAt(),
+                        receipts.getOrDefault(i.id(), List.of())))
                 .toList();
     }
 
@@ -234,6 +275,30 @@ class Invitations {
         jdbc.update("update family_invitation set status = 'CLOSED' where id = ?", invitationId);
     }
 
+    /**
+     * Whether the case is open and its latest answer to the consent for services is "given": the consent a parent
+     * may revoke (34 CFR 300.300(b)(4)), however it was recorded.
+     */
+    @Transactional(readOnly = true)
+    boolean servicesConsentStands(String caseId) {
+        CaseView view = cases.read(caseId, FamilySignIn.SERVICE);
+        return view.status() != CaseStatus.CLOSED
+                && view.consents().stream()
+                        .filter(c -> c.kind() == ConsentKind.SERVICES_CONSENT && c.decision() != null)
+                        .reduce((a, b) -> b)
+                        .map(c -> c.decision() == ParentDecision.GIVEN)
+                        .orElse(false);
+    }
+
+    /** The day the services consent was given (the latest "given"), for the page of a revocation invitation. */
+    @Transactional(readOnly = true)
+    Optional<LocalDate> servicesConsentGivenOn(String caseId) {
+        return cases.read(caseId, FamilySignIn.SERVICE).consents().stream()
+                .filter(c -> c.kind() == ConsentKind.SERVICES_CONSENT && c.decision() == ParentDecision.GIVEN)
+                .reduce((a, b) -> b)
+                .map(CaseView.ConsentView::decidedOn);
+    }
+
     LocalDate today(String caseId) {
         return days.today(caseId);
     }
@@ -265,6 +330,7 @@ class Invitations {
                 rs.getString("id"),
                 rs.getString("case_id"),
                 ConsentKind.valueOf(rs.getString("kind")),
+                Purpose.valueOf(rs.getString("purpose")),
                 rs.getString("email"),
                 rs.getString("link_hash"),
                 rs.getString("code_hash"),

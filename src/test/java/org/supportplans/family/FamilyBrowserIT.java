@@ -29,8 +29,9 @@ import org.supportplans.PostgresIntegrationTest;
 import org.supportplans.Referrals;
 
 /**
- * A parent on a phone (390 x 844 CSS pixels): opens the link, signs in, reads, gives consent; the case moves on and
- * the evaluation clock starts that day. The same in Spanish. Every page passes axe-core 4.14.1 (vendored in
+ * A parent on a phone (390 x 844 CSS pixels): opens the link, asks for a code by e-mail, signs in, reads a paper
+ * on the page, gives consent; the case moves on and the evaluation clock starts that day. The same in Spanish. A
+ * parent who consented on paper revokes; the problem pages in both languages. Every page passes axe-core 4.14.1 (vendored in
  * {@code src/test/resources/axe}, MPL-2.0) with no serious or critical violation.
  */
 @PostgresIntegrationTest
@@ -78,6 +79,70 @@ class FamilyBrowserIT {
         accessible("unusable-es");
     }
 
+    @Test
+    void theProblemPagesAreAccessibleInBothLanguages() {
+        browser.visit("http://localhost:" + port + "/family/nothing-here");
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("We cannot find this page");
+        accessible("not-found");
+        browser.click(By.cssSelector("header nav a"));
+        browser.await(ExpectedConditions.textToBe(By.tagName("h1"), "No encontramos esta página"));
+        accessible("not-found-es");
+        browser.visit("http://localhost:" + port + "/family/problem/expired?lang=en");
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("This page was open too long");
+        accessible("expired");
+        browser.visit("http://localhost:" + port + "/family/problem/failed?lang=es");
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText())
+                .isEqualTo("Algo salió mal de nuestro lado");
+        accessible("failed-es");
+    }
+
+    @Test
+    void aParentWhoConsentedOnPaperRevokesFromAPhone() {
+        Http coordinator = Http.as(port, "coordinator");
+        LocalDate today = today();
+        String caseId = CaseDriver.overHttp(port)
+                .aCase()
+                .triaged()
+                .consented(today)
+                .evaluationPlanned("COGNITIVE", "ACADEMIC")
+                .evaluated(today)
+                .eligible(today)
+                .meetingScheduled(today)
+                .iepWritten(today)
+                .meetingHeld(today)
+                .id();
+        coordinator.post(
+                "/api/cases/" + caseId + "/parent-responses",
+                Map.of("kind", "SERVICES_CONSENT", "decision", "GIVEN", "date", today.toString()));
+        JsonNode invitation = coordinator
+                .post(
+                        "/api/cases/" + caseId + "/parent-invitations",
+                        Map.of("kind", "SERVICES_CONSENT", "purpose", "REVOCATION"))
+                .json();
+
+        browser.visit(invitation.path("url").asText());
+        browser.driver()
+                .findElement(By.id("letterCode"))
+                .sendKeys(invitation.path("letterCode").asText());
+        browser.driver().findElement(By.id("birthMonth")).sendKeys(String.valueOf(BIRTH_DATE.getMonthValue()));
+        browser.driver().findElement(By.id("birthDay")).sendKeys(String.valueOf(BIRTH_DATE.getDayOfMonth()));
+        browser.driver().findElement(By.id("birthYear")).sendKeys(String.valueOf(BIRTH_DATE.getYear()));
+        browser.click(By.id("sign-in"));
+
+        browser.await(ExpectedConditions.presenceOfElementLocated(By.id("revokeName")));
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText())
+                .isEqualTo("Your consent for special education services");
+        accessible("consented");
+        browser.driver().findElement(By.id("revokeName")).sendKeys("Ana Lopez");
+        browser.click(By.id("revoke"));
+        browser.await(ExpectedConditions.presenceOfElementLocated(By.id("confirm-revoke")));
+        accessible("revoke");
+        browser.click(By.id("confirm-revoke"));
+        browser.await(ExpectedConditions.presenceOfElementLocated(By.id("receipt")));
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("You took back your consent");
+        accessible("revoked");
+    }
+
     private void consentFromThePhone(
             String language, String signIn, String continueLabel, String confirmLabel, String thanks) {
         Http coordinator = Http.as(port, "coordinator");
@@ -95,6 +160,10 @@ class FamilyBrowserIT {
         assertThat(browser.driver().findElement(By.id("sign-in")).getText()).isEqualTo(signIn);
         assertThat(browser.driver().getPageSource()).doesNotContain("Maya", "Lopez");
         accessible("sign-in-" + language);
+        // the second way in: a code by e-mail (the page says the same whether or not an address is on record)
+        browser.click(By.id("send-code"));
+        browser.await(ExpectedConditions.presenceOfElementLocated(By.id("code-sent")));
+        accessible("code-sent-" + language);
         browser.driver()
                 .findElement(By.id("letterCode"))
                 .sendKeys(invitation.path("letterCode").asText());
@@ -107,6 +176,21 @@ class FamilyBrowserIT {
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).contains("Maya");
         accessible("request-" + language);
         browser.screenshot("family-request-" + language);
+        // a paper read on the page, beside its PDF
+        browser.click(By.cssSelector(".papers a[href$='/read']"));
+        browser.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("article.reading")));
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector("article.reading"))
+                        .getText())
+                .contains("Maya");
+        accessible("reading-" + language);
+        assertThat(((Number) ((JavascriptExecutor) browser.driver())
+                                .executeScript("return document.documentElement.scrollWidth"))
+                        .intValue())
+                .isLessThanOrEqualTo(390);
+        browser.screenshot("family-reading-" + language);
+        browser.click(By.cssSelector(".back a"));
+        browser.await(ExpectedConditions.presenceOfElementLocated(By.id("decision-given")));
         // a phone's width: nothing wider than the screen
         assertThat(((Number) ((JavascriptExecutor) browser.driver())
                                 .executeScript("return document.documentElement.scrollWidth"))

@@ -72,4 +72,21 @@ class InvitationMailTest {
         assertThat(mail(down).invite("c", "i", "ana@example.org", "u", "K7QXM-4TRHP", LocalDate.of(2026, 12, 17)))
                 .isFalse();
     }
+
+    @Test
+    void theOneTimeCodeGoesToTheAddressOnRecordInBothLanguages() {
+        Outbox outbox = new Outbox();
+        assertThat(mail(outbox).code("case-1", "inv-1", "ana@example.org", "042917", 10))
+                .isTrue();
+        SimpleMailMessage message = outbox.sent.get(0);
+        assertThat(message.getTo()).containsExactly("ana@example.org");
+        assertThat(message.getSubject())
+                .isEqualTo("Your code for your child's school / Su código para la escuela de su hijo o hija");
+        assertThat(message.getText())
+                .contains("Your code is: 042917")
+                .contains("works for 10 minutes, one time")
+                .contains("Su código es: 042917")
+                .contains("funciona durante 10 minutos");
+        assertThat(mail(null).code("c", "i", "ana@example.org", "042917", 10)).isFalse();
+    }
 }
