@@ -270,7 +270,7 @@ class BadInputIT {
                                 "refusal: about the weather",
                                 "/api/cases/{triage}/request-refusals",
                                 with(REFUSAL, "about", "WEATHER"))
-                        .expect(400, "WEATHER"),
+                        .expect(400, "IDENTIFICATION, EVALUATION, PLACEMENT, SERVICES"),
                 post(
                                 "refusal: asked tomorrow",
                                 "/api/cases/{triage}/request-refusals",
