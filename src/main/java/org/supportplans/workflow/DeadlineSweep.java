@@ -34,6 +34,7 @@ import org.supportplans.deadlines.DeadlineSweeps.DistrictSweep;
 import org.supportplans.deadlines.DeadlineSweeps.Finding;
 import org.supportplans.deadlines.DeadlineSweeps.SweptClock;
 import org.supportplans.deadlines.DeadlineSweeps.UnsentDigest;
+import org.supportplans.retention.RecordsRetention;
 
 /**
  * "Sweep the districts whose morning has come" ({@code deadline-sweep}, run by its hourly timer on one node):
@@ -59,6 +60,8 @@ class DeadlineSweep implements JavaDelegate {
     private final String baseUrl;
     private final ProcessEngine processEngine;
     private final TransactionTemplate mailTransaction;
+    private final RecordsRetention retention;
+    private final RecordsDestructionSteps.Opener recordsReview;
 
     DeadlineSweep(
             DeadlineSweeps sweeps,
@@ -69,7 +72,9 @@ class DeadlineSweep implements JavaDelegate {
             ObjectProvider<JavaMailSender> mailSender,
             @Value("${support-plans.base-url:http://localhost:8080}") String baseUrl,
             ProcessEngine processEngine,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager,
+            RecordsRetention retention,
+            RecordsDestructionSteps.Opener recordsReview) {
         this.sweeps = sweeps;
         this.clockTasks = clockTasks;
         this.taskService = taskService;
@@ -80,6 +85,8 @@ class DeadlineSweep implements JavaDelegate {
         this.processEngine = processEngine;
         this.mailTransaction = new TransactionTemplate(transactionManager);
         this.mailTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.retention = retention;
+        this.recordsReview = recordsReview;
     }
 
     @Override
@@ -158,6 +165,8 @@ class DeadlineSweep implements JavaDelegate {
                 askedWhy,
                 digests.size(),
                 byMail);
+        // once a year, from 1 July: the district's records past retention, for its administrator to confirm
+        retention.reviewIfDue(sweep.districtId(), sweep.day()).ifPresent(recordsReview::open);
         return true;
     }
 

@@ -42,6 +42,7 @@ import org.supportplans.people.District;
 import org.supportplans.people.DistrictRepository;
 import org.supportplans.people.School;
 import org.supportplans.people.SchoolRepository;
+import org.supportplans.retention.RecordsRetention;
 
 /**
  * The morning digest is mailed after the district's sweep has committed, once: a sweep that fails mails nothing and
@@ -87,6 +88,12 @@ class DeadlineDigestMailIT {
 
     @Autowired
     PlatformTransactionManager transactionManager;
+
+    @Autowired
+    RecordsRetention retention;
+
+    @Autowired
+    RecordsDestructionSteps.Opener recordsReview;
 
     @Test
     void aSweepThatFailsMailsNothingItsRetryMailsOnceAndARetriedJobNothingMore() {
@@ -169,7 +176,9 @@ class DeadlineDigestMailIT {
                 new StaticListableBeanFactory(Map.of("mailSender", mail)).getBeanProvider(JavaMailSender.class),
                 "http://localhost:" + port,
                 processEngine,
-                transactionManager);
+                transactionManager,
+                retention,
+                recordsReview);
     }
 
     /**
