@@ -21,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -197,7 +196,9 @@ class DeadlineSweep implements JavaDelegate {
                 }))) {
                     mailed++;
                 }
-            } catch (MailException e) {
+            } catch (RuntimeException e) {
+                // the mail server down (a MailException), or anything else: the sweep itself is done, the
+                // digests wait for the next hourly run
                 log.warn(
                         "Deadline digests: mail server unavailable ({}), {} mailed, the rest tried again next hour",
                         e.getClass().getSimpleName(),

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.supportplans.engine.CaseTenants;
 import org.supportplans.engine.TaskInputRejected;
+import org.supportplans.people.Role;
 import org.supportplans.retention.RecordsRetention;
 import org.supportplans.retention.RecordsRetention.ListedCase;
 import org.supportplans.retention.RecordsRetention.Review;
@@ -87,11 +89,24 @@ final class RecordsDestructionSteps {
 
         @Override
         public void notify(DelegateTask task) {
+            String actor = actor(task);
+            // a coordinator may read and assign any task of their school's tenant: the decision is the district
+            // administrators' alone (the candidate group says who is asked, this says who may answer)
+            boolean districtAdmin = task.getProcessEngineServices()
+                            .getIdentityService()
+                            .createGroupQuery()
+                            .groupMember(actor)
+                            .groupIdIn(Role.DISTRICT_ADMIN.groupId(), Groups.CAMUNDA_ADMIN)
+                            .count()
+                    > 0;
+            if (!districtAdmin) {
+                throw new TaskInputRejected("Only a district administrator may decide on the destruction of records.");
+            }
             TaskInputs input = new TaskInputs(forms.of(task), task);
             long reviewId = ((Number) task.getVariable(REVIEW_ID)).longValue();
             String decision = input.option("recordsDecision");
             if ("KEEP".equals(decision)) {
-                retention.keep(reviewId, actor(task));
+                retention.keep(reviewId, actor);
                 return;
             }
             LocalDate informed = input.date("parentsInformedOn");
@@ -101,7 +116,7 @@ final class RecordsDestructionSteps {
                         + " before their child's records are destroyed (34 CFR 300.624(a)).");
             }
             task.getExecution().setVariable(PARENTS_INFORMED_ON, informed.toString());
-            task.getExecution().setVariable("decidedBy", actor(task));
+            task.getExecution().setVariable("decidedBy", actor);
         }
 
         private static String actor(DelegateTask task) {
