@@ -11,8 +11,6 @@ import static org.mockito.Mockito.mock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +48,8 @@ import org.supportplans.retention.RecordsRetention;
  * server down leaves the digest recorded and unsent, and the next hourly run mails it, once.
  *
  * <p>The sweep is run here by the test (the district's sweep of its day, then the hourly mailing), with a mail
- * sender of the test's own; each district lies in a time zone where it is before 7 a.m. now, so that the service's
- * own hourly sweep leaves it alone meanwhile.
+ * sender of the test's own, each test in a district of its own (the service's own hourly sweep, should the top of
+ * an hour come during a test, finds the district's clock warned already).
  */
 @PostgresIntegrationTest
 class DeadlineDigestMailIT {
@@ -182,15 +180,12 @@ class DeadlineDigestMailIT {
     }
 
     /**
-     * A district of its own, in a time zone where it is 2 a.m. now (before its 7 a.m. sweep), whose school's
-     * coordinators hold the open step of a case with a records request whose first warning has come: asked 40 days
-     * ago, due 45 calendar days after (34 CFR 300.613(a)), so in 5 days; first warning 10 days before the due date,
-     * 5 days ago.
+     * A district of its own whose school's coordinators hold the open step of a case with a records request whose
+     * first warning has come: asked 40 days ago, due 45 calendar days after (34 CFR 300.613(a)), so in 5 days; first
+     * warning 10 days before the due date, 5 days ago. Not swept today yet (its claim reset).
      */
     private DistrictSweep districtWithAWarningDue(String districtId) {
-        int utcHour = ZonedDateTime.now(ZoneOffset.UTC).getHour();
-        int offset = 2 - utcHour < -12 ? 26 - utcHour : 2 - utcHour;
-        ZoneId zone = ZoneOffset.ofHours(offset);
+        ZoneId zone = ZoneId.of("America/Chicago");
         String schoolId = districtId + "-school";
         if (districts.findById(districtId).isEmpty()) {
             District district = districts.save(new District(districtId, "Mail test district", "CO", zone));
@@ -220,6 +215,7 @@ class DeadlineDigestMailIT {
         assertThat(records.status()).as(records.body()).isEqualTo(201);
         assertThat(records.json().path("clock").path("dueDate").asText())
                 .isEqualTo(today.plusDays(5).toString());
+        jdbc.update("delete from deadline_sweep where district_id = ?", districtId);
         return new DistrictSweep(districtId, zone, today);
     }
 
