@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -281,6 +282,17 @@ public class RecordsRetention {
                 connection -> connection.getMetaData().getDatabaseProductName()));
     }
 
+    /**
+     * Rows of a case in tables that reach it through another table, by table: deleted when the table exists (tables
+     * that landed on other branches: the family's e-mail codes and the readable views of its documents).
+     */
+    static final Map<String, String> CASE_ROWS_WHERE_PRESENT = new java.util.LinkedHashMap<>(
+            Map.of(
+                    "family_email_code",
+                    "delete from family_email_code where invitation_id in (select id from family_invitation where case_id = ?)",
+                    "family_document_reading",
+                    "delete from family_document_reading where document_id in (select id from family_document where case_id = ?)"));
+
     /** The statements that delete a case's rows (each with the case id as its one parameter), children first. */
     public static List<String> caseRowStatements() {
         return CASE_ROWS;
@@ -293,6 +305,15 @@ public class RecordsRetention {
             // the sealed documents' trigger lets this transaction, and it alone, delete them (V17_4)
             jdbc.queryForObject("select set_config('support_plans.records_destruction', 'on', true)", String.class);
         }
+        CASE_ROWS_WHERE_PRESENT.forEach((table, statement) -> {
+            if (jdbc.queryForObject(
+                            "select count(*) from information_schema.tables where lower(table_name) = ?",
+                            Integer.class,
+                            table)
+                    > 0) {
+                jdbc.update(statement, caseId);
+            }
+        });
         for (String statement : CASE_ROWS) {
             jdbc.update(statement, caseId);
         }
