@@ -541,6 +541,18 @@ class BadInputIT {
                 put("calendar: not a school year", "/api/districts/demo-district/calendars/2027-2029", calendar)
                         .expect(400, "not a school year"),
                 put(
+                                "records retention: fewer years than any state keeps",
+                                "/api/districts/demo-district/records-retention",
+                                map("yearsAfterExit", 2))
+                        .expect(400, "yearsAfterExit"),
+                put(
+                                "records retention: not a number",
+                                "/api/districts/demo-district/records-retention",
+                                map("yearsAfterExit", "five"))
+                        .expect(400, "yearsAfterExit"),
+                put("records retention: no years", "/api/districts/demo-district/records-retention", map())
+                        .expect(400, "yearsAfterExit"),
+                put(
                                 "calendar: day off outside the year",
                                 "/api/districts/demo-district/calendars/2027-2028",
                                 with(calendar, "noSchool", List.of(map("date", "2028-06-10", "name", "Fun day"))))

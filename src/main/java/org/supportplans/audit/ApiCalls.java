@@ -90,7 +90,9 @@ final class ApiCalls {
             "GET /api/districts/{id}/family-contact",
             "PUT /api/districts/{id}/family-contact",
             "GET /api/districts/{districtId}/reporting-periods/{schoolYear}",
-            "PUT /api/districts/{districtId}/reporting-periods/{schoolYear}");
+            "PUT /api/districts/{districtId}/reporting-periods/{schoolYear}",
+            "GET /api/districts/{districtId}/records-retention",
+            "PUT /api/districts/{districtId}/records-retention");
 
     private ApiCalls() {}
 

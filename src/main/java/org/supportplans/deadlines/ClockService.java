@@ -99,7 +99,6 @@ class ClockService implements CaseClocks, LateClocks {
         Clock clock = new Clock(caseId, facts.schoolId(), rule, start, facts.referredOn(), null);
         clock.due(count(clock, calendars.calendarOf(facts.districtId(), facts.schoolId())));
         clocks.saveAndFlush(clock);
-        events.publishEvent(new ClockEvent.Started(ClockState.of(clock)));
         return Optional.ofNullable(clock.effectiveDue());
     }
 

@@ -74,10 +74,11 @@ public class DeadlineSweeps {
     }
 
     /**
-     * Claims the districts whose sweep of today is due, recording today as their last sweep (in the caller's
-     * transaction: should the sweep fail, the claim goes with it and the next run sweeps again).
+     * The districts whose sweep of today is due (their morning has come, not swept today), by id. Nothing is claimed
+     * here: each is claimed by {@link #claim} in the transaction that sweeps it.
      */
-    public List<DistrictSweep> claimDue() {
+    @Transactional(readOnly = true)
+    public List<DistrictSweep> due() {
         Map<String, LocalDate> lastSwept = new java.util.HashMap<>();
         jdbc.query("select district_id, swept_on from deadline_sweep", row -> {
             lastSwept.put(row.getString("district_id"), row.getObject("swept_on", LocalDate.class));
@@ -85,14 +86,25 @@ public class DeadlineSweeps {
         List<DistrictSweep> due = new ArrayList<>();
         for (District district : districts.findAll()) {
             ZoneId zone = district.getTimeZone();
-            Optional<LocalDate> day =
-                    dayToSweep(ZonedDateTime.now(time.withZone(zone)), sweepHour, lastSwept.get(district.getId()));
-            if (day.isPresent() && claim(district.getId(), day.get(), lastSwept.containsKey(district.getId()))) {
-                due.add(new DistrictSweep(district.getId(), zone, day.get()));
-            }
+            dayToSweep(ZonedDateTime.now(time.withZone(zone)), sweepHour, lastSwept.get(district.getId()))
+                    .ifPresent(day -> due.add(new DistrictSweep(district.getId(), zone, day)));
         }
         due.sort(java.util.Comparator.comparing(DistrictSweep::districtId));
         return due;
+    }
+
+    /**
+     * Claims a district's sweep of its day, recording the day as its last sweep, in the caller's transaction (the
+     * one that sweeps the district and records its digests: should it fail, the claim goes with it and the next run
+     * sweeps again). False when the day was claimed already (a second run, another node).
+     */
+    public boolean claim(DistrictSweep sweep) {
+        boolean sweptBefore = !jdbc.queryForList(
+                        "select swept_on from deadline_sweep where district_id = :district",
+                        Map.of("district", sweep.districtId()),
+                        LocalDate.class)
+                .isEmpty();
+        return claim(sweep.districtId(), sweep.day(), sweptBefore);
     }
 
     private boolean claim(String districtId, LocalDate day, boolean sweptBefore) {
@@ -134,10 +146,12 @@ public class DeadlineSweeps {
     }
 
     /**
-     * Records the digest a staff member got from a district's sweep: what it listed, and whether it was mailed. One
-     * digest per staff member, district and day: a second sweep of the same day (its record reset by hand) adds to it.
+     * Records the digest a staff member gets from a district's sweep, in the sweep's transaction: what it lists, and
+     * whether it is to be mailed ({@code byMail}; it is mailed after that transaction commits, {@link #unsent}). One
+     * digest per staff member, district and day: a second sweep of the same day (its record reset by hand) adds to
+     * it, and a digest already mailed is not mailed again.
      */
-    public void recordDigest(String staffId, DistrictSweep sweep, List<SweptClock> listed, boolean mailed) {
+    public void recordDigest(String staffId, DistrictSweep sweep, List<SweptClock> listed, boolean byMail) {
         long overdue = listed.stream()
                 .filter(item -> item.finding() == Finding.OVERDUE)
                 .count();
@@ -147,7 +161,7 @@ public class DeadlineSweeps {
                 .addValue("day", sweep.day())
                 .addValue("warnings", listed.size() - overdue)
                 .addValue("overdue", overdue)
-                .addValue("mailed", mailed)
+                .addValue("mailed", byMail)
                 .addValue("at", Timestamp.from(time.instant()));
         List<Long> existing = jdbc.queryForList(
                 "select id from deadline_digest where staff_id = :staff and district_id = :district"
@@ -179,5 +193,65 @@ public class DeadlineSweeps {
                                 .addValue("clock", item.clock().id())
                                 .addValue("what", item.finding().name()))
                         .toArray(MapSqlParameterSource[]::new));
+    }
+
+    static final int UNSENT_KEPT_DAYS = 7;
+
+    /** A digest recorded to be mailed and not mailed yet: whom to, the district's day and what it lists. */
+    public record UnsentDigest(long id, String staffId, DistrictSweep sweep, List<SweptClock> listed) {}
+
+    /**
+     * The digests recorded to be mailed that have not been (their sweep committed; the mail not sent yet, or the mail
+     * server was down), oldest first, each with what it lists as its clocks stand now. A digest not mailed within
+     * {@value #UNSENT_KEPT_DAYS} days (a mail server down for a week, a staff member's address removed) stays
+     * recorded, not mailed: the next days' digests and Tasklist have overtaken it.
+     */
+    @Transactional(readOnly = true)
+    public List<UnsentDigest> unsent() {
+        List<UnsentDigest> unsent = new ArrayList<>();
+        jdbc.query(
+                "select d.id, d.staff_id, d.district_id, d.digest_on, t.time_zone from deadline_digest d"
+                        + " join district t on t.id = d.district_id"
+                        + " where d.mailed = true and d.sent_at is null and d.created_at >= :since order by d.id",
+                Map.of("since", Timestamp.from(time.instant().minus(java.time.Duration.ofDays(UNSENT_KEPT_DAYS)))),
+                row -> {
+                    long id = row.getLong("id");
+                    DistrictSweep sweep = new DistrictSweep(
+                            row.getString("district_id"),
+                            ZoneId.of(row.getString("time_zone")),
+                            row.getObject("digest_on", LocalDate.class));
+                    unsent.add(new UnsentDigest(id, row.getString("staff_id"), sweep, List.of()));
+                });
+        return unsent.stream()
+                .map(digest -> new UnsentDigest(digest.id(), digest.staffId(), digest.sweep(), listed(digest.id())))
+                .toList();
+    }
+
+    private List<SweptClock> listed(long digestId) {
+        Map<Long, Finding> findings = new java.util.LinkedHashMap<>();
+        jdbc.query(
+                "select clock_id, what from deadline_digest_item where digest_id = :digest order by clock_id",
+                Map.of("digest", digestId),
+                row -> {
+                    findings.put(row.getLong("clock_id"), Finding.valueOf(row.getString("what")));
+                });
+        Map<Long, Clock> byId = new java.util.HashMap<>();
+        clocks.findAllById(findings.keySet()).forEach(clock -> byId.put(clock.getId(), clock));
+        return findings.entrySet().stream()
+                .map(item -> new SweptClock(ClockState.of(byId.get(item.getKey())), item.getValue()))
+                .toList();
+    }
+
+    /**
+     * Marks a digest mailed, in the caller's transaction, the one that sends it: false when it was marked already
+     * (another run sent it; a second run waits on the first's row lock until it commits, then finds it sent).
+     */
+    public boolean markSent(long digestId) {
+        return jdbc.update(
+                        "update deadline_digest set sent_at = :at where id = :id and sent_at is null",
+                        new MapSqlParameterSource()
+                                .addValue("id", digestId)
+                                .addValue("at", Timestamp.from(time.instant())))
+                == 1;
     }
 }

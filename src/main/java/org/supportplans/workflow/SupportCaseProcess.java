@@ -65,6 +65,15 @@ public final class SupportCaseProcess {
      * The morning deadline sweep: one instance an hour (its timer start event), sweeping the districts whose
      * morning has come and were not swept that day ({@link DeadlineSweep}).
      */
+    /** A district's yearly "Confirm the destruction of records" (records-destruction.bpmn). */
+    public static final class RecordsDestruction {
+        public static final String KEY = "records-destruction";
+        public static final String TASK_CONFIRM = "Task_ConfirmDestruction";
+        public static final String TASK_DESTROY = "ServiceTask_DestroyRecords";
+
+        private RecordsDestruction() {}
+    }
+
     public static final class DeadlineSweepProcess {
         public static final String KEY = "deadline-sweep";
         public static final String TIMER_EVERY_HOUR = "TimerStartEvent_EveryHour";

@@ -102,6 +102,7 @@ class PerformanceBench {
     private final HttpClient http = HttpClient.newHttpClient();
     private final StringBuilder log = new StringBuilder();
     private final Map<String, DatabaseWork> workPerCase = new LinkedHashMap<>();
+    private final Map<String, Map<String, Double>> rowsPerTablePerCase = new LinkedHashMap<>();
 
     @Test
     void benchmark() throws Exception {
@@ -168,6 +169,7 @@ class PerformanceBench {
         run(threads, warmupSeconds, oneCase);
         awaitJobs();
         DatabaseWork before = databaseWork();
+        Map<String, Long> tablesBefore = rowsWrittenPerTable();
         long start = System.nanoTime();
         long cases = run(threads, seconds, oneCase);
         awaitJobs();
@@ -175,6 +177,16 @@ class PerformanceBench {
         double rate = cases / elapsed;
         note("%s, %d thread(s): %d cases in %.1f s = %.2f/s".formatted(what, threads, cases, elapsed, rate));
         workPerCase.putIfAbsent(what, databaseWork().minus(before).per(cases));
+        if (!rowsPerTablePerCase.containsKey(what)) {
+            Map<String, Double> perTable = new LinkedHashMap<>();
+            rowsWrittenPerTable().forEach((table, rows) -> {
+                long written = rows - tablesBefore.getOrDefault(table, 0L);
+                if (written > 0) {
+                    perTable.put(table, (double) written / cases);
+                }
+            });
+            rowsPerTablePerCase.put(what, perTable);
+        }
         return rate;
     }
 
@@ -206,6 +218,16 @@ class PerformanceBench {
                 select xact_commit, tup_inserted, tup_updated, tup_deleted
                 from pg_stat_database where datname = current_database()
                 """, (row, n) -> new DatabaseWork(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4)));
+    }
+
+    /** Rows written (inserted, updated, deleted) per table of this database, as PostgreSQL counts them. */
+    private Map<String, Long> rowsWrittenPerTable() {
+        jdbc.execute("select pg_stat_clear_snapshot()");
+        Map<String, Long> rows = new LinkedHashMap<>();
+        jdbc.query("select relname, n_tup_ins + n_tup_upd + n_tup_del from pg_stat_user_tables", row -> {
+            rows.put(row.getString(1).toLowerCase(java.util.Locale.ROOT), row.getLong(2));
+        });
+        return rows;
     }
 
     private long run(int threads, int forSeconds, IntFunction<String> oneCase) throws Exception {
@@ -453,6 +475,20 @@ class PerformanceBench {
                             product.updated() / bare.updated(),
                             product.deleted() / bare.deleted(),
                             product.written() / bare.written()));
+            Map<String, Double> tables = rowsPerTablePerCase.getOrDefault("product", Map.of());
+            md.append("\nWhere a product case's rows go (`pg_stat_user_tables`: rows inserted, updated and deleted")
+                    .append(" per case, first measurement; the tables of 5 rows or more):\n\n");
+            md.append("| table | rows per case | bare |\n|---|---|---|\n");
+            tables.entrySet().stream()
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .filter(e -> e.getValue() >= 5)
+                    .forEach(e -> md.append("| `%s` | %.1f | %.1f |\n"
+                            .formatted(
+                                    e.getKey(),
+                                    e.getValue(),
+                                    rowsPerTablePerCase
+                                            .getOrDefault("bare", Map.of())
+                                            .getOrDefault(e.getKey(), 0.0))));
         }
 
         md.append("\n**Queries at scale**, through HTTP (HTTP Basic, JSON), median / 95th percentile in ms; one")
