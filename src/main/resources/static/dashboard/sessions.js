@@ -148,7 +148,7 @@ async function showService() {
     return;
   }
   if (!$('session-minutes').value || $('session-minutes').dataset.auto === 'true') {
-    $('session-minutes').value = row.frequency === 'DAILY' ? row.minutes : '';
+    $('session-minutes').value = row.minutes;
     $('session-minutes').dataset.auto = 'true';
   }
   $('owed-week').textContent = `${row.owed} min`;

@@ -365,11 +365,43 @@ class BetweenReviewsIT {
             assertThat(tooShort.status())
                     .as("the form's rule, checked on the server")
                     .isEqualTo(400);
+            // a measurement written on the form, from Tasklist: after the period's end it is refused, nothing saved
+            int points = count("goal_data_point", caseId);
+            Http.Response late = Tasks.complete(
+                    teacher,
+                    first,
+                    Map.of(
+                            "progressComments",
+                            "Reading is on track; writing needs more modelling.",
+                            "newDataPoints",
+                            List.of(Map.of("goal", 1, "measuredOn", "2026-10-19", "value", 44))));
+            assertThat(late.status()).isEqualTo(400);
+            assertThat(late.body()).contains("after the period's end (2026-10-16)");
+            assertThat(count("goal_data_point", caseId)).isEqualTo(points);
+            // within the period: recorded on goal 1 and locked in the report, 15 October, 29 days of 287:
+            // 40 + 20 x 29/287 = 42.02 expected, 44 measured
             Tasks.done(
                     teacher,
                     caseId,
                     "Write the progress report",
-                    Map.of("progressComments", "Reading is on track; writing needs more modelling."));
+                    Map.of(
+                            "progressComments",
+                            "Reading is on track; writing needs more modelling.",
+                            "newDataPoints",
+                            List.of(Map.of(
+                                    "goal", 1, "measuredOn", "2026-10-15", "value", 44.5, "note", "Passage C"))));
+            assertThat(count("goal_data_point", caseId)).isEqualTo(points + 1);
+            assertThat(jdbc.queryForMap(
+                            "select g.latest, g.latest_on, g.expected from progress_report_goal g"
+                                    + " join progress_report r on r.id = g.report_id"
+                                    + " where r.case_id = ? and g.goal_number = 1",
+                            caseId))
+                    .containsEntry("latest_on", java.sql.Date.valueOf("2026-10-15"))
+                    .hasEntrySatisfying(
+                            "latest", v -> assertThat((java.math.BigDecimal) v).isEqualByComparingTo("44.5"))
+                    .hasEntrySatisfying(
+                            "expected",
+                            v -> assertThat((java.math.BigDecimal) v).isEqualByComparingTo("42.02"));
             assertThat(Tasks.all(teacher, caseId))
                     .noneMatch(task -> task.path("name").asText().equals("Consider reviewing the IEP"));
             String q1 = progressReportText(caseId, 1);
