@@ -78,6 +78,32 @@ export async function get(path, query = {}, authorization = sessionStorage.getIt
   return response.json();
 }
 
+/**
+ * POST /api/{path} with a JSON body; answers the JSON of the answer. Signed in with a user id and password only:
+ * the provider's session alone would need a CSRF token, which the page does not hold (the dashboard reads only).
+ */
+export async function post(path, body, authorization = sessionStorage.getItem(KEY)) {
+  if (!authorization || authorization === SESSION) {
+    throw new ApiError(403, 'To save, sign out and sign in with your staff user id and password.');
+  }
+  let response;
+  try {
+    response = await fetch(new URL(path, API), {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json', Authorization: authorization },
+      body: JSON.stringify(body),
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ApiError(0, 'The service cannot be reached. Nothing was saved: check the connection and try again.');
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, await problemMessage(response));
+  }
+  return response.json();
+}
+
 async function problemMessage(response) {
   try {
     const problem = await response.json();

@@ -5,12 +5,15 @@
 
 import { ApiError, forget, get, providerEnabled, signIn, signInWithProvider, signedIn, viaProvider } from './api.js';
 import { clearDeadlines, loadDeadlines } from './deadlines.js';
-import { isoDate, roleName } from './format.js';
+import { isoDate, isoOf, roleName, todayNumber } from './format.js';
+import { clearOwed, loadOwed } from './owed.js';
 import { clearReports, loadReports } from './reports.js';
 import { clearTimeline, setSchoolZones, showTimeline } from './timeline.js';
 
 const $ = (id) => document.getElementById(id);
 const schoolNames = new Map();
+let mySchools = [];
+let zoneOfSchool = new Map();
 
 function setState(state) {
   document.body.dataset.state = state;
@@ -39,6 +42,7 @@ async function showDashboard(me) {
   const select = $('filter-school');
   select.replaceChildren(select.options[0]);
   schoolNames.clear();
+  mySchools = me.schools ?? [];
   for (const school of me.schools ?? []) {
     schoolNames.set(school.id, school.name);
     select.append(new Option(school.name, school.id));
@@ -54,7 +58,8 @@ async function loadSchoolZones(schools) {
     districts.map((id) => get(`districts/${encodeURIComponent(id)}`).then((district) => district.timeZone, () => null)),
   );
   const zoneOfDistrict = new Map(districts.map((id, i) => [id, zones[i]]));
-  setSchoolZones(new Map(schools.map((school) => [school.id, zoneOfDistrict.get(school.districtId)])));
+  zoneOfSchool = new Map(schools.map((school) => [school.id, zoneOfDistrict.get(school.districtId)]));
+  setSchoolZones(zoneOfSchool);
 }
 
 function filters() {
@@ -69,12 +74,17 @@ function filters() {
 async function refresh() {
   setState('loading');
   const chosen = filters();
-  const [deadlines, reports] = await Promise.allSettled([
+  const shown = chosen.school ? mySchools.filter((school) => school.id === chosen.school) : mySchools;
+  const [deadlines, reports, owed] = await Promise.allSettled([
     loadDeadlines(chosen, openCase),
     loadReports(chosen, schoolNames),
+    loadOwed(shown, (schoolId) => isoOf(todayNumber(zoneOfSchool.get(schoolId))), openCase),
   ]);
-  if ([deadlines, reports].some(signedOut)) {
+  if ([deadlines, reports, owed].some(signedOut)) {
     return;
+  }
+  if (owed.status === 'rejected') {
+    $('owed-status').textContent = owed.reason.message;
   }
   $('tile-overdue').textContent = deadlines.status === 'fulfilled' ? deadlines.value.overdue : '–';
   $('tile-due').textContent = deadlines.status === 'fulfilled' ? deadlines.value.soon : '–';
@@ -119,7 +129,9 @@ function signOut(message) {
   clearDeadlines();
   clearTimeline();
   clearReports();
+  clearOwed();
   schoolNames.clear();
+  mySchools = [];
   $('who-name').textContent = '';
   for (const id of ['tile-overdue', 'tile-due', 'tile-timely', 'tile-late-evaluations']) {
     $(id).textContent = '–';

@@ -207,6 +207,16 @@ class BadInputIT {
         Map<String, Object> consent = map("kind", "EVALUATION_CONSENT", "decision", "GIVEN", "date", today);
         Map<String, Object> calendar = map("firstDay", "2027-08-16", "lastDay", "2028-05-25", "noSchool", List.of());
         String reports = "/api/reports/";
+        String tomorrow = today().plusDays(1).toString();
+        String goal = "/api/cases/{inEffect}/goals/{goal}";
+        String sessions = "/api/cases/{inEffect}/services/{service}/sessions";
+        String owed = reports + "services-owed?school=lincoln-elementary";
+        String benefits = "/api/cases/{inEffect}/public-benefits";
+        String medicaid = reports + "medicaid-sessions?school=lincoln-elementary";
+        Map<String, Object> measurement = measurement();
+        Map<String, Object> session = map("date", today, "minutes", 45, "status", "DELIVERED");
+        Map<String, Object> periods =
+                map("reportDueSchoolDays", 5, "periods", List.of(map("name", "Quarter 1", "endsOn", "2026-10-16")));
         return Stream.of(
                 // POST /api/referrals
                 post("malformed JSON", "/api/referrals", "{\"student\": ").expect(400, "not valid JSON"),
@@ -687,6 +697,158 @@ class BadInputIT {
                 get("clocks: from after to", reports + "clocks?from=9999-01-01&to=1900-01-01")
                         .expect(400, "after"),
                 send("POST a report", "POST", reports + "clocks").expect(405, "POST"),
+
+                // between reviews: goals' measurements and data, sessions, the minutes owed, reporting periods
+                put("measurement: target missing", goal + "/measurement", with(measurement, "target", null))
+                        .as("coordinator")
+                        .expect(400, "target"),
+                put("measurement: measured hourly", goal + "/measurement", with(measurement, "measuredEvery", "HOURLY"))
+                        .as("coordinator")
+                        .expect(400, "measuredEvery"),
+                put(
+                                "measurement: unknown provider role",
+                                goal + "/measurement",
+                                with(measurement, "providerRole", "wizard"))
+                        .as("coordinator")
+                        .expect(400, "wizard"),
+                put("measurement: target the baseline", goal + "/measurement", with(measurement, "target", 40))
+                        .as("coordinator")
+                        .expect(400, "baseline"),
+                put("measurement: measured again", goal + "/measurement", measurement)
+                        .as("coordinator")
+                        .expect(409, "already"),
+                put("measurement: unknown goal", "/api/cases/{inEffect}/goals/999999.1/measurement", measurement)
+                        .as("coordinator")
+                        .expect(404, "999999.1"),
+                post("data point: value missing", goal + "/data-points", map("measuredOn", today))
+                        .as("special-education-teacher")
+                        .expect(400, "value"),
+                post("data point: value a word", goal + "/data-points", map("measuredOn", today, "value", "lots"))
+                        .as("special-education-teacher")
+                        .expect(400, "value"),
+                post("data point: tomorrow", goal + "/data-points", map("measuredOn", tomorrow, "value", 42))
+                        .as("special-education-teacher")
+                        .expect(400, "after today"),
+                post("data point: before the IEP", goal + "/data-points", map("measuredOn", fourDaysAgo, "value", 42))
+                        .as("special-education-teacher")
+                        .expect(400, "outside"),
+                post("data point: by a psychologist", goal + "/data-points", map("measuredOn", today, "value", 42))
+                        .as("school-psychologist")
+                        .expect(403, "provider"),
+                post(
+                                "data point: a note of 5 MB",
+                                goal + "/data-points",
+                                map("measuredOn", today, "value", 42, "note", FIVE_MB))
+                        .as("special-education-teacher")
+                        .expect(413, "2 MB"),
+                post("session: missed without a reason", sessions, with(session, "status", "MISSED"))
+                        .as("special-education-teacher")
+                        .expect(400, "missedReason"),
+                post(
+                                "session: missed for rain",
+                                sessions,
+                                with(with(session, "status", "MISSED"), "missedReason", "RAIN"))
+                        .as("special-education-teacher")
+                        .expect(400, "STUDENT_ABSENT"),
+                post("session: no minutes", sessions, with(session, "minutes", 0))
+                        .as("special-education-teacher")
+                        .expect(400, "minutes"),
+                post("session: ten hours and a minute", sessions, with(session, "minutes", 601))
+                        .as("special-education-teacher")
+                        .expect(400, "minutes"),
+                post(
+                                "session: a make-up missed",
+                                sessions,
+                                with(with(with(session, "status", "MISSED"), "missedReason", "OTHER"), "makeUp", true))
+                        .as("special-education-teacher")
+                        .expect(400, "make-up"),
+                post("session: tomorrow", sessions, with(session, "date", tomorrow))
+                        .as("special-education-teacher")
+                        .expect(400, "after today"),
+                post("session: before the service", sessions, with(session, "date", fourDaysAgo))
+                        .as("special-education-teacher")
+                        .expect(400, "outside"),
+                post("session: unknown service", "/api/cases/{inEffect}/services/999999.1/sessions", session)
+                        .as("special-education-teacher")
+                        .expect(404, "999999.1"),
+                post("session: by a nurse", sessions, session).as("nurse").expect(403, "provider"),
+                get("services owed: school missing", reports + "services-owed?from=" + today + "&to=" + today)
+                        .expect(400, "school"),
+                get("services owed: from after to", owed + "&from=2026-06-30&to=2025-07-01")
+                        .expect(400, "before"),
+                get("services owed: two years", owed + "&from=2025-07-01&to=2027-06-30")
+                        .expect(400, "366"),
+                get("services owed: unknown provider role", owed + "&from=2026-09-01&to=2026-09-30&providerRole=wizard")
+                        .expect(400, "wizard"),
+                get(
+                                "services owed: unknown school",
+                                reports + "services-owed?school=hogwarts&from=" + today + "&to=" + today)
+                        .expect(404, "hogwarts"),
+                get("services owed CSV: unknown rows", owed + "&from=2026-09-01&to=2026-09-30&rows=desks")
+                        .accept("text/csv")
+                        .expect(400, "desks"),
+                put("periods: not a school year", "/api/districts/demo-district/reporting-periods/2026", periods)
+                        .expect(400, "two years"),
+                put(
+                                "periods: a period after the year",
+                                "/api/districts/demo-district/reporting-periods/2025-2026",
+                                periods)
+                        .expect(400, "outside"),
+                put(
+                                "periods: due days negative",
+                                "/api/districts/demo-district/reporting-periods/2026-2027",
+                                with(periods, "reportDueSchoolDays", -1))
+                        .expect(400, "reportDueSchoolDays"),
+                put(
+                                "periods: none",
+                                "/api/districts/demo-district/reporting-periods/2026-2027",
+                                with(periods, "periods", List.of()))
+                        .expect(400, "periods"),
+                put("periods: unknown district", "/api/districts/atlantis/reporting-periods/2026-2027", periods)
+                        .expect(404, "atlantis"),
+                post(
+                                "benefits consent: unknown decision",
+                                benefits + "/consent",
+                                map("decision", "MAYBE", "date", today))
+                        .expect(400, "GIVEN"),
+                post("benefits consent: date missing", benefits + "/consent", map("decision", "GIVEN"))
+                        .expect(400, "date"),
+                post("benefits consent: tomorrow", benefits + "/consent", map("decision", "GIVEN", "date", tomorrow))
+                        .expect(400, "after today"),
+                post("benefits consent: in 1900", benefits + "/consent", map("decision", "GIVEN", "date", "1900-01-01"))
+                        .expect(400, "before the case's referral"),
+                post(
+                                "benefits consent: withdrawn, none given",
+                                benefits + "/consent",
+                                map("decision", "WITHDRAWN", "date", today))
+                        .expect(409, "withdraw"),
+                post("benefits consent: by a teacher", benefits + "/consent", map("decision", "GIVEN", "date", today))
+                        .as("special-education-teacher")
+                        .expect(403, "coordinators"),
+                post("benefits notice: tomorrow", benefits + "/notices", map("sentOn", tomorrow))
+                        .expect(400, "after today"),
+                post("benefits notice: date a word", benefits + "/notices", map("sentOn", "soon"))
+                        .expect(400, "sentOn"),
+                get("billing export: by a coordinator", medicaid + "&from=2026-09-01&to=2026-09-30")
+                        .expect(403, "district administrators"),
+                get("billing export: from after to", medicaid + "&from=2026-09-30&to=2026-09-01")
+                        .as("district-admin")
+                        .expect(400, "before"),
+                get("billing export: school missing", reports + "medicaid-sessions?from=2026-09-01&to=2026-09-30")
+                        .as("district-admin")
+                        .expect(400, "school"),
+                get(
+                                "billing export CSV: unknown school",
+                                reports + "medicaid-sessions?school=hogwarts&from=2026-09-01&to=2026-09-30")
+                        .as("district-admin")
+                        .accept("text/csv")
+                        .expect(404, "hogwarts"),
+                put(
+                                "periods: set by a coordinator",
+                                "/api/districts/demo-district/reporting-periods/2026-2027",
+                                periods)
+                        .as("coordinator")
+                        .expect(403, "administrator"),
                 post("a report that does not exist", reports + "nothing", map()).expect(404, "/api/reports/nothing"));
     }
 
@@ -1246,6 +1408,43 @@ class BadInputIT {
                 eligible(drive, today).meetingScheduled(today).iepWritten(today).id());
         // the meeting scheduled: the IEP's draft is open
         ids.put("{writing}", eligible(drive, today).meetingScheduled(today).id());
+        // the IEP in effect from today, its goal measured: data points and sessions may be recorded
+        ids.put(
+                "{inEffect}",
+                eligible(drive, today)
+                        .meetingScheduled(today)
+                        .iepWritten(today)
+                        .meetingHeld(today)
+                        .servicesConsented(today)
+                        .id());
+        Tasks.await(
+                "the IEP in effect",
+                () -> send(get("the case", "/api/cases/{inEffect}").expect(200, null))
+                        .json()
+                        .path("phase")
+                        .asText()
+                        .equals("PLAN_IN_EFFECT"));
+        String plan = send(get("the goals", "/api/cases/{inEffect}/goals").expect(200, null))
+                .json()
+                .get(0)
+                .path("planId")
+                .asText();
+        ids.put("{goal}", plan + ".1");
+        ids.put("{service}", plan + ".1");
+        Answer measured = send(put("the measurement", "/api/cases/{inEffect}/goals/{goal}/measurement", measurement())
+                .as("coordinator"));
+        assertThat(measured.status()).as(measured.body()).isEqualTo(200);
+    }
+
+    /** How the fixture's goal is measured. */
+    static Map<String, Object> measurement() {
+        return map(
+                "baseline", 40,
+                "target", 60,
+                "unit", "words correct per minute",
+                "measuredHow", "One-minute oral reading fluency probe",
+                "measuredEvery", "WEEKLY",
+                "providerRole", "special-education-teacher");
     }
 
     /** The evaluation planned: two areas, cognitive (the school psychologist) and academic (the teacher). */

@@ -56,6 +56,11 @@ final class ApiCalls {
             entry("POST /api/cases/{id}/services/{serviceId}/sessions", new Kind(Action.CREATE, Resource.SESSION)),
             entry("GET /api/cases/{id}/sessions", new Kind(Action.READ, Resource.SESSION)),
             entry("GET /api/reports/services-owed", new Kind(Action.READ, Resource.REPORT)),
+            entry("GET /api/cases/{id}/public-benefits", new Kind(Action.READ, Resource.PUBLIC_BENEFITS)),
+            entry("POST /api/cases/{id}/public-benefits/consent", new Kind(Action.CREATE, Resource.PUBLIC_BENEFITS)),
+            entry("POST /api/cases/{id}/public-benefits/notices", new Kind(Action.CREATE, Resource.PUBLIC_BENEFITS)),
+            // students' ids and birth dates for a billing vendor: each case exported is named
+            entry("GET /api/reports/medicaid-sessions", new Kind(Action.READ, Resource.BILLING_EXPORT)),
             entry("POST /api/cases/{id}/parent-invitations", new Kind(Action.CREATE, Resource.PARENT_INVITATION)),
             entry("GET /api/cases/{id}/parent-invitations", new Kind(Action.READ, Resource.PARENT_INVITATIONS)),
             entry(

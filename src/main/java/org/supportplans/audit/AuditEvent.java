@@ -68,6 +68,9 @@ public record AuditEvent(
         GOAL_DATA,
         /** a session of an IEP service, delivered or missed */
         SESSION,
+        /** the parents' consent to bill public benefits and its yearly notices; the billing export (34 CFR 300.154(d)) */
+        PUBLIC_BENEFITS,
+        BILLING_EXPORT,
         /** an invitation of the parents to answer online, and what they did on the family's page (issue 17) */
         PARENT_INVITATION,
         PARENT_INVITATIONS,

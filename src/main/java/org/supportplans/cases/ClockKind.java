@@ -30,7 +30,12 @@ public enum ClockKind {
     TRANSITION("transition", "Transition plan in the IEP"),
     PART_C_TO_B("part-c-to-b", "IEP in effect by the third birthday"),
     MANIFESTATION_DETERMINATION("manifestation-determination", "Manifestation determination"),
-    RECORDS_REQUEST("records-request", "Parents' request to inspect records");
+    RECORDS_REQUEST("records-request", "Parents' request to inspect records"),
+    /**
+     * The written notification to the parents before the school bills the child's public benefits (Medicaid) for the
+     * first time, and every year after (34 CFR 300.154(d)(2)(v)): due a year after the last one.
+     */
+    MEDICAID_NOTICE("medicaid-notice", "Yearly notice on billing public benefits");
 
     private final String id;
     private final String label;

@@ -30,6 +30,8 @@ public enum ClockStart {
     EVALUATION_REPORT,
     /** The parents' consent to a reevaluation (34 CFR 300.300(c)). */
     REEVALUATION_CONSENT,
+    /** The written notification on billing public benefits sent to the parents (34 CFR 300.154(d)(2)(v)). */
+    BENEFITS_NOTICE,
     /** The jurisdiction has no such clock: it never starts. */
     NEVER
 }

@@ -33,5 +33,7 @@ public enum ClockStop {
     /** The parents asked for consent to evaluate, with the evaluation plan and notice (CA, MI, MA). */
     CONSENT_REQUESTED,
     /** The district declined to evaluate, with prior written notice. */
-    EVALUATION_DECLINED
+    EVALUATION_DECLINED,
+    /** The yearly written notification on billing public benefits sent (34 CFR 300.154(d)(2)(v)). */
+    BENEFITS_NOTICE_SENT
 }

@@ -18,5 +18,7 @@ class DashboardPage implements WebMvcConfigurer {
     public void addViewControllers(ViewControllerRegistry registry) {
         registry.addRedirectViewController("/dashboard", "/dashboard/");
         registry.addViewController("/dashboard/").setViewName("forward:/dashboard/index.html");
+        // the session log, sized for a phone: a provider logs a session of a service
+        registry.addViewController("/dashboard/sessions").setViewName("forward:/dashboard/sessions.html");
     }
 }

@@ -26,8 +26,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.supportplans.deadlines.DistrictCalendar;
 import org.supportplans.deadlines.SchoolCalendars;
+import org.supportplans.people.Role;
+import org.supportplans.system.CurrentStaff;
 import org.supportplans.system.NotExpectedNow;
 import org.supportplans.system.NotFoundException;
+import org.supportplans.system.RuleViolation;
 
 /**
  * Progress reports to the parents (34 CFR 300.320(a)(3)(ii)): one per case with an IEP in effect and per reporting
@@ -51,6 +54,8 @@ public class ProgressReports {
         public static final String GOALS_SUMMARY = "goalsSummary";
         public static final String COMMENTS = "progressComments";
         public static final String OFF_TRACK_TWICE = "offTrackTwice";
+        /** The form's list of the period's measurements not yet recorded: goal, measuredOn, value, note. */
+        public static final String NEW_DATA_POINTS = "newDataPoints";
 
         private Variables() {}
     }
@@ -311,6 +316,43 @@ public class ProgressReports {
             text.append(goal.goal()).append("\n").append(goal.sentence()).append("\n\n");
         }
         return text.toString().strip();
+    }
+
+    /** A measurement written on the report's form: goal {@code goal} of the report's IEP version. */
+    public record NewDataPoint(int goal, LocalDate measuredOn, BigDecimal value, String note) {}
+
+    /**
+     * Records the measurements the case manager writes on "Write the progress report" (from Tasklist), each as a data
+     * point of its goal (34 CFR 300.320(a)(3)(i)), under the API's rules: a goal with its measurement set, a day of the
+     * IEP not after today, and here not after the period's end (a later one belongs to the next report). The task is
+     * offered to the school's special education teachers, who record any goal's data: whoever completes it records as
+     * one (the engine checked they may complete it).
+     */
+    @Transactional
+    public void recordData(long reportId, List<NewDataPoint> points, String actor) {
+        if (points.isEmpty()) {
+            return;
+        }
+        Report report = report(reportId);
+        if (!"OPEN".equals(report.status())) {
+            throw new NotExpectedNow("Progress report " + reportId + " is already final.");
+        }
+        CurrentStaff recorder = new CurrentStaff(actor, List.of(Role.SPECIAL_EDUCATION_TEACHER.groupId()));
+        for (NewDataPoint point : points) {
+            if (point.goal() < 1 || point.goal() > report.goals().size()) {
+                throw new RuleViolation("Goal " + point.goal() + ": the IEP's goals are numbered 1 to "
+                        + report.goals().size() + ".");
+            }
+            if (point.measuredOn().isAfter(report.periodEndsOn())) {
+                throw new RuleViolation("Goal " + point.goal() + ": measured on " + point.measuredOn() + ", after the"
+                        + " period's end (" + report.periodEndsOn() + "); it belongs to the next report.");
+            }
+            goals.record(
+                    report.caseId(),
+                    report.planId() + "." + point.goal(),
+                    new Goals.DataPointRequest(point.measuredOn(), point.value(), point.note()),
+                    recorder);
+        }
     }
 
     /**

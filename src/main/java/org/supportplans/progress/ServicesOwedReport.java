@@ -268,15 +268,17 @@ class ServicesOwedReport {
                 args.toArray());
     }
 
-    /** The period's sessions of the school's cases, summed by service, day, status, reason and make-up. */
+    /**
+     * The period's sessions at the school (each session keeps the school of its case when it was logged), read from
+     * the index alone ({@code ix_service_session_school_date}, V16_4): a quarter of a school of 6,700 cases in 172 ms
+     * at 10.5 million sessions, where joining the school's cases scanned the whole table (README "Performance").
+     */
     private Map<String, List<ServicesOwed.Session>> sessions(Filter filter) {
         Map<String, List<ServicesOwed.Session>> sessions = new HashMap<>();
         jdbc.query(
                 "select ss.plan_id, ss.service_number, ss.session_date, ss.status, ss.missed_reason, ss.make_up,"
-                        + " sum(ss.minutes) from service_session ss join support_case c on c.id = ss.case_id"
-                        + " where c.school_id = ? and ss.session_date between ? and ?"
-                        + " group by ss.plan_id, ss.service_number, ss.session_date, ss.status, ss.missed_reason,"
-                        + " ss.make_up",
+                        + " ss.minutes from service_session ss"
+                        + " where ss.school_id = ? and ss.session_date between ? and ?",
                 rs -> {
                     String reason = rs.getString(5);
                     sessions.computeIfAbsent(rs.getLong(1) + "." + rs.getInt(2), id -> new ArrayList<>())

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -256,6 +255,8 @@ public class RecordsRetention {
             "delete from goal_data_point where case_id = ?",
             "delete from goal_measurement where case_id = ?",
             "delete from service_session where case_id = ?",
+            "delete from public_benefits_notice where case_id = ?",
+            "delete from public_benefits_consent where case_id = ?",
             "delete from teacher_notification where case_id = ?",
             "delete from parent_notice where case_id = ?",
             "delete from plan_accommodation where plan_id in (select id from support_plan where case_id = ?)",
@@ -265,10 +266,12 @@ public class RecordsRetention {
             "delete from eligibility_decision where case_id = ?",
             "delete from evaluation_area where evaluation_id in (select id from evaluation where case_id = ?)",
             "delete from evaluation where case_id = ?",
+            "delete from family_email_code where invitation_id in (select id from family_invitation where case_id = ?)",
             "delete from family_session where invitation_id in (select id from family_invitation where case_id = ?)",
             "delete from family_attempt where invitation_id in (select id from family_invitation where case_id = ?)",
             "delete from family_consent_evidence where case_id = ?",
             "delete from family_invitation where case_id = ?",
+            "delete from family_document_reading where document_id in (select id from family_document where case_id = ?)",
             "delete from family_document where case_id = ?",
             "delete from meeting where case_id = ?",
             "delete from consent_request where case_id = ?",
@@ -282,17 +285,6 @@ public class RecordsRetention {
                 connection -> connection.getMetaData().getDatabaseProductName()));
     }
 
-    /**
-     * Rows of a case in tables that reach it through another table, by table: deleted when the table exists (tables
-     * that landed on other branches: the family's e-mail codes and the readable views of its documents).
-     */
-    static final Map<String, String> CASE_ROWS_WHERE_PRESENT = new java.util.LinkedHashMap<>(
-            Map.of(
-                    "family_email_code",
-                    "delete from family_email_code where invitation_id in (select id from family_invitation where case_id = ?)",
-                    "family_document_reading",
-                    "delete from family_document_reading where document_id in (select id from family_document where case_id = ?)"));
-
     /** The statements that delete a case's rows (each with the case id as its one parameter), children first. */
     public static List<String> caseRowStatements() {
         return CASE_ROWS;
@@ -305,15 +297,6 @@ public class RecordsRetention {
             // the sealed documents' trigger lets this transaction, and it alone, delete them (V17_4)
             jdbc.queryForObject("select set_config('support_plans.records_destruction', 'on', true)", String.class);
         }
-        CASE_ROWS_WHERE_PRESENT.forEach((table, statement) -> {
-            if (jdbc.queryForObject(
-                            "select count(*) from information_schema.tables where lower(table_name) = ?",
-                            Integer.class,
-                            table)
-                    > 0) {
-                jdbc.update(statement, caseId);
-            }
-        });
         for (String statement : CASE_ROWS) {
             jdbc.update(statement, caseId);
         }

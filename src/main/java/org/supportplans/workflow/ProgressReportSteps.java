@@ -1,5 +1,7 @@
 package org.supportplans.workflow;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -53,6 +55,14 @@ final class ProgressReportSteps {
         @Override
         void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
             String comments = input.text("progressComments");
+            // the period's measurements not yet recorded, written on the form: recorded first, so that the report
+            // locks them with the rest
+            List<ProgressReports.NewDataPoint> points = new ArrayList<>();
+            for (TaskInputs row : input.rows(ProgressReports.Variables.NEW_DATA_POINTS)) {
+                points.add(new ProgressReports.NewDataPoint(
+                        row.number("goal"), row.date("measuredOn"), row.decimal("value"), row.text("note")));
+            }
+            reports.recordData(reportId(task), points, actor);
             boolean offTrackTwice = reports.finalise(reportId(task), comments, actor);
             task.getExecution().setVariable(ProgressReports.Variables.OFF_TRACK_TWICE, offTrackTwice);
         }

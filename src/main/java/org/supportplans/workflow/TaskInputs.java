@@ -125,12 +125,36 @@ final class TaskInputs {
         } catch (NumberFormatException | ArithmeticException e) {
             throw rejected(field, "not a whole number");
         }
+        return within(field, number).intValueExact();
+    }
+
+    /** A number field with decimals (at most two), within the form's min and max; null when left empty. */
+    BigDecimal decimal(String key) {
+        Field field = field(key, "number");
+        Object value = values.apply(key);
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            return absent(field, "required");
+        }
+        BigDecimal number;
+        try {
+            number = new BigDecimal(value.toString().strip());
+        } catch (NumberFormatException e) {
+            throw rejected(field, "not a number");
+        }
+        if (number.stripTrailingZeros().scale() > 2) {
+            throw rejected(field, "at most two decimals");
+        }
+        return within(field, number);
+    }
+
+    /** The number, when within the form's min and max. */
+    private BigDecimal within(Field field, BigDecimal number) {
         boolean tooSmall = field.min() != null && number.compareTo(field.min()) < 0;
         boolean tooLarge = field.max() != null && number.compareTo(field.max()) > 0;
         if (tooSmall || tooLarge) {
             throw rejected(field, range(field));
         }
-        return number.intValueExact();
+        return number;
     }
 
     /** The option chosen in a radio group or a select: one of the form's values; null when none (and optional). */

@@ -99,6 +99,11 @@ final class BulkCases {
 
     /** Cases numbered {@code from} (included) to {@code to} (excluded), spread over the bench schools. */
     void seed(List<Template> templates, long from, long to) {
+        seed(templates, from, to, "bench-d%");
+    }
+
+    /** As {@link #seed(List, long, long)}, at the schools whose id is like {@code schools} (SQL {@code like}). */
+    void seed(List<Template> templates, long from, long to, String schools) {
         drop();
         StringBuilder slots = new StringBuilder();
         int slot = 0;
@@ -119,9 +124,9 @@ final class BulkCases {
         jdbc.execute("""
                 create unlogged table bench_school as
                 select (row_number() over (order by id)) - 1 as k, id, district_id
-                from school where id like 'bench-d%'
-                """);
-        long schools = jdbc.queryForObject("select count(*) from bench_school", Long.class);
+                from school where id like '%s'
+                """.formatted(schools.replace("'", "''")));
+        long schoolCount = jdbc.queryForObject("select count(*) from bench_school", Long.class);
         jdbc.execute("""
                 create unlogged table %s as
                 select g.n, t.case_id as template_id, gen_random_uuid()::text as case_id,
@@ -130,7 +135,7 @@ final class BulkCases {
                 from generate_series(%d, %d) g(n)
                 join bench_template t on (g.n * 37) %% 100 between t.slot_from and t.slot_to
                 join bench_school sch on sch.k = abs(hashtext('school' || g.n)) %% %d
-                """.formatted(SEED, from, to - 1, schools));
+                """.formatted(SEED, from, to - 1, schoolCount));
 
         copy(
                 "student",

@@ -37,6 +37,7 @@ class FakeClocks implements CaseClocks {
             case TRANSITION, PART_C_TO_B -> ClockStart.BIRTH;
             case MANIFESTATION_DETERMINATION -> ClockStart.DECISION_TO_CHANGE_PLACEMENT;
             case RECORDS_REQUEST -> ClockStart.REQUEST;
+            case MEDICAID_NOTICE -> ClockStart.BENEFITS_NOTICE;
             case STATE_EVALUATION_TIMELINE, REFERRAL_DECISION -> ClockStart.NEVER;
             case REEVALUATION_TIMELINE -> ClockStart.REEVALUATION_CONSENT;
         };

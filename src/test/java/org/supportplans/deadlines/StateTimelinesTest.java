@@ -323,7 +323,8 @@ class StateTimelinesTest {
         assertThat(due("IL", ClockKind.TRANSITION, "2012-09-15", TWO_YEARS)).isEqualTo("2027-03-15");
         // 8 NYCRR 200.4(d)(2)(ix): 15; born 10 Mar 2012: 10 Mar 2027
         assertThat(due("NY", ClockKind.TRANSITION, "2012-03-10", TWO_YEARS)).isEqualTo("2027-03-10");
-        // 14 in Texas (Tex. Educ. Code 29.0111: "not later than when the student reaches 14 years of age"), Massachusetts (603 CMR 28.05(4)(c); M.G.L. c. 71B, s. 2), Pennsylvania (22 Pa. Code
+        // 14 in Texas (Tex. Educ. Code 29.0111: "not later than when the student reaches 14 years of age"),
+        // Massachusetts (603 CMR 28.05(4)(c); M.G.L. c. 71B, s. 2), Pennsylvania (22 Pa. Code
         // 14.131(a)(5)): 10 Mar 2026
         for (String state : List.of("TX", "MA", "PA")) {
             assertThat(due(state, ClockKind.TRANSITION, "2012-03-10", TWO_YEARS))

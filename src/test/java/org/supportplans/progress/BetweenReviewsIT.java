@@ -365,11 +365,43 @@ class BetweenReviewsIT {
             assertThat(tooShort.status())
                     .as("the form's rule, checked on the server")
                     .isEqualTo(400);
+            // a measurement written on the form, from Tasklist: after the period's end it is refused, nothing saved
+            int points = count("goal_data_point", caseId);
+            Http.Response late = Tasks.complete(
+                    teacher,
+                    first,
+                    Map.of(
+                            "progressComments",
+                            "Reading is on track; writing needs more modelling.",
+                            "newDataPoints",
+                            List.of(Map.of("goal", 1, "measuredOn", "2026-10-19", "value", 44))));
+            assertThat(late.status()).isEqualTo(400);
+            assertThat(late.body()).contains("after the period's end (2026-10-16)");
+            assertThat(count("goal_data_point", caseId)).isEqualTo(points);
+            // within the period: recorded on goal 1 and locked in the report, 15 October, 29 days of 287:
+            // 40 + 20 x 29/287 = 42.02 expected, 44 measured
             Tasks.done(
                     teacher,
                     caseId,
                     "Write the progress report",
-                    Map.of("progressComments", "Reading is on track; writing needs more modelling."));
+                    Map.of(
+                            "progressComments",
+                            "Reading is on track; writing needs more modelling.",
+                            "newDataPoints",
+                            List.of(Map.of(
+                                    "goal", 1, "measuredOn", "2026-10-15", "value", 44.5, "note", "Passage C"))));
+            assertThat(count("goal_data_point", caseId)).isEqualTo(points + 1);
+            assertThat(jdbc.queryForMap(
+                            "select g.latest, g.latest_on, g.expected from progress_report_goal g"
+                                    + " join progress_report r on r.id = g.report_id"
+                                    + " where r.case_id = ? and g.goal_number = 1",
+                            caseId))
+                    .containsEntry("latest_on", java.sql.Date.valueOf("2026-10-15"))
+                    .hasEntrySatisfying(
+                            "latest", v -> assertThat((java.math.BigDecimal) v).isEqualByComparingTo("44.5"))
+                    .hasEntrySatisfying(
+                            "expected",
+                            v -> assertThat((java.math.BigDecimal) v).isEqualByComparingTo("42.02"));
             assertThat(Tasks.all(teacher, caseId))
                     .noneMatch(task -> task.path("name").asText().equals("Consider reviewing the IEP"));
             String q1 = progressReportText(caseId, 1);
@@ -453,6 +485,124 @@ class BetweenReviewsIT {
                     .getText(document)
                     .replaceAll("\\s+", " ");
         }
+    }
+
+    /**
+     * Medicaid readiness as data (34 CFR 300.154(d)). The parents refuse on 15 September, give their written consent on
+     * the 21st (300.154(d)(2)(iv)) and withdraw it on the 24th (300.154(d)(2)(v)(C)); the school sends the written
+     * notification on the 21st (300.154(d)(2)(v)): the medicaid-notice clock is due a year later, 21 September 2027.
+     * Sessions are delivered on the 16th (refused), the 22nd and 23rd (in force) and the 28th (withdrawn): every one
+     * is accepted (services never depend on the consent, 300.154(d)(2)(v)(D)), and the billing export holds the three
+     * of the 22nd and 23rd only.
+     */
+    @Test
+    void medicaidReadinessTheParentsConsentTheYearlyNoticeAndTheBillingExport() {
+        Http coordinator = Http.as(port, "coordinator");
+        Http districtAdmin = Http.as(port, "district-admin");
+        Http teacher = Http.as(port, "special-education-teacher");
+        Http slp = Http.as(port, "speech-language-pathologist");
+        String caseId = aCaseInEffect(coordinator);
+        PinnedToday.moveTo(LocalDate.of(2026, 10, 1));
+        long planId = coordinator
+                .get("/api/cases/" + caseId + "/goals")
+                .json()
+                .get(0)
+                .path("planId")
+                .asLong();
+        String speech = planId + ".1";
+        String reading = planId + ".2";
+        String benefits = "/api/cases/" + caseId + "/public-benefits";
+        assertThat(coordinator.get(benefits).json().path("consent").asText()).isEqualTo("NONE");
+
+        assertThat(coordinator
+                        .post(benefits + "/consent", Map.of("decision", "REFUSED", "date", "2026-09-15"))
+                        .status())
+                .isEqualTo(201);
+        logged(teacher, caseId, reading, delivered("2026-09-16", 20));
+        assertThat(coordinator
+                        .post(benefits + "/consent", Map.of("decision", "WITHDRAWN", "date", "2026-09-18"))
+                        .status())
+                .as("nothing in force to withdraw")
+                .isEqualTo(409);
+        assertThat(teacher.post(benefits + "/consent", Map.of("decision", "GIVEN", "date", "2026-09-21"))
+                        .status())
+                .as("coordinators and district administrators record it")
+                .isEqualTo(403);
+        Http.Response given = coordinator.post(
+                benefits + "/consent",
+                Map.of("decision", "GIVEN", "date", "2026-09-21", "note", "Signed form returned in the folder."));
+        assertThat(given.status()).as(given.body()).isEqualTo(201);
+        assertThat(coordinator
+                        .post(benefits + "/consent", Map.of("decision", "GIVEN", "date", "2026-09-22"))
+                        .status())
+                .as("given once")
+                .isEqualTo(409);
+        Http.Response notice = coordinator.post(benefits + "/notices", Map.of("sentOn", "2026-09-21"));
+        assertThat(notice.status()).as(notice.body()).isEqualTo(201);
+        JsonNode inForce = coordinator.get(benefits).json();
+        assertThat(inForce.path("consent").asText()).isEqualTo("GIVEN");
+        assertThat(inForce.path("consentSince").asText()).isEqualTo("2026-09-21");
+        assertThat(inForce.path("nextNoticeDue").asText()).isEqualTo("2027-09-21");
+        assertThat(jdbc.queryForObject(
+                        "select due_date from clock where case_id = ? and kind = 'MEDICAID_NOTICE' and status = 'RUNNING'",
+                        LocalDate.class,
+                        caseId))
+                .isEqualTo(LocalDate.of(2027, 9, 21));
+        assertThat(coordinator
+                        .post(benefits + "/notices", Map.of("sentOn", "2026-09-20"))
+                        .status())
+                .as("not after the last notice")
+                .isEqualTo(400);
+
+        logged(teacher, caseId, reading, delivered("2026-09-22", 20));
+        logged(teacher, caseId, reading, delivered("2026-09-23", 20));
+        logged(slp, caseId, speech, delivered("2026-09-23", 30));
+        logged(teacher, caseId, reading, missed("2026-09-24", "STUDENT_ABSENT"));
+        assertThat(coordinator
+                        .post(benefits + "/consent", Map.of("decision", "WITHDRAWN", "date", "2026-09-24"))
+                        .status())
+                .isEqualTo(201);
+        logged(teacher, caseId, reading, delivered("2026-09-28", 20));
+
+        String export = "/api/reports/medicaid-sessions?school=lincoln-elementary&from=2026-09-14&to=2026-09-30";
+        assertThat(coordinator.get(export).status())
+                .as("district administrators only")
+                .isEqualTo(403);
+        List<JsonNode> rows = new ArrayList<>();
+        districtAdmin.get(export).json().forEach(row -> {
+            if (row.path("caseId").asText().equals(caseId)) {
+                rows.add(row);
+            }
+        });
+        assertThat(rows)
+                .extracting(row -> row.path("sessionDate").asText() + " "
+                        + row.path("serviceId").asText())
+                .containsExactly("2026-09-22 " + reading, "2026-09-23 " + reading, "2026-09-23 " + speech);
+        String localId = jdbc.queryForObject(
+                "select st.local_id from student st join support_case c on c.student_id = st.id where c.id = ?",
+                String.class,
+                caseId);
+        Http.Response csv = districtAdmin.get(export, "text/csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body())
+                .startsWith("caseId,studentLocalId,dateOfBirth,serviceId,service,providerId,providerCredential,"
+                        + "sessionDate,minutes,makeUp,consentGivenOn,lastNoticeOn\r\n")
+                .contains(caseId + "," + localId + ",2016-04-02," + speech + ",Speech-language therapy,"
+                        + "speech-language-pathologist,speech-language-pathologist,2026-09-23,30,false,2026-09-21,"
+                        + "2026-09-21\r\n");
+        Tasks.await(
+                "the export audited with the case",
+                () -> jdbc.queryForObject(
+                                "select count(*) from audit_event e join audit_event_case c on c.event_id = e.id"
+                                        + " where c.case_id = ? and e.resource = 'BILLING_EXPORT'",
+                                Integer.class,
+                                caseId)
+                        >= 2);
+    }
+
+    private static void logged(Http staff, String caseId, String serviceId, Map<String, Object> session) {
+        Http.Response logged = staff.post("/api/cases/" + caseId + "/services/" + serviceId + "/sessions", session);
+        assertThat(logged.status()).as(logged.body()).isEqualTo(201);
     }
 
     private int count(String table, String caseId) {

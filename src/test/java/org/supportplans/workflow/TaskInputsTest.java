@@ -94,6 +94,44 @@ class TaskInputsTest {
     }
 
     @Test
+    void aDecimal() {
+        assertThat(submitted("minutes", 44.5).decimal("minutes")).isEqualByComparingTo("44.5");
+        assertThat(submitted("minutes", "45").decimal("minutes")).isEqualByComparingTo("45");
+        assertThatThrownBy(() -> submitted().decimal("minutes")).hasMessage("Minutes: required.");
+        assertThatThrownBy(() -> submitted("minutes", 4.99).decimal("minutes"))
+                .hasMessage("Minutes: between 5 and 600.");
+        assertThatThrownBy(() -> submitted("minutes", "many").decimal("minutes"))
+                .hasMessage("Minutes: not a number.");
+        assertThatThrownBy(() -> submitted("minutes", "45.125").decimal("minutes"))
+                .hasMessage("Minutes: at most two decimals.");
+    }
+
+    /** The progress report's measurements written on its form (issue 19): a goal, a day, a value with decimals. */
+    @Test
+    void theProgressReportsMeasurements() {
+        FormSchema report = form("progress-report");
+        List<TaskInputs> rows = submitted(
+                        report,
+                        "newDataPoints",
+                        json(List.of(Map.of("goal", 2, "measuredOn", "2026-10-15", "value", 3.5))))
+                .rows("newDataPoints");
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).number("goal")).isEqualTo(2);
+        assertThat(rows.get(0).date("measuredOn")).isEqualTo(LocalDate.of(2026, 10, 15));
+        assertThat(rows.get(0).decimal("value")).isEqualByComparingTo("3.5");
+        assertThat(rows.get(0).text("note")).isNull();
+        assertThat(submitted(report).rows("newDataPoints")).as("none added").isEmpty();
+        assertThatThrownBy(() -> submitted(
+                                report,
+                                "newDataPoints",
+                                json(List.of(Map.of("goal", 0, "measuredOn", "2026-10-15", "value", 3))))
+                        .rows("newDataPoints")
+                        .get(0)
+                        .number("goal"))
+                .hasMessage("Measurements not recorded yet, entry 1, Goal number: between 1 and 20.");
+    }
+
+    @Test
     void date() {
         assertThat(submitted("heldOn", "2026-03-02").date("heldOn")).isEqualTo(LocalDate.of(2026, 3, 2));
         assertThat(submitted("heldOn", "2026-03-02T09:30").date("heldOn")).isEqualTo(LocalDate.of(2026, 3, 2));

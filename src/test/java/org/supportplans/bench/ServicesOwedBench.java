@@ -1,0 +1,257 @@
+package org.supportplans.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.supportplans.PostgresIntegrationTest;
+import org.supportplans.Referrals;
+import org.supportplans.intake.IntakeService;
+
+/**
+ * The services-owed report at a district's scale (issue 19): one district of 15 schools with {@code bench.owedCases}
+ * cases (100,000) whose IEP has been in effect for the past year (a template case driven by the service to an IEP in
+ * effect, copied in bulk by {@link BulkCases} with its dates moved back 365 days: one service, specialized reading
+ * instruction, 45 minutes DAILY), and a year of sessions, two a week for each (Mondays and Wednesdays of the past
+ * year, about 104 a case: about 10 million rows; every 17th missed, the student absent). Then
+ * {@code GET /api/reports/services-owed} for each school of the district (about 6,700 cases), through HTTP as a
+ * district administrator, for a quarter and for the whole year: median and 95th percentile, and the plan of the
+ * sessions query ({@code EXPLAIN (ANALYZE, BUFFERS)}). Writes {@code target/bench/services-owed.md}.
+ *
+ * <p>Run alone: {@code ./mvnw -Pbench verify -Dit.test=ServicesOwedBench -Dbench.database=support_plans_owed_bench}.
+ * System properties: {@code bench.owedCases} (100000), {@code bench.owedRounds} (5 rounds of the 15 schools).
+ */
+@PostgresIntegrationTest
+class ServicesOwedBench {
+
+    static final String DISTRICT = "owed-bench";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IntakeService intake;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    FormService forms;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final int cases = Integer.getInteger("bench.owedCases", 100_000);
+    private final int rounds = Integer.getInteger("bench.owedRounds", 5);
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<String> notes = new ArrayList<>();
+
+    @Test
+    void servicesOwedAtADistrictsScale() throws Exception {
+        Files.createDirectories(PerformanceBench.OUT);
+        LocalDate today = Referrals.today();
+        CaseDrive drive = new CaseDrive(intake, runtime, tasks, forms, identity, jdbc);
+        String template = drive.productCase("lincoln-elementary", CaseDrive.Stop.IEP_IN_EFFECT, today);
+        awaitJobs();
+        district(15);
+
+        long started = System.nanoTime();
+        new BulkCases(jdbc)
+                .seed(
+                        List.of(new BulkCases.Template(template, "IEP in effect for a year", 100, 365, 365)),
+                        0,
+                        cases,
+                        DISTRICT + "-s%");
+        note("seeded %,d cases in %.0f s".formatted(cases, (System.nanoTime() - started) / 1e9));
+
+        started = System.nanoTime();
+        int sessions = jdbc.update("""
+                insert into service_session (case_id, school_id, plan_id, service_number, session_date, minutes, status,
+                                             missed_reason, make_up, note, provider_id, recorded_at)
+                select c.id, c.school_id, p.id, ps.position + 1, d::date, ps.minutes,
+                       case when (abs(hashtext(c.id)) + (d::date - ps.starts_on)) % 17 = 0 then 'MISSED' else 'DELIVERED' end,
+                       case when (abs(hashtext(c.id)) + (d::date - ps.starts_on)) % 17 = 0 then 'STUDENT_ABSENT' end,
+                       false, null, c.school_id || '-special-education-teacher', d::date + time '10:00'
+                from support_case c
+                join support_plan p on p.case_id = c.id and p.status = 'IN_EFFECT'
+                join plan_service ps on ps.plan_id = p.id
+                cross join lateral generate_series(ps.starts_on, least(ps.ends_on, current_date - 1), interval '1 day') d
+                where c.school_id like ? and extract(isodow from d) in (1, 3)
+                """, DISTRICT + "-s%");
+        jdbc.execute("vacuum analyze");
+        note("seeded %,d sessions in %.0f s".formatted(sessions, (System.nanoTime() - started) / 1e9));
+        assertThat(sessions).isGreaterThan(cases * 90);
+
+        LocalDate yearFrom = today.minusDays(365);
+        LocalDate quarterFrom = today.minusDays(91);
+        List<String> schools =
+                jdbc.queryForList("select id from school where district_id = ? order by id", String.class, DISTRICT);
+        String quarter = time("a quarter", schools, quarterFrom, today);
+        String year = time("the year", schools, yearFrom, today);
+
+        String plan = String.join(
+                "\n",
+                jdbc.queryForList(
+                        """
+                        explain (analyze, buffers)
+                        select ss.plan_id, ss.service_number, ss.session_date, ss.status, ss.missed_reason, ss.make_up,
+                        ss.minutes from service_session ss where ss.school_id = ? and ss.session_date between ? and ?
+                        """,
+                        String.class,
+                        schools.get(0),
+                        java.sql.Date.valueOf(quarterFrom),
+                        java.sql.Date.valueOf(today)));
+        long casesPerSchool = jdbc.queryForObject(
+                "select count(*) from support_case where school_id = ?", Long.class, schools.get(0));
+        long sessionsPerSchool = jdbc.queryForObject(
+                "select count(*) from service_session where school_id = ?", Long.class, schools.get(0));
+        String result = """
+                ## Services owed at a district's scale
+
+                %,d cases in one district of %d schools (%,d cases, %,d sessions at %s), %,d sessions in all.
+                `GET /api/reports/services-owed?school=&from=&to=` as a district administrator, each school %d times:
+
+                | period | median ms | p95 ms | runs | answer |
+                |---|---|---|---|---|
+                %s
+                %s
+
+                The sessions query for %s, a quarter:
+
+                ```
+                %s
+                ```
+
+                %s
+                """.formatted(
+                        cases,
+                        schools.size(),
+                        casesPerSchool,
+                        sessionsPerSchool,
+                        schools.get(0),
+                        sessions,
+                        rounds,
+                        quarter,
+                        year,
+                        schools.get(0),
+                        plan,
+                        String.join("\n", notes));
+        Files.writeString(PerformanceBench.OUT.resolve("services-owed.md"), result);
+        System.out.println(result);
+    }
+
+    /** Each school {@code rounds} times after one warm-up round: a row of the table. */
+    private String time(String label, List<String> schools, LocalDate from, LocalDate to) {
+        for (String school : schools) {
+            get(school, from, to);
+        }
+        double[] ms = new double[schools.size() * rounds];
+        int bytes = 0;
+        for (int round = 0; round < rounds; round++) {
+            for (int s = 0; s < schools.size(); s++) {
+                long start = System.nanoTime();
+                HttpResponse<String> response = get(schools.get(s), from, to);
+                ms[round * schools.size() + s] = (System.nanoTime() - start) / 1e6;
+                bytes = response.body().length();
+            }
+        }
+        Arrays.sort(ms);
+        return "| %s (%s to %s) | %.0f | %.0f | %d | %,d bytes |"
+                .formatted(
+                        label,
+                        from,
+                        to,
+                        PerformanceBench.percentile(ms, 0.5),
+                        PerformanceBench.percentile(ms, 0.95),
+                        ms.length,
+                        bytes);
+    }
+
+    /** A district of the demo district's calendars, with its district administrator the demo one. */
+    private void district(int schools) {
+        jdbc.update(
+                "insert into district (id, name, state, time_zone) values (?, 'Owed bench district', 'CO',"
+                        + " 'America/Denver')",
+                DISTRICT);
+        jdbc.update(
+                "insert into school (id, district_id, name) select ? || '-s' || lpad(s::text, 2, '0'), ?,"
+                        + " 'School ' || s from generate_series(1, ?) s",
+                DISTRICT,
+                DISTRICT,
+                schools);
+        jdbc.update("""
+                insert into school_calendar (district_id, school_year, first_day, last_day, updated_at, version)
+                select ?, school_year, first_day, last_day, updated_at, 0 from school_calendar
+                where district_id = 'demo-district'
+                """, DISTRICT);
+        jdbc.update("""
+                insert into no_school_day (district_id, school_year, from_day, to_day, name)
+                select ?, school_year, from_day, to_day, name from no_school_day where district_id = 'demo-district'
+                """, DISTRICT);
+        jdbc.update(
+                "insert into school_staff (school_id, user_id) select id, 'district-admin' from school"
+                        + " where district_id = ?",
+                DISTRICT);
+    }
+
+    private HttpResponse<String> get(String school, LocalDate from, LocalDate to) {
+        String basic =
+                Base64.getEncoder().encodeToString("district-admin:district-admin".getBytes(StandardCharsets.UTF_8));
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/reports/services-owed?school="
+                                    + school + "&from=" + from + "&to=" + to))
+                            .header("Authorization", "Basic " + basic)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError(school + ": " + response.statusCode() + " " + response.body());
+            }
+            return response;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitJobs() throws InterruptedException {
+        for (int i = 0; i < 600 && management.createJobQuery().executable().count() > 0; i++) {
+            Thread.sleep(100);
+        }
+    }
+
+    private void note(String line) {
+        notes.add("- " + line);
+        System.out.println(line);
+    }
+}
