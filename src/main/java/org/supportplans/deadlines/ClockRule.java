@@ -66,6 +66,21 @@ record ClockRule(
 
     static final String DISTRICT_POLICY = "district policy";
 
+    /** This rule with another end-of-year rule, which the citation names too. */
+    public ClockRule withEndOfYear(EndOfYear other, String citedAlso) {
+        return new ClockRule(
+                kind,
+                jurisdiction,
+                count,
+                unit,
+                direction,
+                exclusion,
+                startEvent,
+                citation + "; " + citedAlso,
+                endsAt,
+                other);
+    }
+
     /** Whether the event ends a clock under this rule (a rule naming none is ended by its kind's step). */
     public boolean endsAt(ClockStop event) {
         return endsAt.isEmpty() || endsAt.contains(event);
@@ -127,6 +142,13 @@ record ClockRule(
          */
         TX_FIRST_DAY_OF_FALL,
         /**
+         * Tex. Educ. Code 29.004(a-1): the report due 30 June of the year (consent 35 to 44 school days before its last
+         * instructional day): the ARD committee meets "not later than the 15th school day of the following school
+         * year". Not in the rules table: the Texas IEP meeting's clock takes it at its start when the evaluation's
+         * clock ran under the 30 June rule.
+         */
+        TX_15TH_SCHOOL_DAY_OF_NEXT_YEAR,
+        /**
          * 23 Ill. Adm. Code 226.110(d): fewer than 60 school days left in the school year after consent: the
          * eligibility decision and IEP meeting before the first day of the next school year.
          */
@@ -180,6 +202,8 @@ record ClockRule(
             case NONE -> "";
             case TX_JUNE_30 -> "; consent 35 to 44 school days before the last instructional day: 30 June";
             case TX_FIRST_DAY_OF_FALL -> "; a due date in the summer moves to the first day of school";
+            case TX_15TH_SCHOOL_DAY_OF_NEXT_YEAR ->
+                "; the report due 30 June: by the 15th school day of the following school year";
             case IL_BEFORE_NEXT_YEAR -> "; fewer than 60 school days left: before the next school year's first day";
             case CA_30_DAYS_INTO_NEXT_YEAR ->
                 "; referred 30 days or less before the year's end: 30 days after the next year begins";

@@ -92,6 +92,12 @@ class ClockService implements CaseClocks, LateClocks {
         if (rule.startEvent() != event) {
             return Optional.empty(); // this jurisdiction starts the clock at another event, or has no such clock
         }
+        if (kind == ClockKind.IEP_MEETING
+                && rule.endOfYear() == ClockRule.EndOfYear.TX_FIRST_DAY_OF_FALL
+                && evaluationDueJune30(caseId)) {
+            rule = rule.withEndOfYear(
+                    ClockRule.EndOfYear.TX_15TH_SCHOOL_DAY_OF_NEXT_YEAR, "Tex. Educ. Code 29.004(a-1)");
+        }
         Optional<Clock> running = clocks.findFirstByCaseIdAndKindAndStatusInOrderByIdDesc(caseId, kind, OPEN);
         if (running.isPresent()) {
             return Optional.ofNullable(running.get().effectiveDue());
@@ -100,6 +106,21 @@ class ClockService implements CaseClocks, LateClocks {
         clock.due(count(clock, calendars.calendarOf(facts.districtId(), facts.schoolId())));
         clocks.saveAndFlush(clock);
         return Optional.ofNullable(clock.effectiveDue());
+    }
+
+    /**
+     * Whether the case's evaluation ran under Texas' 30 June rule (Tex. Educ. Code 29.004(a-1)): its clock was due on
+     * 30 June, the end of its consent's school year (three absences and more count it by 29.004(a) instead).
+     */
+    private boolean evaluationDueJune30(String caseId) {
+        return clocks.findFirstByCaseIdAndKindOrderByIdDesc(caseId, ClockKind.INITIAL_EVALUATION)
+                .filter(evaluation -> evaluation.rule().endOfYear() == ClockRule.EndOfYear.TX_JUNE_30)
+                .filter(evaluation -> evaluation.getDueDate() != null
+                        && evaluation
+                                .getDueDate()
+                                .equals(SchoolYearCalendar.coverageEnd(SchoolYearCalendar.startYear(
+                                        SchoolYearCalendar.schoolYearOf(evaluation.getStartDate())))))
+                .isPresent();
     }
 
     /** The parents consented: a clock not counting the time spent obtaining consent counts again from that day. */

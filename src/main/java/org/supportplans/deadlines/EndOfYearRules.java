@@ -20,6 +20,7 @@ final class EndOfYearRules {
             case NONE -> counted;
             case TX_JUNE_30 -> texasJune30(counted, start, calendar);
             case TX_FIRST_DAY_OF_FALL -> texasFirstDayOfFall(counted, calendar);
+            case TX_15TH_SCHOOL_DAY_OF_NEXT_YEAR -> texas15thSchoolDayOfNextYear(start, calendar);
             case IL_BEFORE_NEXT_YEAR -> illinoisBeforeNextYear(counted, start, calendar);
             case CA_30_DAYS_INTO_NEXT_YEAR -> california(counted, referredOn, calendar);
             case MA_14_DAYS_AFTER_YEAR -> massachusetts(counted, start, calendar);
@@ -37,6 +38,28 @@ final class EndOfYearRules {
         }
         int left = schoolDaysLeft(year.get(), start);
         return left >= 35 && left < 45 ? Due.on(year.get().coverageEnd()) : counted;
+    }
+
+    /**
+     * Tex. Educ. Code 29.004(a-1): the ARD committee meets "not later than the 15th school day of the following
+     * school year": the school year after the one the report (the start) belongs to, its first day the first school
+     * day counted. Its calendar not loaded: provisional, counting every weekday from 1 July on.
+     */
+    private static Due texas15thSchoolDayOfNextYear(LocalDate report, DistrictCalendar calendar) {
+        LocalDate july = SchoolYearCalendar.coverageEnd(
+                        SchoolYearCalendar.startYear(SchoolYearCalendar.schoolYearOf(report)))
+                .plusDays(1);
+        Optional<SchoolYearCalendar> next = calendar.yearOf(july);
+        int counted = 0;
+        LocalDate day = next.map(SchoolYearCalendar::firstDay).orElse(july).minusDays(1);
+        while (counted < 15) {
+            day = day.plusDays(1);
+            boolean schoolDay = next.isPresent() ? next.get().isSchoolDay(day) : !SchoolYearCalendar.isWeekend(day);
+            if (schoolDay) {
+                counted++;
+            }
+        }
+        return next.isPresent() ? Due.on(day) : Due.provisional(day, SchoolYearCalendar.schoolYearOf(july));
     }
 
     /** 19 TAC 89.1011: a 30th day in the summer, school not in session: the first day of classes in the fall. */

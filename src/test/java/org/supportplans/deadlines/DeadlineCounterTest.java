@@ -42,6 +42,43 @@ class DeadlineCounterTest {
     static final DistrictCalendar CALIFORNIA = new DistrictCalendar("ca-district", "CA", List.of());
 
     @Nested
+    class TexasArdAfterAJune30Report {
+
+        // Tex. Educ. Code 29.004(a-1): consent 35 to 44 school days before the last instructional day, the report due
+        // 30 June; "The student's admission, review, and dismissal committee shall meet not later than the 15th school
+        // day of the following school year to consider the evaluation."
+        final ClockRule ard = new ClockRule(
+                ClockKind.IEP_MEETING,
+                "TX",
+                30,
+                Unit.CALENDAR_DAYS,
+                Direction.AFTER,
+                Exclusion.NONE,
+                ClockStart.EVALUATION_REPORT,
+                "19 TAC 89.1011",
+                java.util.Set.of(),
+                ClockRule.EndOfYear.TX_15TH_SCHOOL_DAY_OF_NEXT_YEAR);
+
+        @Test
+        void meetsByTheFifteenthSchoolDayOfTheNextYear() {
+            // the report on Wed 30 Jun 2027; 2027-2028 begins Mon 16 Aug: 16-20 Aug are school days 1-5, 23-27 Aug
+            // 6-10, 30 and 31 Aug, 1, 2 and 3 Sep 11-15: Fri 3 Sep 2027 (the 30 calendar days would end 30 Jul)
+            assertThat(due(ard, "2027-06-30", TWO_YEARS)).isEqualTo("2027-09-03");
+            // a report finished early, on Tue 1 Jun 2027, after the last instructional day (27 May): the same day
+            assertThat(due(ard, "2027-06-01", TWO_YEARS)).isEqualTo("2027-09-03");
+        }
+
+        @Test
+        void countsEveryWeekdayFromJulyWhileTheNextYearsCalendarIsMissing() {
+            // 2027-2028 not loaded: provisional, weekdays from Thu 1 Jul 2027: 1, 2 Jul (1-2), 5-9 (3-7), 12-16 (8-12),
+            // 19, 20, 21 (13-15): Wed 21 Jul 2027
+            Due due = DeadlineCounter.count(ard, LocalDate.parse("2027-06-30"), ONE_YEAR, List.of());
+            assertThat(due.date()).isEqualTo("2027-07-21");
+            assertThat(due.provisional()).isTrue();
+        }
+    }
+
+    @Nested
     class CalendarDays {
 
         @Test

@@ -271,6 +271,43 @@ class StateEndEventsIT {
     }
 
     @Test
+    void aTexasReportDueThe30thOfJuneHasItsArdMeetingByThe15thSchoolDayOfTheNextYear() {
+        // Tex. Educ. Code 29.004(a-1): consent 40 school days before the last instructional day (31 May here): the
+        // report by 30 June; "The student's admission, review, and dismissal committee shall meet not later than the
+        // 15th school day of the following school year". Weekdays from 15 August to 31 May are the school days.
+        int start = SchoolYearCalendar.startYear(SchoolYearCalendar.schoolYearOf(today));
+        LocalDate lastDay = LocalDate.of(start + 1, 5, 31);
+        LocalDate consent = lastDay;
+        for (int left = 0; left < 40; ) {
+            if (!SchoolYearCalendar.isWeekend(consent)) {
+                left++;
+            }
+            consent = consent.minusDays(1);
+        }
+        CaseDriver.Case supportCase = driver().aCase(referral("TX")).triaged();
+        caseClocks.start(supportCase.id(), ClockKind.INITIAL_EVALUATION, ClockStart.CONSENT, consent);
+        assertThat(clock(supportCase, "initial-evaluation")
+                        .orElseThrow()
+                        .path("dueDate")
+                        .asText())
+                .as("40 school days left after consent: the report by 30 June")
+                .isEqualTo(LocalDate.of(start + 1, 6, 30).toString());
+
+        LocalDate report = LocalDate.of(start + 1, 6, 15);
+        LocalDate ardDue = caseClocks
+                .start(supportCase.id(), ClockKind.IEP_MEETING, ClockStart.EVALUATION_REPORT, report)
+                .orElseThrow();
+
+        // not 30 days after the report moved to the first day of school: the 15th school day from 15 August
+        assertThat(ardDue).isEqualTo(nthSchoolDayAfter(report, 15));
+        assertThat(clock(supportCase, "iep-meeting")
+                        .orElseThrow()
+                        .path("legalBasis")
+                        .asText())
+                .contains("Tex. Educ. Code 29.004(a-1)");
+    }
+
+    @Test
     void aSchoolThatKeepsItsOwnCalendarCountsOnItAndOnTheDistrictsForOtherYears() {
         // a year-round school of the Washington district: two weeks off from tomorrow this year
         String school = "i14-wa-year-round-school";
