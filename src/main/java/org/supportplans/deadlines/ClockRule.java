@@ -159,6 +159,11 @@ record ClockRule(
          */
         CA_30_DAYS_INTO_NEXT_YEAR,
         /**
+         * Cal. Educ. Code 56321(a): a referral made 10 days or less before the end of the regular school year: the
+         * proposed assessment plan within 10 days after the next regular school year begins.
+         */
+        CA_10_DAYS_INTO_NEXT_YEAR,
+        /**
          * 603 CMR 28.05(1): consent received within 30 to 45 school working days before the end of the school
          * year: the proposed IEP (or the notice of ineligibility) no later than 14 days after the end of the year.
          */
@@ -207,6 +212,8 @@ record ClockRule(
             case IL_BEFORE_NEXT_YEAR -> "; fewer than 60 school days left: before the next school year's first day";
             case CA_30_DAYS_INTO_NEXT_YEAR ->
                 "; referred 30 days or less before the year's end: 30 days after the next year begins";
+            case CA_10_DAYS_INTO_NEXT_YEAR ->
+                "; referred 10 days or less before the year's end: 10 days after the next year begins";
             case MA_14_DAYS_AFTER_YEAR ->
                 "; consent 30 to 45 school working days before the year's end: 14 days after its end";
         };

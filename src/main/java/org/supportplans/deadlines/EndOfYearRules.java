@@ -22,7 +22,8 @@ final class EndOfYearRules {
             case TX_FIRST_DAY_OF_FALL -> texasFirstDayOfFall(counted, calendar);
             case TX_15TH_SCHOOL_DAY_OF_NEXT_YEAR -> texas15thSchoolDayOfNextYear(start, calendar);
             case IL_BEFORE_NEXT_YEAR -> illinoisBeforeNextYear(counted, start, calendar);
-            case CA_30_DAYS_INTO_NEXT_YEAR -> california(counted, referredOn, calendar);
+            case CA_30_DAYS_INTO_NEXT_YEAR -> california(counted, referredOn, calendar, 30);
+            case CA_10_DAYS_INTO_NEXT_YEAR -> california(counted, referredOn, calendar, 10);
             case MA_14_DAYS_AFTER_YEAR -> massachusetts(counted, start, calendar);
         };
     }
@@ -98,18 +99,19 @@ final class EndOfYearRules {
     }
 
     /**
-     * Cal. Educ. Code 56344(a): a referral made 30 days or less before the end of the regular school year: the IEP
-     * within 30 days after the next regular school year begins.
+     * California's rules for a referral made {@code days} days or less before the end of the regular school year:
+     * due {@code days} days after the next regular school year begins. Cal. Educ. Code 56344(a): the IEP, 30 days;
+     * 56321(a): the proposed assessment plan, 10 days.
      */
-    private static Due california(Due counted, LocalDate referredOn, DistrictCalendar calendar) {
+    private static Due california(Due counted, LocalDate referredOn, DistrictCalendar calendar, int days) {
         Optional<SchoolYearCalendar> year = calendar.yearOf(referredOn);
         if (year.isEmpty() || referredOn.isAfter(year.get().lastDay())) {
             return counted;
         }
-        if (ChronoUnit.DAYS.between(referredOn, year.get().lastDay()) > 30) {
+        if (ChronoUnit.DAYS.between(referredOn, year.get().lastDay()) > days) {
             return counted;
         }
-        return firstDayOfNextYear(year.get(), calendar, 30);
+        return firstDayOfNextYear(year.get(), calendar, days);
     }
 
     /**

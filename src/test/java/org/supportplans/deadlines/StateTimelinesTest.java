@@ -263,6 +263,16 @@ class StateTimelinesTest {
         // Dec 15-18 (4), Sat 19 Dec - Sun 3 Jan the winter break, Mon 4 Jan (5), Thu 14 Jan 2027 (15)
         assertThat(due("CA", ClockKind.REFERRAL_DECISION, "2026-12-14", TWO_YEARS))
                 .isEqualTo("2027-01-14");
+        // 56321(a): "the assessment plan shall be developed within 10 days after the commencement of the subsequent
+        // regular school year ... for each pupil for whom a referral has been made 10 days or less prior to the end
+        // of the regular school year": referral Mon 24 May 2027, 3 days before Thu 27 May; 2027-2028 begins Mon 16
+        // Aug: 10 days after it, Thu 26 Aug 2027
+        assertThat(due("CA", ClockKind.REFERRAL_DECISION, "2027-05-24", TWO_YEARS))
+                .isEqualTo("2027-08-26");
+        // referral Fri 14 May 2027, 13 days before the end: the 15 days, the summer not counted: May 15-27 (13),
+        // Mon 16 Aug (14), Tue 17 Aug 2027 (15)
+        assertThat(due("CA", ClockKind.REFERRAL_DECISION, "2027-05-14", TWO_YEARS))
+                .isEqualTo("2027-08-17");
     }
 
     @Test
