@@ -448,6 +448,7 @@ class AuditLogIT {
             own.path("content").forEach(e -> cases.addAll(textList(e.path("caseIds"))));
             assertThat(cases).contains(ours).doesNotContain(caseId);
         } finally {
+            org.supportplans.SweepRecords.forget(jdbc, district);
             jdbc.update("delete from support_case where id = ?", caseId);
             jdbc.update("delete from student where id = ?", student);
             jdbc.update("delete from school where id = ?", school);

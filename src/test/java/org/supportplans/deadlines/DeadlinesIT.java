@@ -181,6 +181,7 @@ class DeadlinesIT {
 
     @AfterAll
     void removeWhatWasWrittenStraightIntoTheTables() {
+        org.supportplans.SweepRecords.forget(jdbc, guamDistrict);
         jdbc.update("delete from meeting where id in (?, ?)", plannedMeeting, heldMeeting);
         jdbc.update("delete from clock where case_id = ? or case_id = ?", triageCase, guamCase);
         jdbc.update("delete from support_case where id = ?", guamCase);

@@ -81,6 +81,7 @@ class SchoolCalendarApiIT {
             jdbc.update("delete from no_school_day where district_id = ? and school_year like ?", district, year);
             jdbc.update("delete from school_calendar where district_id = ? and school_year like ?", district, year);
         }
+        org.supportplans.SweepRecords.forget(jdbc, districtId);
         jdbc.update("delete from district where id = ?", districtId);
     }
 

@@ -33,6 +33,7 @@ class DistrictApiIT {
         // other tests count the schools an administrator sees
         jdbc.update("delete from school_staff where school_id = ?", schoolId);
         jdbc.update("delete from school where id = ? or district_id = ?", schoolId, districtId);
+        org.supportplans.SweepRecords.forget(jdbc, districtId);
         jdbc.update("delete from district where id = ?", districtId);
     }
 

@@ -264,17 +264,7 @@ class ReportsIT {
         if (deployment != null) {
             repositoryService.deleteDeployment(deployment, true);
         }
-        // what the service's own morning sweep may have recorded for the district meanwhile
-        jdbc.update(
-                "delete from deadline_digest_item where digest_id in"
-                        + " (select id from deadline_digest where district_id = ?)",
-                district);
-        jdbc.update("delete from deadline_digest where district_id = ?", district);
-        jdbc.update("delete from deadline_sweep where district_id = ?", district);
-        jdbc.update(
-                "delete from records_review_case where review_id in (select id from records_review where district_id = ?)",
-                district);
-        jdbc.update("delete from records_review where district_id = ?", district);
+        org.supportplans.SweepRecords.forget(jdbc, district);
         String ours = "select id from support_case where school_id in (?, ?)";
         for (String table : List.of(
                 "clock",
