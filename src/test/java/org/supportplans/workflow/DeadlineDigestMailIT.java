@@ -17,6 +17,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.AdditionalAnswers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -184,6 +185,16 @@ class DeadlineDigestMailIT {
      * first warning has come: asked 40 days ago, due 45 calendar days after (34 CFR 300.613(a)), so in 5 days; first
      * warning 10 days before the due date, 5 days ago. Not swept today yet (its claim reset).
      */
+    /**
+     * The demo coordinator works at the test's schools only while its tests run: other tests count the coordinator's
+     * schools, and adding a school to the demo district gives the coordinator's Camunda tenants to every school of
+     * theirs, which these schools (made straight in the tables) have none of.
+     */
+    @AfterEach
+    void theCoordinatorLeavesTheTestSchools() {
+        jdbc.update("delete from school_staff where user_id = 'coordinator' and school_id like 'i20-mail-%'");
+    }
+
     private DistrictSweep districtWithAWarningDue(String districtId) {
         ZoneId zone = ZoneId.of("America/Chicago");
         String schoolId = districtId + "-school";
