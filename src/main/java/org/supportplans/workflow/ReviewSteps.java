@@ -129,7 +129,7 @@ final class ReviewSteps {
     @Component("annualReviewRecorder")
     static class AnnualReviewRecorder extends CaseSteps.Recorder {
 
-        private final Reviews reviews;
+        final Reviews reviews;
         private final DistrictDay days;
 
         AnnualReviewRecorder(FormSchemas forms, Reviews reviews, DistrictDay days) {
@@ -140,22 +140,22 @@ final class ReviewSteps {
 
         @Override
         void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
-            LocalDate next = reviews.annualReviewHeld(
-                    caseId,
-                    input.date("annualReviewHeldOn"),
-                    input.text("annualReviewNotes"),
-                    revision(task, input),
-                    actor);
+            // the IEP the team wrote at the review, when a review writes one (the form asked for it)
+            Reviews.Revision revision = Boolean.TRUE.equals(task.getVariable(REVIEW_WRITES_IEP))
+                    ? new Reviews.Revision(
+                            PlanSteps.IepWriter.read(input),
+                            input.text("changeReasons"),
+                            input.text("optionsConsidered"))
+                    : null;
+            LocalDate next =
+                    held(caseId, input.date("annualReviewHeldOn"), input.text("annualReviewNotes"), revision, actor);
             scheduleAnnualReview(task.getExecution(), days, caseId, next);
         }
-    }
 
-    /** The IEP the team wrote at the review, when a review writes one (the form asked for it). */
-    private static Reviews.Revision revision(DelegateTask task, TaskInputs input) {
-        return Boolean.TRUE.equals(task.getVariable(REVIEW_WRITES_IEP))
-                ? new Reviews.Revision(
-                        PlanSteps.IepWriter.read(input), input.text("changeReasons"), input.text("optionsConsidered"))
-                : null;
+        /** Records the review; returns the next one's due date. */
+        LocalDate held(String caseId, LocalDate heldOn, String notes, Reviews.Revision revision, String actor) {
+            return reviews.annualReviewHeld(caseId, heldOn, notes, revision, actor);
+        }
     }
 
     /**
@@ -163,26 +163,15 @@ final class ReviewSteps {
      * reevaluation (34 CFR 300.324(b)(1)(ii)(B)), a version of its own; the next review counts from this meeting.
      */
     @Component("reevaluationReviewRecorder")
-    static class ReevaluationReviewRecorder extends CaseSteps.Recorder {
-
-        private final Reviews reviews;
-        private final DistrictDay days;
+    static class ReevaluationReviewRecorder extends AnnualReviewRecorder {
 
         ReevaluationReviewRecorder(FormSchemas forms, Reviews reviews, DistrictDay days) {
-            super(forms);
-            this.reviews = reviews;
-            this.days = days;
+            super(forms, reviews, days);
         }
 
         @Override
-        void record(DelegateTask task, TaskInputs input, String caseId, String actor) {
-            LocalDate next = reviews.reviewedAfterReevaluation(
-                    caseId,
-                    input.date("annualReviewHeldOn"),
-                    input.text("annualReviewNotes"),
-                    revision(task, input),
-                    actor);
-            scheduleAnnualReview(task.getExecution(), days, caseId, next);
+        LocalDate held(String caseId, LocalDate heldOn, String notes, Reviews.Revision revision, String actor) {
+            return reviews.reviewedAfterReevaluation(caseId, heldOn, notes, revision, actor);
         }
     }
 

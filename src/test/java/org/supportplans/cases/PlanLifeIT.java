@@ -63,19 +63,8 @@ class PlanLifeIT {
         Http coordinator = Http.as(port, "coordinator");
         LocalDate t0 = Referrals.today();
         try {
-            CaseDriver.Case life = CaseDriver.overHttp(port)
-                    .aCase()
-                    .triaged()
-                    .consented(t0)
-                    .evaluationPlanned("COGNITIVE")
-                    .areaEvaluated("school-psychologist", t0, "Average reasoning, weak decoding.")
-                    .eligible(t0)
-                    .meetingScheduled(t0)
-                    .iepWritten(t0)
-                    .meetingHeld(t0)
-                    .servicesConsented(t0);
+            CaseDriver.Case life = anIepInEffect(coordinator, t0);
             String caseId = life.id();
-            Tasks.await("the IEP in effect", () -> phaseOf(coordinator, caseId).equals("PLAN_IN_EFFECT"));
 
             JsonNode first = onlyInEffect(coordinator, caseId);
             assertThat(first.path("version").asInt()).isEqualTo(1);
@@ -411,19 +400,7 @@ class PlanLifeIT {
         Http psychologist = Http.as(port, "school-psychologist");
         LocalDate t0 = Referrals.today();
         try {
-            String caseId = CaseDriver.overHttp(port)
-                    .aCase()
-                    .triaged()
-                    .consented(t0)
-                    .evaluationPlanned("COGNITIVE")
-                    .areaEvaluated("school-psychologist", t0, "Average reasoning, weak decoding.")
-                    .eligible(t0)
-                    .meetingScheduled(t0)
-                    .iepWritten(t0)
-                    .meetingHeld(t0)
-                    .servicesConsented(t0)
-                    .id();
-            Tasks.await("the IEP in effect", () -> phaseOf(coordinator, caseId).equals("PLAN_IN_EFFECT"));
+            String caseId = anIepInEffect(coordinator, t0).id();
             assertThat(clock(coordinator.get("/api/cases/" + caseId).json().path("clocks"), "reevaluation")
                             .path("dueDate")
                             .asText())
@@ -499,19 +476,8 @@ class PlanLifeIT {
         Http psychologist = Http.as(port, "school-psychologist");
         LocalDate t0 = Referrals.today();
         try {
-            CaseDriver.Case life = CaseDriver.overHttp(port)
-                    .aCase()
-                    .triaged()
-                    .consented(t0)
-                    .evaluationPlanned("COGNITIVE")
-                    .areaEvaluated("school-psychologist", t0, "Average reasoning, weak decoding.")
-                    .eligible(t0)
-                    .meetingScheduled(t0)
-                    .iepWritten(t0)
-                    .meetingHeld(t0)
-                    .servicesConsented(t0);
+            CaseDriver.Case life = anIepInEffect(coordinator, t0);
             String caseId = life.id();
-            Tasks.await("the IEP in effect", () -> phaseOf(coordinator, caseId).equals("PLAN_IN_EFFECT"));
 
             LocalDate t1 = t0.plusDays(30);
             PinnedToday.moveTo(t1);
@@ -706,6 +672,28 @@ class PlanLifeIT {
                 "'Hold the annual review' of case " + caseId,
                 () -> Tasks.all(coordinator, caseId).stream()
                         .anyMatch(task -> task.path("name").asText().equals(Step.HOLD_ANNUAL_REVIEW.taskName())));
+    }
+
+    /**
+     * A case driven to an IEP in effect on {@code t0}: referred, evaluated (one area), eligible, the meeting held and the
+     * parents' consent to services given, all that day.
+     */
+    private CaseDriver.Case anIepInEffect(Http coordinator, LocalDate t0) {
+        CaseDriver.Case supportCase = CaseDriver.overHttp(port)
+                .aCase()
+                .triaged()
+                .consented(t0)
+                .evaluationPlanned("COGNITIVE")
+                .areaEvaluated("school-psychologist", t0, "Average reasoning, weak decoding.")
+                .eligible(t0)
+                .meetingScheduled(t0)
+                .iepWritten(t0)
+                .meetingHeld(t0)
+                .servicesConsented(t0);
+        Tasks.await(
+                "the IEP in effect",
+                () -> phaseOf(coordinator, supportCase.id()).equals("PLAN_IN_EFFECT"));
+        return supportCase;
     }
 
     private static String phaseOf(Http staff, String caseId) {

@@ -114,7 +114,8 @@ class PlanReviewPolicyIT {
         referral.put("receivedOn", today.minusDays(2).toString());
         Map<String, Object> plan = Forms.section504Plan(today);
         plan.put("plan504EndsOn", today.plusYears(2).minusDays(1).toString());
-        CaseDriver.Case supportCase = driver().aCase(referral)
+        CaseDriver.Case supportCase = CaseDriver.overHttp(port, role -> "demo")
+                .aCase(referral)
                 .triaged("CONSIDER_504", "Attention limits her work in class; no special education is suspected.")
                 .consented(today)
                 .evaluationPlanned("OBSERVATION")
@@ -172,35 +173,5 @@ class PlanReviewPolicyIT {
             }
         }
         return found;
-    }
-
-    private CaseDriver driver() {
-        return CaseDriver.with(new CaseDriver.Hands() {
-            @Override
-            public String refer(Map<String, Object> referral) {
-                Http.Response referred = admin.post("/api/referrals", referral);
-                assertThat(referred.status()).as(referred.body()).isEqualTo(201);
-                return referred.json().path("caseId").asText();
-            }
-
-            @Override
-            public void complete(String userId, String caseId, Step step, Map<String, Object> values) {
-                Tasks.await(
-                        "'" + step.taskName() + "' of case " + caseId,
-                        () -> Tasks.all(admin, caseId).stream()
-                                .anyMatch(task -> task.path("name").asText().equals(step.taskName())));
-                Tasks.done(admin, caseId, step.taskName(), values);
-            }
-
-            @Override
-            public void parentsGave(String caseId, String kind, LocalDate on) {
-                Tasks.await("the parents asked for " + kind, () -> {
-                    Http.Response answered = admin.post(
-                            "/api/cases/" + caseId + "/parent-responses",
-                            Map.of("kind", kind, "decision", "GIVEN", "date", on.toString()));
-                    return answered.status() == 202;
-                });
-            }
-        });
     }
 }
