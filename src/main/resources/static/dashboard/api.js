@@ -124,3 +124,31 @@ function base64(text) {
   });
   return btoa(binary);
 }
+
+/**
+ * Wires the page's sign-in form (ids {@code sign-in-form}, {@code user-id}, {@code password}): signs in with the user
+ * id and password, then {@code onSignedIn} with who signed in; a missing field or a refusal goes to {@code onError}.
+ */
+export function onSignInForm(onSignedIn, onError) {
+  const $ = (id) => document.getElementById(id);
+  $('sign-in-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const userId = $('user-id').value.trim();
+    const password = $('password').value;
+    if (!userId || !password) {
+      onError('Enter your user id and your password.');
+      return;
+    }
+    const button = event.submitter ?? $('sign-in-form').querySelector('button');
+    button.disabled = true;
+    try {
+      const signedInAs = await signIn(userId, password);
+      $('password').value = '';
+      await onSignedIn(signedInAs);
+    } catch (error) {
+      onError(error.message);
+    } finally {
+      button.disabled = false;
+    }
+  });
+}

@@ -3,7 +3,7 @@
 // signing out clears it from the page. body[data-state] says where the page is (signed-out, loading,
 // ready), for people's tools and for the browser test.
 
-import { ApiError, forget, get, providerEnabled, signIn, signInWithProvider, signedIn, viaProvider } from './api.js';
+import { ApiError, forget, get, onSignInForm, providerEnabled, signedIn, signInWithProvider, viaProvider } from './api.js';
 import { clearDeadlines, loadDeadlines } from './deadlines.js';
 import { isoDate, isoOf, roleName, todayNumber } from './format.js';
 import { clearOwed, loadOwed } from './owed.js';
@@ -146,26 +146,7 @@ function defaultPeriod() {
   $('filter-to').value = isoDate(today);
 }
 
-$('sign-in-form').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const userId = $('user-id').value.trim();
-  const password = $('password').value;
-  if (!userId || !password) {
-    showSignIn('Enter your user id and your password.');
-    return;
-  }
-  const button = event.submitter ?? $('sign-in-form').querySelector('button');
-  button.disabled = true;
-  try {
-    const me = await signIn(userId, password);
-    $('password').value = '';
-    await showDashboard(me);
-  } catch (error) {
-    showSignIn(error.message);
-  } finally {
-    button.disabled = false;
-  }
-});
+onSignInForm(showDashboard, showSignIn);
 
 $('sign-out').addEventListener('click', () => signOut());
 

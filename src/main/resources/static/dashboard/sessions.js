@@ -4,7 +4,7 @@
 // for the week, Monday to Sunday). Students are named by their local id, as the report names them.
 // body[data-state] says where the page is (signed-out, loading, ready), for people's tools and the browser test.
 
-import { ApiError, forget, get, post, signIn, signedIn } from './api.js';
+import { ApiError, forget, get, onSignInForm, post, signedIn } from './api.js';
 import { el, formatDate, isoOf, roleName, todayNumber } from './format.js';
 import { weekOf } from './periods.js';
 
@@ -276,26 +276,7 @@ function signOut(message) {
   showSignIn(message);
 }
 
-$('sign-in-form').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const userId = $('user-id').value.trim();
-  const password = $('password').value;
-  if (!userId || !password) {
-    showSignIn('Enter your user id and your password.');
-    return;
-  }
-  const button = event.submitter ?? $('sign-in-form').querySelector('button');
-  button.disabled = true;
-  try {
-    const signedInAs = await signIn(userId, password);
-    $('password').value = '';
-    await showLog(signedInAs);
-  } catch (error) {
-    showSignIn(error.message);
-  } finally {
-    button.disabled = false;
-  }
-});
+onSignInForm(showLog, showSignIn);
 
 $('sign-out').addEventListener('click', () => signOut());
 $('session-form').addEventListener('submit', save);
