@@ -232,6 +232,7 @@ class FormSchemaTest {
             "\\b(input|row)\\.(text|date|number|option|options|flag|rows)\\(\\s*(?:\"(\\w+)\"|Variables\\.(\\w+))"
                     + "(?:\\s*,\\s*(\\w+)\\.class)?");
     private static final Pattern BEAN = Pattern.compile("@Component\\(\"(\\w+)\"\\)");
+    private static final Pattern CLASS = Pattern.compile("\\bclass (\\w+) extends ([\\w.]+)");
 
     private static void checkRead(String where, FormSchema form, Read read) {
         FormSchema.Field field = read.row()
@@ -259,9 +260,14 @@ class FormSchemaTest {
         }
     }
 
-    /** What each {@code @Component("bean")} of the {@code *Steps} classes reads, from their source. */
+    /**
+     * What each {@code @Component("bean")} of the {@code *Steps} classes reads, from their source; a bean that extends
+     * another bean's class of the same file reads what that class reads as well.
+     */
     private static Map<String, List<Read>> readsByBean() {
         Map<String, List<Read>> reads = new HashMap<>();
+        Map<String, List<Read>> readsByClass = new HashMap<>();
+        Map<String, String> superclassOfBean = new HashMap<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java/org/supportplans"))) {
             for (Path file :
                     files.filter(f -> f.toString().endsWith("Steps.java")).toList()) {
@@ -283,11 +289,24 @@ class FormSchemaTest {
                         found.add(new Read(read.group(1).equals("row"), read.group(2), key, read.group(5)));
                     }
                     reads.put(names.get(i), found);
+                    Matcher declared = CLASS.matcher(block);
+                    if (declared.find()) {
+                        readsByClass.put(declared.group(1), found);
+                        superclassOfBean.put(names.get(i), declared.group(2));
+                    }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        superclassOfBean.forEach((bean, superclass) -> {
+            List<Read> inherited = readsByClass.get(superclass);
+            if (inherited != null) {
+                List<Read> all = new ArrayList<>(reads.get(bean));
+                all.addAll(inherited);
+                reads.put(bean, all);
+            }
+        });
         return reads;
     }
 
