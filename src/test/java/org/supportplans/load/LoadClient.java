@@ -33,9 +33,18 @@ final class LoadClient {
                 .build();
     }
 
-    /** Where the following requests are counted (the seeding's and the run's apart). */
+    /** Where the following requests are counted (the seeding's, the ramp-up's and the run's apart). */
     void countIn(LoadResults results) {
         this.results = results;
+    }
+
+    /** Where requests are counted now. */
+    LoadResults results() {
+        return results;
+    }
+
+    String baseUrl() {
+        return baseUrl;
     }
 
     /** An answer; {@code status} 0 when the request failed without one (the exception says why). */
@@ -79,6 +88,24 @@ final class LoadClient {
                         .POST(HttpRequest.BodyPublishers.ofString(toJson(body))));
     }
 
+    Reply put(String kind, String user, String path, Object body) {
+        return send(
+                kind,
+                request(user, path)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(toJson(body))));
+    }
+
+    /** A file upload, e.g. a roster's zip. */
+    Reply postBytes(String kind, String user, String path, byte[] body, String contentType) {
+        return send(
+                kind,
+                request(user, path)
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** Every user of the load signs in with HTTP Basic, password = user id (the demo staff's, and the load's own). */
     private HttpRequest.Builder request(String user, String path) {
         String token = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
         return HttpRequest.newBuilder(URI.create(baseUrl + path))

@@ -24,6 +24,8 @@ final class LoadResults {
     private final Set<String> casesAdvanced = ConcurrentHashMap.newKeySet();
     private final List<String> errorSamples = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong errors = new AtomicLong();
+    private final Map<Long, AtomicLong> completedPerMinute = new ConcurrentSkipListMap<>();
+    private final long startNanos = System.nanoTime();
 
     static final class Kind {
         private long[] nanos = new long[1024];
@@ -78,6 +80,13 @@ final class LoadResults {
     void completed(String taskKey, String caseId) {
         completedByTask.computeIfAbsent(taskKey, k -> new AtomicLong()).incrementAndGet();
         casesAdvanced.add(caseId);
+        long minute = (System.nanoTime() - startNanos) / 60_000_000_000L;
+        completedPerMinute.computeIfAbsent(minute, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** Tasks completed in each minute since these results began (0 = the first minute). */
+    Map<Long, AtomicLong> completedPerMinute() {
+        return completedPerMinute;
     }
 
     Map<String, Kind> kinds() {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -24,10 +25,13 @@ import org.junit.jupiter.api.Test;
  * The load test ({@code ./mvnw -Pload verify}; README, "Load test"): the service runs in a process of its
  * own (started by the {@code load} profile on a fresh PostgreSQL database, with the demo staff), and this
  * driver, in a second process on loopback, seeds cases and then lets {@code load.users} staff (50) work
- * for {@code load.seconds} (120) as {@link StaffMember} describes. It writes its figures to
- * {@code target/load/results.md} and passes only when no request failed: a task someone else had just
- * completed (404, or 409 and the task gone) is a lost race, counted apart; everything else not 2xx is an
- * error.
+ * for {@code load.seconds} (120) as {@link StaffMember} describes, after {@code load.ramp-seconds} (0) in which
+ * they arrive one after the other and which is not measured. With {@code load.nodes=2} it starts a second node
+ * of the packaged service on the same database ({@link SecondNode}) and sends half the staff to each, as a load
+ * balancer with sticky sessions would. With {@code load.staff=distinct} each staff member is a user of their
+ * own ({@link LoadStaff}). It writes its figures to {@code target/load/results.md} and passes only when no
+ * request failed: a task someone else had just claimed or completed (404, or 409 and the task gone) is a lost
+ * race, counted apart; everything else not 2xx is an error.
  */
 class StaffLoad {
 
@@ -52,51 +56,158 @@ class StaffLoad {
     private final String baseUrl = System.getProperty("load.baseUrl", "http://127.0.0.1:8080");
     private final int users = Integer.getInteger("load.users", 50);
     private final int seconds = Integer.getInteger("load.seconds", 120);
+    private final int rampSeconds = Integer.getInteger("load.rampSeconds", 0);
     private final int seedCases = Integer.getInteger("load.seedCases", 200);
-    private final long thinkMillis = Long.getLong("load.thinkMillis", 0L);
+    private final StaffMember.ThinkTime think =
+            StaffMember.ThinkTime.parse(System.getProperty("load.thinkMillis", "0"));
+    private final long randomSeed = Long.getLong("load.randomSeed", 20L);
+    private final boolean distinctStaff =
+            System.getProperty("load.staff", "demo").equals("distinct");
+    private final int nodes = Integer.getInteger("load.nodes", 1);
+    private final String database = System.getProperty("load.database", "support_plans_load");
     private final Path resultsFile = Path.of(System.getProperty("load.results", "target/load/results.md"));
 
     @Test
     void staffWorkTheirTasksWithoutAnError() throws Exception {
+        assertThat(nodes).as("load.nodes is 1 or 2").isBetween(1, 2);
         LoadClient client = new LoadClient(baseUrl);
         LoadResults setup = new LoadResults();
         client.countIn(setup);
         awaitHealthy(client);
-        double seedSeconds = seed(client, setup);
+        SecondNode secondNode = null;
+        try {
+            List<LoadClient> clients = new ArrayList<>(List.of(client));
+            if (nodes == 2) {
+                int port = Integer.getInteger("load.secondPort", 18081);
+                secondNode = SecondNode.start(
+                        port,
+                        System.getProperty("load.jdbcUrl"),
+                        System.getProperty("load.db.user", "postgres"),
+                        System.getProperty("load.db.password", ""),
+                        System.getProperty("load.app.jvmArguments", "-Xmx1g"));
+                LoadClient second = new LoadClient("http://127.0.0.1:" + port);
+                second.countIn(setup);
+                clients.add(second);
+            }
+            List<String> roster = roster(users);
+            List<LoadStaff.Staff> staff = distinctStaff ? LoadStaff.distinct(roster) : LoadStaff.demo(roster);
+            if (distinctStaff) {
+                LoadStaff.create(client, staff);
+            }
+            double seedSeconds = seed(client, setup);
+            if (secondNode != null) {
+                awaitHealthy(clients.get(1));
+            }
+            run(clients, staff, setup, seedSeconds, secondNode);
+        } finally {
+            if (secondNode != null) {
+                secondNode.close();
+            }
+        }
+    }
+
+    private void run(
+            List<LoadClient> clients,
+            List<LoadStaff.Staff> staff,
+            LoadResults setup,
+            double seedSeconds,
+            SecondNode secondNode)
+            throws Exception {
+        LoadClient client = clients.get(0);
         Map<String, Long> before = phases(client);
         String loadBefore = loadAverage();
 
-        LoadResults results = new LoadResults();
-        client.countIn(results);
-        List<String> roster = roster(users);
-        ExecutorService staff = Executors.newFixedThreadPool(users, named("staff-"));
+        LoadResults rampUp = new LoadResults();
+        clients.forEach(c -> c.countIn(rampUp));
+        ExecutorService threads = Executors.newFixedThreadPool(users, named("staff-"));
         long start = System.nanoTime();
-        long end = start + TimeUnit.SECONDS.toNanos(seconds);
-        roster.forEach(role -> staff.execute(new StaffMember(client, results, role, end, thinkMillis)));
-        staff.shutdown();
-        assertThat(staff.awaitTermination(seconds + 180L, TimeUnit.SECONDS))
+        long measuredFrom = start + TimeUnit.SECONDS.toNanos(rampSeconds);
+        long end = measuredFrom + TimeUnit.SECONDS.toNanos(seconds);
+        for (int i = 0; i < staff.size(); i++) {
+            LoadStaff.Staff member = staff.get(i);
+            threads.execute(new StaffMember(
+                    // sticky: a staff member stays on one node, every other one on the second
+                    clients.get(i % clients.size()),
+                    member.userId(),
+                    member.role(),
+                    member.school(),
+                    start + TimeUnit.SECONDS.toNanos(rampSeconds) * i / staff.size(),
+                    end,
+                    think,
+                    new Random(randomSeed * 100_003 + i)));
+        }
+        threads.shutdown();
+
+        MachineUse machine = new MachineUse(machineGroups(secondNode));
+        sleepUntil(measuredFrom);
+        LoadResults results = new LoadResults();
+        clients.forEach(c -> c.countIn(results));
+        machine.start();
+        sleepUntil(end);
+        double elapsed = (System.nanoTime() - measuredFrom) / 1e9;
+        LoadResults tail = new LoadResults();
+        clients.forEach(c -> c.countIn(tail));
+        String machineUse = machine.stop(elapsed);
+        assertThat(threads.awaitTermination(think.max() / 1000 + 180L, TimeUnit.SECONDS))
                 .as("every staff member's last request answered")
                 .isTrue();
-        double elapsed = (System.nanoTime() - start) / 1e9;
 
         client.countIn(setup);
         Map<String, Long> after = phases(client);
-        String report = report(results, elapsed, roster, seedSeconds, before, after, loadBefore, loadAverage());
+        String report = report(
+                results,
+                elapsed,
+                staff,
+                seedSeconds,
+                before,
+                after,
+                loadBefore,
+                loadAverage(),
+                machineUse,
+                rampUp,
+                tail);
         System.out.println(report);
         Files.createDirectories(resultsFile.toAbsolutePath().getParent());
         Files.writeString(resultsFile, report);
 
         assertThat(setup.errors()).as("errors while seeding or counting cases").isZero();
-        assertThat(results.errors())
-                .as("errors under load (see " + resultsFile + "): " + results.errorSamples())
+        assertThat(rampUp.errors() + results.errors() + tail.errors())
+                .as("errors under load (see " + resultsFile + "): " + rampUp.errorSamples() + results.errorSamples()
+                        + tail.errorSamples())
                 .isZero();
         assertThat(results.tasksCompleted()).as("tasks completed").isPositive();
+        if (secondNode != null) {
+            assertThat(secondNode.isAlive()).as("the second node still running").isTrue();
+        }
+    }
+
+    /** The processes whose CPU time the report gives: the nodes (by their port), this driver, the database's. */
+    private Map<String, java.util.function.Predicate<String>> machineGroups(SecondNode secondNode) {
+        Map<String, java.util.function.Predicate<String>> groups = new LinkedHashMap<>();
+        String firstPort = "--server.port=" + java.net.URI.create(baseUrl).getPort() + " ";
+        groups.put("node 1", process -> process.contains(firstPort));
+        if (secondNode != null) {
+            groups.put("node 2", process -> process.startsWith(secondNode.pid() + " "));
+        }
+        long driver = ProcessHandle.current().pid();
+        groups.put("driver", process -> process.startsWith(driver + " "));
+        groups.put("PostgreSQL", process -> process.contains("postgres: ") && process.contains(" " + database + " "));
+        return groups;
+    }
+
+    private static void sleepUntil(long nanos) throws InterruptedException {
+        long left = nanos - System.nanoTime();
+        if (left > 0) {
+            TimeUnit.NANOSECONDS.sleep(left);
+        }
     }
 
     private void awaitHealthy(LoadClient client) throws InterruptedException {
-        Instant giveUp = Instant.now().plus(Duration.ofMinutes(3));
+        Instant giveUp = Instant.now().plus(Duration.ofMinutes(5));
         while (!client.get("health", "coordinator", "/actuator/health").is(200)) {
-            assertThat(Instant.now()).as("the service at " + baseUrl + " is up").isBefore(giveUp);
+            assertThat(Instant.now())
+                    .as("the service at " + client.baseUrl() + " is up")
+                    .isBefore(giveUp);
             Thread.sleep(1000);
         }
     }
@@ -161,23 +272,29 @@ class StaffLoad {
     private String report(
             LoadResults results,
             double elapsed,
-            List<String> roster,
+            List<LoadStaff.Staff> staff,
             double seedSeconds,
             Map<String, Long> before,
             Map<String, Long> after,
             String loadBefore,
-            String loadAfter) {
+            String loadAfter,
+            String machineUse,
+            LoadResults rampUp,
+            LoadResults tail) {
         StringBuilder md = new StringBuilder();
         md.append("# Load test: ")
                 .append(users)
                 .append(" staff for ")
                 .append(seconds)
-                .append(" s\n\n");
+                .append(" s on ")
+                .append(nodes == 1 ? "one node" : "two nodes")
+                .append("\n\n");
         md.append("- run: ")
                 .append(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
                         .format(Instant.now().atOffset(ZoneOffset.UTC)))
                 .append(", service at ")
                 .append(baseUrl)
+                .append(nodes == 2 ? " and a second node on the same database, half the staff on each" : "")
                 .append(" (profile postgres, a fresh database), the driver in another JVM on loopback\n");
         md.append("- machine: ")
                 .append(Runtime.getRuntime().availableProcessors())
@@ -187,21 +304,74 @@ class StaffLoad {
                 .append(System.getProperty("os.arch"))
                 .append(", Java ")
                 .append(System.getProperty("java.version"))
-                .append("; load average before the run ")
+                .append("; load average before the ramp-up ")
                 .append(loadBefore)
-                .append(", after ")
+                .append(", after the run ")
                 .append(loadAfter)
                 .append('\n');
+        md.append("- during the measured window: ").append(machineUse).append('\n');
         md.append("- staff: ")
-                .append(rosterSummary(roster))
+                .append(rosterSummary(staff.stream().map(LoadStaff.Staff::role).toList()))
+                .append(
+                        distinctStaff
+                                ? " (each a user of their own at one demo school)"
+                                : " (the demo user of each role)")
                 .append("; think time ")
-                .append(thinkMillis);
-        md.append(" ms (1 s when a staff member has nothing to do)\n");
+                .append(think)
+                .append(" between opening a task and completing it, and when there is nothing to do (at least 1 s)")
+                .append(", random seed ")
+                .append(randomSeed)
+                .append('\n');
+        md.append("- ramp-up: ")
+                .append(rampSeconds)
+                .append(" s (the staff arrive one after the other; not measured: ")
+                .append(rampUp.requests())
+                .append(" requests, ")
+                .append(rampUp.tasksCompleted())
+                .append(" tasks completed, ")
+                .append(rampUp.errors())
+                .append(" errors); after the window, the staff finish the task in hand (")
+                .append(tail.requests())
+                .append(" requests, ")
+                .append(tail.tasksCompleted())
+                .append(" tasks completed, ")
+                .append(tail.errors())
+                .append(" errors)\n");
         md.append("- seeded: ")
                 .append(seedCases)
                 .append(" referrals in ")
                 .append(format(seedSeconds))
-                .append(" s before the run\n\n");
+                .append(" s before the ramp-up\n\n");
+
+        LoadResults.Kind completions = results.kinds().get(StaffMember.COMPLETE);
+        long[] completed = completions == null ? new long[0] : completions.sortedNanos();
+        md.append(
+                        "**Task completion** (`POST /engine-rest/task/{id}/submit-form`, what Tasklist's \"Complete\" sends): ")
+                .append(results.tasksCompleted())
+                .append(" tasks completed in ")
+                .append(format(elapsed))
+                .append(" s, **")
+                .append(format(results.tasksCompleted() * 60 / elapsed))
+                .append(" a minute**; latency p50 ")
+                .append(format(LoadResults.percentileMillis(completed, 50)))
+                .append(" ms, **p95 ")
+                .append(format(LoadResults.percentileMillis(completed, 95)))
+                .append(" ms**, p99 ")
+                .append(format(LoadResults.percentileMillis(completed, 99)))
+                .append(" ms, max ")
+                .append(format(LoadResults.percentileMillis(completed, 100)))
+                .append(" ms; lost races ")
+                .append(results.lostRaces())
+                .append(" (claims ")
+                .append(lost(results, StaffMember.CLAIM))
+                .append(", completions ")
+                .append(lost(results, StaffMember.COMPLETE))
+                .append("); errors ")
+                .append(results.errors())
+                .append(". Completed per minute of the window: ");
+        List<String> perMinute = new ArrayList<>();
+        results.completedPerMinute().forEach((minute, count) -> perMinute.add(String.valueOf(count.get())));
+        md.append(String.join(", ", perMinute)).append("\n\n");
 
         md.append("| request | count | req/s | p50 ms | p95 ms | p99 ms | max ms | lost races | errors |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -254,6 +424,11 @@ class StaffLoad {
             results.errorSamples().forEach(e -> md.append("- `").append(e).append("`\n"));
         }
         return md.toString();
+    }
+
+    private static long lost(LoadResults results, String kind) {
+        LoadResults.Kind stats = results.kinds().get(kind);
+        return stats == null ? 0 : stats.lostRaces.get();
     }
 
     private static void row(StringBuilder md, String kind, long[] sorted, double elapsed, long lost, long errors) {

@@ -6,18 +6,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Random;
 
 /**
- * One simulated staff member, signed in as the demo user of their role, working until the end of the
- * run as Tasklist and our API let them: list the tasks offered to their role (oldest first, a page of
- * 50), open one (its form and values), open its case (and now and then its timeline and the deadlines),
- * complete the task with valid values; coordinators also receive new referrals. With nothing to do they
- * look at their deadlines and check again a second later.
+ * One simulated staff member, signed in as a user of their role, working until the end of the run as Tasklist
+ * and our API let them: list the unclaimed tasks offered to their role (oldest first, a page of 50), claim one
+ * (Tasklist's "Claim", so that colleagues see it is taken), open it (its form and values) and its case (now
+ * and then its timeline and the deadlines), read it for a think time, and complete it with valid values;
+ * coordinators also receive new referrals. With nothing to do they look at their deadlines and check again
+ * after a think time (a second without one). Requests are counted where the client counts them now ({@link
+ * LoadClient#results()}), so that the ramp-up, the measured window and the last tasks are apart.
  */
 final class StaffMember implements Runnable {
 
     static final String LIST_TASKS = "list my tasks";
+    static final String CLAIM = "claim a task";
     static final String TASK_FORM = "open a task: its form";
     static final String TASK_VARIABLES = "open a task: its values";
     static final String OPEN_CASE = "open the case";
@@ -26,53 +29,101 @@ final class StaffMember implements Runnable {
     static final String COMPLETE = "complete a task";
     static final String RELOAD = "reload a task after 409";
     static final String REFER = "new referral";
-    static final List<String> KINDS =
-            List.of(LIST_TASKS, TASK_FORM, TASK_VARIABLES, OPEN_CASE, TIMELINE, DEADLINES, COMPLETE, RELOAD, REFER);
+    static final List<String> KINDS = List.of(
+            LIST_TASKS, CLAIM, TASK_FORM, TASK_VARIABLES, OPEN_CASE, TIMELINE, DEADLINES, COMPLETE, RELOAD, REFER);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long IDLE_MILLIS = 1000;
 
-    private final LoadClient client;
-    private final LoadResults results;
-    private final String user;
-    private final long endNanos;
-    private final long thinkMillis;
+    /**
+     * How long a staff member reads a task before completing it: {@code min} to {@code max} milliseconds, drawn
+     * anew for each pause; {@code load.think-millis} is {@code 0}, a number, or a range such as {@code
+     * 10000-30000}.
+     */
+    record ThinkTime(long min, long max) {
 
-    StaffMember(LoadClient client, LoadResults results, String user, long endNanos, long thinkMillis) {
+        static ThinkTime parse(String text) {
+            String[] bounds = text.strip().split("\\s*-\\s*");
+            long min = Long.parseLong(bounds[0]);
+            long max = bounds.length > 1 ? Long.parseLong(bounds[1]) : min;
+            if (bounds.length > 2 || min < 0 || max < min) {
+                throw new IllegalArgumentException("load.think-millis is a number or a range min-max: " + text);
+            }
+            return new ThinkTime(min, max);
+        }
+
+        long draw(Random random) {
+            return min == max ? min : min + (long) (random.nextDouble() * (max - min + 1));
+        }
+
+        @Override
+        public String toString() {
+            return min == max ? min + " ms" : min / 1000.0 + "–" + max / 1000.0 + " s, uniform";
+        }
+    }
+
+    private final LoadClient client;
+    private final String user;
+    private final String role;
+    private final String school;
+    private final long startNanos;
+    private final long endNanos;
+    private final ThinkTime think;
+    private final Random random;
+
+    /**
+     * {@code school} is where a coordinator's new referrals go (null: any demo school); the member starts at
+     * {@code startNanos} and takes no new task after {@code endNanos}; {@code random} (seeded) draws the think
+     * times and the choices.
+     */
+    StaffMember(
+            LoadClient client,
+            String user,
+            String role,
+            String school,
+            long startNanos,
+            long endNanos,
+            ThinkTime think,
+            Random random) {
         this.client = client;
-        this.results = results;
         this.user = user;
+        this.role = role;
+        this.school = school;
+        this.startNanos = startNanos;
         this.endNanos = endNanos;
-        this.thinkMillis = thinkMillis;
+        this.think = think;
+        this.random = random;
     }
 
     @Override
     public void run() {
+        pause((startNanos - System.nanoTime()) / 1_000_000);
         while (System.nanoTime() < endNanos && !Thread.currentThread().isInterrupted()) {
-            long pause = thinkMillis;
             try {
                 if (!workOneTask()) {
-                    pause = Math.max(pause, IDLE_MILLIS);
+                    pause(Math.max(think.draw(random), IDLE_MILLIS));
                 }
             } catch (RuntimeException e) {
-                results.error("driver", user + ": " + e);
+                client.results().error("driver", user + ": " + e);
             }
-            pause(pause);
         }
+    }
+
+    private LoadResults results() {
+        return client.results();
     }
 
     /** One round; false when there was nothing to do. */
     private boolean workOneTask() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        if (user.equals("coordinator") && random.nextInt(100) < 12) {
-            LoadClient.Reply referred = client.post(REFER, user, "/api/referrals", TaskForms.referral());
+        if (role.equals("coordinator") && random.nextInt(100) < 12) {
+            LoadClient.Reply referred = client.post(REFER, user, "/api/referrals", TaskForms.referral(school));
             expect(REFER, referred, 201, 200);
         }
         LoadClient.Reply list = client.get(
                 LIST_TASKS,
                 user,
-                "/engine-rest/task?candidateGroup=" + user
-                        + "&sortBy=created&sortOrder=asc&firstResult=0&maxResults=50");
+                "/engine-rest/task?candidateGroup=" + role
+                        + "&unassigned=true&sortBy=created&sortOrder=asc&firstResult=0&maxResults=50");
         if (!expect(LIST_TASKS, list, 200)) {
             return true;
         }
@@ -90,6 +141,11 @@ final class StaffMember implements Runnable {
         String taskId = task.path("id").asText();
         String taskKey = task.path("taskDefinitionKey").asText();
 
+        LoadClient.Reply claimed =
+                client.post(CLAIM, user, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", user));
+        if (claimedBySomeoneElse(claimed) || !expect(CLAIM, claimed, 204)) {
+            return true;
+        }
         LoadClient.Reply form = client.get(TASK_FORM, user, "/engine-rest/task/" + taskId + "/deployed-form");
         if (lostRace(TASK_FORM, form) || !expect(TASK_FORM, form, 200)) {
             return true;
@@ -107,45 +163,60 @@ final class StaffMember implements Runnable {
         if (random.nextInt(100) < 25) {
             deadlines();
         }
+        // reading the task and the case, filling in the form
+        pause(think.draw(random));
 
+        Map<String, Object> values = TaskForms.valuesFor(taskKey, variables);
         LoadClient.Reply done = client.post(
-                COMPLETE,
-                user,
-                "/engine-rest/task/" + taskId + "/submit-form",
-                Map.of("variables", typed(TaskForms.valuesFor(taskKey, variables))));
+                COMPLETE, user, "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", typed(values)));
         if (done.is(204)) {
-            results.succeeded(COMPLETE);
-            results.completed(taskKey, caseId);
+            results().succeeded(COMPLETE);
+            results().completed(taskKey, caseId);
         } else if (done.is(404)) {
-            results.lostRace(COMPLETE);
+            results().lostRace(COMPLETE);
         } else if (done.is(409)) {
             // told to reload: the race is lost if the task is gone; still there, nobody else completed it
             LoadClient.Reply reloaded = client.get(RELOAD, user, "/engine-rest/task/" + taskId);
             if (reloaded.is(404)) {
-                results.succeeded(RELOAD);
-                results.lostRace(COMPLETE);
+                results().succeeded(RELOAD);
+                results().lostRace(COMPLETE);
             } else {
-                results.succeeded(RELOAD);
-                results.error(
-                        COMPLETE,
-                        taskKey + " of case " + caseId + ": " + done.summary() + " and the task is still open ("
-                                + reloaded.status() + ")");
+                results().succeeded(RELOAD);
+                results()
+                        .error(
+                                COMPLETE,
+                                taskKey + " of case " + caseId + ": " + done.summary() + " and the task is still open ("
+                                        + reloaded.status() + ")");
             }
         } else {
-            results.error(COMPLETE, taskKey + " of case " + caseId + ": " + done.summary());
+            results().error(COMPLETE, taskKey + " of case " + caseId + ": " + done.summary());
         }
         return true;
     }
 
+    /**
+     * A task claimed (or completed) by a colleague since the list was read: gone (404), claimed at the same
+     * moment (409), or already claimed, which the engine REST API answers with Camunda's own 500 {@code
+     * TaskAlreadyClaimedException}.
+     */
+    private boolean claimedBySomeoneElse(LoadClient.Reply reply) {
+        if (reply.is(404, 409)
+                || (reply.is(500) && reply.body() != null && reply.body().contains("TaskAlreadyClaimedException"))) {
+            results().lostRace(CLAIM);
+            return true;
+        }
+        return false;
+    }
+
     private void deadlines() {
-        String path = user.equals("coordinator") ? "/api/deadlines?dueWithinDays=7" : "/api/deadlines?assignee=" + user;
+        String path = role.equals("coordinator") ? "/api/deadlines?dueWithinDays=7" : "/api/deadlines?assignee=" + user;
         expect(DEADLINES, client.get(DEADLINES, user, path), 200);
     }
 
     /** A task that someone else completed since the list was read. */
     private boolean lostRace(String kind, LoadClient.Reply reply) {
         if (reply.is(404)) {
-            results.lostRace(kind);
+            results().lostRace(kind);
             return true;
         }
         return false;
@@ -153,10 +224,10 @@ final class StaffMember implements Runnable {
 
     private boolean expect(String kind, LoadClient.Reply reply, int... statuses) {
         if (reply.failure() == null && reply.is(statuses)) {
-            results.succeeded(kind);
+            results().succeeded(kind);
             return true;
         }
-        results.error(kind, user + ": " + reply.summary());
+        results().error(kind, user + ": " + reply.summary());
         return false;
     }
 

@@ -22,7 +22,7 @@ final class TaskForms {
     /** The demo district's time zone: "today" in a form is today there. */
     private static final ZoneId DISTRICT_ZONE = ZoneId.of("America/Denver");
 
-    private static final List<String> SCHOOLS = List.of("lincoln-elementary", "roosevelt-middle", "jefferson-high");
+    static final List<String> SCHOOLS = List.of("lincoln-elementary", "roosevelt-middle", "jefferson-high");
     private static final List<String> CONCERNS =
             List.of("ACADEMIC", "COMMUNICATION", "BEHAVIORAL", "SOCIAL_EMOTIONAL", "HEALTH", "ADVANCED_ABILITY");
 
@@ -49,8 +49,13 @@ final class TaskForms {
         return LocalDate.now(DISTRICT_ZONE);
     }
 
-    /** A referral of a new student, as {@code POST /api/referrals} takes it. */
+    /** A referral of a new student at any demo school, as {@code POST /api/referrals} takes it. */
     static Map<String, Object> referral() {
+        return referral(null);
+    }
+
+    /** A referral of a new student at that school (null: any demo school). */
+    static Map<String, Object> referral(String school) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(
@@ -67,7 +72,7 @@ final class TaskForms {
                         today().minusYears(6 + random.nextInt(7))
                                 .minusDays(random.nextInt(365))
                                 .toString()));
-        body.put("schoolId", pick(SCHOOLS));
+        body.put("schoolId", school == null ? pick(SCHOOLS) : school);
         body.put("receivedOn", today().minusDays(random.nextInt(5)).toString());
         body.put("referredBy", Map.of("role", random.nextBoolean() ? "PARENT" : "TEACHER", "name", "Alex Rivera"));
         body.put("concerns", List.of(pick(CONCERNS)));
