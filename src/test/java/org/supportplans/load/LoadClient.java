@@ -96,11 +96,12 @@ final class LoadClient {
                         .PUT(HttpRequest.BodyPublishers.ofString(toJson(body))));
     }
 
-    /** A file upload, e.g. a roster's zip. */
+    /** A file upload, e.g. a roster's zip: a bulk import, given 5 minutes rather than one. */
     Reply postBytes(String kind, String user, String path, byte[] body, String contentType) {
         return send(
                 kind,
                 request(user, path)
+                        .timeout(Duration.ofMinutes(5))
                         .header("Content-Type", contentType)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }

@@ -74,6 +74,12 @@ class StaffLoad {
         LoadResults setup = new LoadResults();
         client.countIn(setup);
         awaitHealthy(client);
+        List<String> roster = roster(users);
+        List<LoadStaff.Staff> staff = distinctStaff ? LoadStaff.distinct(roster) : LoadStaff.demo(roster);
+        if (distinctStaff) {
+            // before a second node starts: its start-up and the import would share the machine's two cores
+            LoadStaff.create(client, staff);
+        }
         SecondNode secondNode = null;
         try {
             List<LoadClient> clients = new ArrayList<>(List.of(client));
@@ -88,11 +94,6 @@ class StaffLoad {
                 LoadClient second = new LoadClient("http://127.0.0.1:" + port);
                 second.countIn(setup);
                 clients.add(second);
-            }
-            List<String> roster = roster(users);
-            List<LoadStaff.Staff> staff = distinctStaff ? LoadStaff.distinct(roster) : LoadStaff.demo(roster);
-            if (distinctStaff) {
-                LoadStaff.create(client, staff);
             }
             double seedSeconds = seed(client, setup);
             if (secondNode != null) {
