@@ -58,6 +58,18 @@ public final class IepInEffect {
     }
 
     /**
+     * The id of the case's IEP version in effect: its services are {@code <planId>.1} (speech-language therapy) and
+     * {@code <planId>.2} (specialized reading instruction).
+     */
+    public static long planId(Http staff, String caseId) {
+        return staff.get("/api/cases/" + caseId + "/goals")
+                .json()
+                .get(0)
+                .path("planId")
+                .asLong();
+    }
+
+    /**
      * Sets how the goals of {@link #READING_AND_WRITING} are measured, as a coordinator does: reading from 40 to 60
      * words correct per minute, writing from 1 to 4 paragraphs of 5 meeting the rubric. Answers their ids, reading
      * first.

@@ -84,12 +84,7 @@ class SessionLogBrowserIT {
         referral.put("schoolId", school);
         caseId = IepInEffect.of(port, referral, "Reads second-grade text at 60 words correct per minute by June.");
         Http coordinator = Http.as(port, "coordinator");
-        long planId = coordinator
-                .get("/api/cases/" + caseId + "/goals")
-                .json()
-                .get(0)
-                .path("planId")
-                .asLong();
+        long planId = IepInEffect.planId(coordinator, caseId);
         speech = planId + ".1";
         // Friday of the IEP's first week
         PinnedToday.moveTo(LocalDate.of(2026, 9, 18));

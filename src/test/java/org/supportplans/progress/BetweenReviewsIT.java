@@ -451,12 +451,7 @@ class BetweenReviewsIT {
         Http slp = Http.as(port, "speech-language-pathologist");
         String caseId = aCaseInEffect();
         PinnedToday.moveTo(LocalDate.of(2026, 10, 1));
-        long planId = coordinator
-                .get("/api/cases/" + caseId + "/goals")
-                .json()
-                .get(0)
-                .path("planId")
-                .asLong();
+        long planId = IepInEffect.planId(coordinator, caseId);
         String speech = planId + ".1";
         String reading = planId + ".2";
         String benefits = "/api/cases/" + caseId + "/public-benefits";
