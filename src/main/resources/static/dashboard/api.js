@@ -64,7 +64,11 @@ export async function get(path, query = {}, authorization = sessionStorage.getIt
   try {
     const basic = authorization && authorization !== SESSION;
     response = await fetch(url, {
-      headers: { Accept: 'application/json', ...(basic ? { Authorization: authorization } : {}) },
+      headers: {
+        Accept: 'application/json',
+        // signed in by the provider's session: a 401 without a Basic challenge, so no browser sign-in dialog
+        ...(basic ? { Authorization: authorization } : { 'X-Requested-With': 'XMLHttpRequest' }),
+      },
       // no cookies but the provider's session, and never the browser's own sign-in dialog for a 401
       credentials: authorization === SESSION ? 'same-origin' : 'omit',
       cache: 'no-store',

@@ -192,16 +192,23 @@ class SingleSignOnIT {
             // the Friday of the IEP's first week; speech-language therapy is its first service
             PinnedToday.moveTo(IepInEffect.STARTS.plusDays(2));
             Http coordinator = Http.as(port, "coordinator");
-            long planId = coordinator
-                    .get("/api/cases/" + caseId + "/goals")
-                    .json()
-                    .get(0)
-                    .path("planId")
-                    .asLong();
+            long planId = IepInEffect.planId(coordinator, caseId);
             String sessions = "/api/cases/" + caseId + "/services/" + planId + ".1/sessions";
             String logged = "/api/cases/" + caseId + "/sessions";
             String session = "{\"date\":\"2026-09-17\",\"minutes\":20,\"status\":\"DELIVERED\"}";
             try (Browser browser = Browser.open()) {
+                // not signed in yet: the page offers the district's sign-in, and its own form takes the typing (the
+                // page's question "signed in already?" opened no sign-in dialog of the browser's)
+                browser.visit("http://localhost:" + port + "/dashboard/sessions");
+                browser.await(
+                        "the district's sign-in on the session log",
+                        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sign-in-provider a")));
+                browser.await("the page's question to /api/me answered", page -> (Boolean) ((JavascriptExecutor) page)
+                        .executeScript("return performance.getEntriesByType('resource')"
+                                + ".some(e => e.name.endsWith('/api/me') && e.responseEnd > 0)"));
+                WebElement userId = browser.driver().findElement(By.id("user-id"));
+                userId.sendKeys("coordinator");
+                assertThat(userId.getDomProperty("value")).isEqualTo("coordinator");
                 browser.visit("http://localhost:" + port + "/camunda/app/tasklist/");
                 signInAtTheProvider(browser, "coordinator");
                 browser.await(
