@@ -64,7 +64,11 @@ export async function get(path, query = {}, authorization = sessionStorage.getIt
   try {
     const basic = authorization && authorization !== SESSION;
     response = await fetch(url, {
-      headers: { Accept: 'application/json', ...(basic ? { Authorization: authorization } : {}) },
+      headers: {
+        Accept: 'application/json',
+        // signed in by the provider's session: a 401 without a Basic challenge, so no browser sign-in dialog
+        ...(basic ? { Authorization: authorization } : { 'X-Requested-With': 'XMLHttpRequest' }),
+      },
       // no cookies but the provider's session, and never the browser's own sign-in dialog for a 401
       credentials: authorization === SESSION ? 'same-origin' : 'omit',
       cache: 'no-store',
@@ -79,20 +83,29 @@ export async function get(path, query = {}, authorization = sessionStorage.getIt
 }
 
 /**
- * POST /api/{path} with a JSON body; answers the JSON of the answer. Signed in with a user id and password only:
- * the provider's session alone would need a CSRF token, which the page does not hold (the dashboard reads only).
+ * POST /api/{path} with a JSON body; answers the JSON of the answer. Signed in with a user id and password, the call
+ * carries them; signed in by the district's provider, it carries the session cookie and the session's CSRF token,
+ * asked for just before (GET /api/csrf-token), without which the service refuses a change.
  */
 export async function post(path, body, authorization = sessionStorage.getItem(KEY)) {
-  if (!authorization || authorization === SESSION) {
-    throw new ApiError(403, 'To save, sign out and sign in with your staff user id and password.');
+  if (!authorization) {
+    throw new ApiError(401, 'Sign in to save.');
+  }
+  const session = authorization === SESSION;
+  const headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
+  if (session) {
+    const csrf = await get('csrf-token', {}, SESSION);
+    headers[csrf.headerName] = csrf.token;
+  } else {
+    headers.Authorization = authorization;
   }
   let response;
   try {
     response = await fetch(new URL(path, API), {
       method: 'POST',
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json', Authorization: authorization },
+      headers,
       body: JSON.stringify(body),
-      credentials: 'omit',
+      credentials: session ? 'same-origin' : 'omit',
       cache: 'no-store',
     });
   } catch {

@@ -4,7 +4,17 @@
 // for the week, Monday to Sunday). Students are named by their local id, as the report names them.
 // body[data-state] says where the page is (signed-out, loading, ready), for people's tools and the browser test.
 
-import { ApiError, forget, get, onSignInForm, post, signedIn } from './api.js';
+import {
+  ApiError,
+  forget,
+  get,
+  onSignInForm,
+  post,
+  providerEnabled,
+  signedIn,
+  signInWithProvider,
+  viaProvider,
+} from './api.js';
 import { el, formatDate, isoOf, roleName, todayNumber } from './format.js';
 import { weekOf } from './periods.js';
 
@@ -266,6 +276,12 @@ async function save(event) {
 }
 
 function signOut(message) {
+  if (viaProvider() && !message) {
+    // the session at the district's provider ends too
+    forget();
+    window.location.assign('../sso/logout');
+    return;
+  }
   forget();
   services = new Map();
   $('session-service').replaceChildren();
@@ -301,4 +317,12 @@ if (signedIn()) {
   });
 } else {
   showSignIn();
+  providerEnabled().then((enabled) => {
+    if (!enabled) {
+      return;
+    }
+    $('sign-in-provider').hidden = false;
+    // signed in by the district's provider already (in Tasklist, the dashboard, or back from the link above)
+    signInWithProvider().then(showLog, () => {});
+  });
 }

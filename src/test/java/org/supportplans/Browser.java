@@ -154,6 +154,35 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * axe-core ({@code src/test/resources/axe/axe.min.js}, MPL-2.0) on the page as it stands: its serious and critical
+     * violations of the WCAG 2.1 A and AA rules and of axe's best practices, each as "rule (impact): elements".
+     */
+    public List<String> seriousAccessibilityViolations() {
+        JavascriptExecutor page = (JavascriptExecutor) driver;
+        page.executeScript(axe());
+        Object violations = page.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a',"
+                + " 'wcag21aa', 'best-practice']}})"
+                + ".then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', '))))"
+                + ".catch(e => done(['axe failed: ' + e]));");
+        return ((List<?>) violations).stream().map(String::valueOf).toList();
+    }
+
+    private static String axeSource;
+
+    private static synchronized String axe() {
+        if (axeSource == null) {
+            try (java.io.InputStream in = Browser.class.getResourceAsStream("/axe/axe.min.js")) {
+                axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return axeSource;
+    }
+
     /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
     public Path screenshot(String name) {
         return save(name + ".png", ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));

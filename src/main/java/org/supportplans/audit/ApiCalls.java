@@ -75,6 +75,7 @@ final class ApiCalls {
 
     static final Set<String> NO_STUDENT_DATA = Set.of(
             "GET /api/me",
+            "GET /api/csrf-token",
             "GET /api/schools",
             "POST /api/districts",
             "GET /api/districts/{id}",

@@ -336,20 +336,34 @@ final class DocumentContent {
             owed.add(new Owed(DocumentKind.SUMMARY_OF_PERFORMANCE, "summary", "summary", "CASE_CLOSED", variables));
         }
         for (ProgressReports.Report report : progressReports) {
-            // 34 CFR 300.320(a)(3)(ii): periodic reports on the progress toward the annual goals
-            Map<String, Object> variables = common(report.periodEndsOn());
-            variables.put("periodName", report.periodName());
-            variables.put("comments", report.comments());
-            variables.put("progressGoals", progressGoals(report));
-            String subject = "progress-" + report.periodEndsOn();
-            owed.add(new Owed(
-                    DocumentKind.PROGRESS_REPORT,
-                    subject,
-                    "progress-report-" + report.id(),
-                    "PROGRESS_REPORTED",
-                    variables));
+            owed.add(progressReport(report));
         }
         return owed;
+    }
+
+    /**
+     * A progress report (34 CFR 300.320(a)(3)(ii): periodic reports on the progress toward the annual goals): a final
+     * one as sealed, an open one as it would be sealed now (the preview of "Write the progress report").
+     */
+    Owed progressReport(ProgressReports.Report report) {
+        Map<String, Object> variables = common(report.periodEndsOn());
+        variables.put("periodName", report.periodName());
+        variables.put("comments", report.comments());
+        variables.put("progressGoals", progressGoals(report));
+        return new Owed(
+                DocumentKind.PROGRESS_REPORT,
+                "progress-" + report.periodEndsOn(),
+                "progress-report-" + report.id(),
+                "PROGRESS_REPORTED",
+                variables);
+    }
+
+    /** A progress report as it would be sealed today: the preview from "Write the progress report". */
+    Owed draft(ProgressReports.Report report) {
+        Owed owed = progressReport(report);
+        Map<String, Object> variables = new HashMap<>(owed.variables());
+        variables.put("issuedOn", today);
+        return new Owed(owed.kind(), owed.subject(), owed.source(), "PREVIEW", variables);
     }
 
     private List<ProgressGoal> progressGoals(ProgressReports.Report report) {

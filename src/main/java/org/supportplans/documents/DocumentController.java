@@ -1,6 +1,14 @@
 package org.supportplans.documents;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -11,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
 import org.supportplans.audit.AuditTrail;
 import org.supportplans.system.CurrentStaff;
 
@@ -46,8 +55,57 @@ class DocumentController {
     @RequestMapping(
             path = "/cases/{id}/documents/preview",
             method = {RequestMethod.POST, RequestMethod.GET})
-    ResponseEntity<byte[]> preview(@PathVariable String id, @RequestParam DocumentKind kind) {
-        return pdf(documents.preview(id, kind, CurrentStaff.require()), true);
+    ResponseEntity<byte[]> preview(
+            @PathVariable String id,
+            @RequestParam DocumentKind kind,
+            @RequestParam(name = "report", required = false) Long reportId) {
+        return pdf(documents.preview(id, kind, reportId, CurrentStaff.require()), true);
+    }
+
+    /**
+     * The same draft as a page to read in the browser ({@code format=html}): the XHTML the PDF is rendered from, so a
+     * progress report's chart is drawn as in the PDF. Its policy runs no script and allows exactly the page's own
+     * styles (its style sheet and each bar's width, by their SHA-256), nothing from elsewhere.
+     */
+    @GetMapping(path = "/cases/{id}/documents/preview", params = "format=html")
+    ResponseEntity<String> previewPage(
+            @PathVariable String id,
+            @RequestParam DocumentKind kind,
+            @RequestParam(name = "report", required = false) Long reportId) {
+        String html = documents.previewPage(id, kind, reportId, CurrentStaff.require());
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .header("Content-Security-Policy", pagePolicy(html))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(html);
+    }
+
+    /** No script, no request anywhere; the styles of this page only, each allowed by its SHA-256 (CSP level 3). */
+    static String pagePolicy(String html) {
+        Set<String> styles = new LinkedHashSet<>();
+        Matcher sheets = STYLE_ELEMENT.matcher(html);
+        while (sheets.find()) {
+            styles.add(hash(sheets.group(1)));
+        }
+        Matcher attributes = STYLE_ATTRIBUTE.matcher(html);
+        while (attributes.find()) {
+            styles.add(hash(HtmlUtils.htmlUnescape(attributes.group(1))));
+        }
+        String styleSources = styles.isEmpty() ? "'none'" : "'unsafe-hashes' " + String.join(" ", styles);
+        return "default-src 'none'; style-src " + styleSources
+                + "; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
+    }
+
+    private static final Pattern STYLE_ELEMENT = Pattern.compile("(?s)<style[^>]*>(.*?)</style>");
+    private static final Pattern STYLE_ATTRIBUTE = Pattern.compile("\\sstyle=\"([^\"]*)\"");
+
+    private static String hash(String style) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(style.getBytes(StandardCharsets.UTF_8));
+            return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @GetMapping(

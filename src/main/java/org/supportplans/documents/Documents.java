@@ -30,6 +30,7 @@ import org.supportplans.people.SchoolRepository;
 import org.supportplans.progress.ProgressReports;
 import org.supportplans.system.CurrentStaff;
 import org.supportplans.system.NotFoundException;
+import org.supportplans.system.RuleViolation;
 
 /**
  * The documents of a case: produced and sealed when their step completes (in the step's transaction, so a
@@ -179,19 +180,48 @@ public class Documents {
         return body.find() ? body.group(1) : "";
     }
 
-    /** A draft from the case as it stands: rendered, not stored. */
+    /**
+     * A draft from the case as it stands: rendered, not stored. For a progress report, {@code reportId} names the
+     * case's report to preview (an open one as it would be sealed now); without it, the latest final one.
+     */
     @Transactional(readOnly = true)
-    public Download preview(String caseId, DocumentKind kind, CurrentStaff staff) {
+    public Download preview(String caseId, DocumentKind kind, Long reportId, CurrentStaff staff) {
+        Draft draft = draft(caseId, kind, reportId, staff);
+        byte[] pdf = renderer.pdf(kind, draft.language(), draft.variables());
+        String name = kind.name().toLowerCase().replace('_', '-') + "-draft.pdf";
+        return new Download(caseId, name, pdf);
+    }
+
+    /** The same draft as a page for the browser: the XHTML its PDF is rendered from. */
+    @Transactional(readOnly = true)
+    public String previewPage(String caseId, DocumentKind kind, Long reportId, CurrentStaff staff) {
+        Draft draft = draft(caseId, kind, reportId, staff);
+        return renderer.html(kind, draft.language(), draft.variables());
+    }
+
+    private record Draft(String language, Map<String, Object> variables) {}
+
+    private Draft draft(String caseId, DocumentKind kind, Long reportId, CurrentStaff staff) {
+        if (reportId != null && kind != DocumentKind.PROGRESS_REPORT) {
+            throw new RuleViolation("report= names a progress report: use it with kind=PROGRESS_REPORT only.");
+        }
         CaseView view = cases.read(caseId, staff);
         String language = FamilyLanguages.documentLanguage(view.parentLanguage());
         DocumentContent content = content(view, language);
-        DocumentContent.Owed draft = content.draft(kind);
+        DocumentContent.Owed draft;
+        if (reportId == null) {
+            draft = content.draft(kind);
+        } else {
+            ProgressReports.Report report = progressReports.report(reportId);
+            if (!report.caseId().equals(caseId)) {
+                throw new NotFoundException("No progress report " + reportId + " of case " + caseId + ".");
+            }
+            draft = content.draft(report);
+        }
         Map<String, Object> variables = new HashMap<>(draft.variables());
         variables.put("draft", true);
         variables.put("notInLanguage", !language.equals(baseLanguage(view.parentLanguage())));
-        byte[] pdf = renderer.pdf(kind, language, variables);
-        String name = kind.name().toLowerCase().replace('_', '-') + "-draft.pdf";
-        return new Download(caseId, name, pdf);
+        return new Draft(language, variables);
     }
 
     /** Families who received documents not in their language (no bundle yet), newest last. */

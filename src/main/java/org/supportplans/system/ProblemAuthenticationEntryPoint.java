@@ -10,7 +10,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
-/** 401 as RFC 9457 problem+json, the same words whatever went wrong, with a Basic challenge. */
+/**
+ * 401 as RFC 9457 problem+json, the same words whatever went wrong, with a Basic challenge (none for a page's script,
+ * {@code X-Requested-With: XMLHttpRequest}, as Spring Security's HTTP Basic does).
+ */
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
     private final ObjectMapper objectMapper;
@@ -27,7 +30,10 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
         problem.setTitle("Sign-in required");
         problem.setInstance(java.net.URI.create(request.getRequestURI()));
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
-        response.setHeader("WWW-Authenticate", "Basic realm=\"Support Plans\"");
+        if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+            // not to a page's script asking whether it is signed in: the browser would open its own sign-in dialog
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Support Plans\"");
+        }
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         objectMapper.writeValue(response.getOutputStream(), problem);
     }

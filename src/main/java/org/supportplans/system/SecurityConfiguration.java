@@ -24,6 +24,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
@@ -173,8 +174,12 @@ public class SecurityConfiguration {
 
     private static AccessDeniedHandler accessDenied(ObjectMapper objectMapper) {
         return (request, response, e) -> {
-            ProblemDetail problem =
-                    ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role does not allow this.");
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.FORBIDDEN,
+                    e instanceof CsrfException
+                            ? "This change came without the page's CSRF token, or with a wrong one: nothing was"
+                                    + " saved. Reload the page and try again."
+                            : "Your role does not allow this.");
             problem.setTitle("Not allowed");
             response.setStatus(HttpStatus.FORBIDDEN.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -37,6 +37,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 
 /**
@@ -117,17 +118,27 @@ public class SingleSignOn {
 
     /**
      * The API's chain also takes the session the provider signed a person in with (the dashboard's calls, which
-     * send the session cookie): read only, never created here; and a change sent with that cookie alone (no
-     * {@code Authorization} header) must carry a CSRF token, which no other site can have (the dashboard reads
-     * only).
+     * send the session cookie): never created here; and a change sent with that cookie alone (no {@code
+     * Authorization} header) must carry the session's CSRF token in the header {@value #CSRF_HEADER}. The dashboard's
+     * script reads it from {@value #CSRF_TOKEN} (same origin, signed in: no other site can read the answer) before
+     * each change; it is kept in the session, so it ends with it.
      */
     void sessions(HttpSecurity http) throws Exception {
+        HttpSessionCsrfTokenRepository tokens = new HttpSessionCsrfTokenRepository();
+        tokens.setHeaderName(CSRF_HEADER);
         http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .securityContext(context -> context.securityContextRepository(new DelegatingSecurityContextRepository(
                         new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository())))
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(
-                        request -> !SAFE.contains(request.getMethod()) && request.getHeader("Authorization") == null));
+                .csrf(csrf -> csrf.csrfTokenRepository(tokens)
+                        .requireCsrfProtectionMatcher(request ->
+                                !SAFE.contains(request.getMethod()) && request.getHeader("Authorization") == null));
     }
+
+    /** The header a change signed in by the provider's session carries its CSRF token in. */
+    static final String CSRF_HEADER = "X-XSRF-TOKEN";
+
+    /** Where the dashboard's script gets that token (README, "Dashboard"). */
+    static final String CSRF_TOKEN = "/api/csrf-token";
 
     private static final java.util.Set<String> SAFE = java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 

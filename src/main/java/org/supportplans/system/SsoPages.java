@@ -1,8 +1,11 @@
 package org.supportplans.system;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
@@ -27,10 +30,29 @@ class SsoPages {
         return java.util.Map.of("enabled", enabled);
     }
 
-    /** The dashboard's "Sign in with your district account": signed in by the provider, back to the dashboard. */
+    /**
+     * The dashboard's "Sign in with your district account": signed in by the provider, back to the dashboard (or to
+     * its page "Log a session", {@code ?page=sessions}).
+     */
     @GetMapping(SingleSignOn.DASHBOARD)
-    ResponseEntity<Void> dashboard() {
-        return ResponseEntity.status(302).header("Location", "/dashboard/").build();
+    ResponseEntity<Void> dashboard(@RequestParam(name = "page", required = false) String page) {
+        String back = "sessions".equals(page) ? "/dashboard/sessions" : "/dashboard/";
+        return ResponseEntity.status(302).header("Location", back).build();
+    }
+
+    /**
+     * The CSRF token of the session the district's provider signed the caller in with: the dashboard's pages send it
+     * ({@value SingleSignOn#CSRF_HEADER}) with each change. Only such a session has one: HTTP Basic and bearer tokens
+     * need none ({@code 404}).
+     */
+    @GetMapping(path = SingleSignOn.CSRF_TOKEN, produces = MediaType.APPLICATION_JSON_VALUE)
+    java.util.Map<String, String> csrfToken(HttpServletRequest request) {
+        CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        if (token == null || request.getSession(false) == null || request.getHeader("Authorization") != null) {
+            throw new NotFoundException("No CSRF token here: only a page signed in through the district's provider"
+                    + " needs one; HTTP Basic and bearer tokens need none.");
+        }
+        return java.util.Map.of("headerName", token.getHeaderName(), "token", token.getToken());
     }
 
     @GetMapping(path = SingleSignOn.UNKNOWN_PAGE, produces = MediaType.TEXT_HTML_VALUE)

@@ -2,9 +2,6 @@ package org.supportplans.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +26,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.supportplans.Browser;
-import org.supportplans.CaseDriver;
 import org.supportplans.Http;
+import org.supportplans.IepInEffect;
 import org.supportplans.PinnedToday;
 import org.supportplans.PostgresIntegrationTest;
 import org.supportplans.Referrals;
-import org.supportplans.Tasks;
 
 /**
  * Between reviews in a real browser (Debian's headless Chromium): a speech-language pathologist logs a session on the
@@ -53,10 +49,6 @@ import org.supportplans.Tasks;
 @ExtendWith(PinnedToday.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SessionLogBrowserIT {
-
-    static final LocalDate MEETING = LocalDate.of(2026, 9, 14);
-    static final LocalDate STARTS = LocalDate.of(2026, 9, 16);
-    static final LocalDate ENDS = LocalDate.of(2027, 6, 30);
 
     @LocalServerPort
     int port;
@@ -87,37 +79,12 @@ class SessionLogBrowserIT {
                 "coordinator", "school-psychologist", "special-education-teacher", "speech-language-pathologist")) {
             jdbc.update("insert into school_staff (school_id, user_id) values (?, ?)", school, staff);
         }
-        PinnedToday.moveTo(MEETING);
         studentLocalId = Referrals.newStudentId();
         Map<String, Object> referral = Referrals.of(studentLocalId);
         referral.put("schoolId", school);
-        caseId = CaseDriver.overHttp(port)
-                .aCase(referral)
-                .triaged()
-                .consented(MEETING)
-                .evaluationPlanned("COGNITIVE")
-                .areaEvaluated("school-psychologist", MEETING, "Average reasoning, weak decoding.")
-                .eligible(MEETING)
-                .meetingScheduled(MEETING)
-                .iepWritten(iep())
-                .meetingHeld(MEETING)
-                .servicesConsented(MEETING)
-                .id();
+        caseId = IepInEffect.of(port, referral, "Reads second-grade text at 60 words correct per minute by June.");
         Http coordinator = Http.as(port, "coordinator");
-        Tasks.await(
-                "the IEP in effect",
-                () -> coordinator
-                        .get("/api/cases/" + caseId)
-                        .json()
-                        .path("phase")
-                        .asText()
-                        .equals("PLAN_IN_EFFECT"));
-        long planId = coordinator
-                .get("/api/cases/" + caseId + "/goals")
-                .json()
-                .get(0)
-                .path("planId")
-                .asLong();
+        long planId = IepInEffect.planId(coordinator, caseId);
         speech = planId + ".1";
         // Friday of the IEP's first week
         PinnedToday.moveTo(LocalDate.of(2026, 9, 18));
@@ -235,32 +202,6 @@ class SessionLogBrowserIT {
         browser.screenshot("sessions-3-dashboard-owed");
     }
 
-    private static Map<String, Object> iep() {
-        Map<String, Object> iep = CaseDriver.Forms.iep(STARTS);
-        iep.put("iepEndsOn", ENDS.toString());
-        iep.put("annualGoals", "Reads second-grade text at 60 words correct per minute by June.");
-        iep.put(
-                "services",
-                List.of(
-                        Map.of(
-                                "service", "Speech-language therapy",
-                                "providerRole", "speech-language-pathologist",
-                                "minutes", 30,
-                                "frequency", "WEEKLY",
-                                "setting", "RELATED_SERVICES_ROOM",
-                                "startsOn", STARTS.toString(),
-                                "endsOn", ENDS.toString()),
-                        Map.of(
-                                "service", "Specialized reading instruction",
-                                "providerRole", "special-education-teacher",
-                                "minutes", 20,
-                                "frequency", "DAILY",
-                                "setting", "SPECIAL_EDUCATION",
-                                "startsOn", STARTS.toString(),
-                                "endsOn", ENDS.toString())));
-        return iep;
-    }
-
     /** 390 x 844 CSS pixels, a phone's, touch and all. */
     private void phoneSized() {
         ((ChromiumDriver) browser.driver())
@@ -312,28 +253,9 @@ class SessionLogBrowserIT {
 
     /** axe-core on the page as it stands: no serious or critical violation (WCAG 2.1 A and AA rules). */
     private void accessible(String page) {
-        script(axe());
-        Object violations = ((JavascriptExecutor) browser.driver())
-                .executeAsyncScript("const done = arguments[arguments.length - 1];"
-                        + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a',"
-                        + " 'wcag21aa', 'best-practice']}})"
-                        + ".then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                        + ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', '))))"
-                        + ".catch(e => done(['axe failed: ' + e]));");
-        assertThat((Iterable<?>) violations).as("axe-core on the page " + page).isEmpty();
-    }
-
-    private static String axeSource;
-
-    private static synchronized String axe() {
-        if (axeSource == null) {
-            try (InputStream in = SessionLogBrowserIT.class.getResourceAsStream("/axe/axe.min.js")) {
-                axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return axeSource;
+        assertThat(browser.seriousAccessibilityViolations())
+                .as("axe-core on the page " + page)
+                .isEmpty();
     }
 
     private Object script(String code, Object... arguments) {

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.supportplans.Referrals.today;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -226,27 +223,8 @@ class FamilyBrowserIT {
 
     /** axe-core on the page as it stands: no serious or critical violation (WCAG 2.1 A and AA rules). */
     private void accessible(String page) {
-        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
-        js.executeScript(axe());
-        Object violations = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a',"
-                + " 'wcag21aa', 'best-practice']}})"
-                + ".then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                + ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', '))))"
-                + ".catch(e => done(['axe failed: ' + e]));");
-        assertThat((Iterable<?>) violations).as("axe-core on the page " + page).isEmpty();
-    }
-
-    private static String axeSource;
-
-    private static synchronized String axe() {
-        if (axeSource == null) {
-            try (InputStream in = FamilyBrowserIT.class.getResourceAsStream("/axe/axe.min.js")) {
-                axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return axeSource;
+        assertThat(browser.seriousAccessibilityViolations())
+                .as("axe-core on the page " + page)
+                .isEmpty();
     }
 }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.supportplans.CaseDriver;
 import org.supportplans.Http;
+import org.supportplans.IepInEffect;
 import org.supportplans.PinnedToday;
 import org.supportplans.PostgresIntegrationTest;
 import org.supportplans.Referrals;
@@ -41,10 +41,6 @@ import org.supportplans.Tasks;
 @ExtendWith(PinnedToday.class)
 class BetweenReviewsIT {
 
-    static final LocalDate MEETING = LocalDate.of(2026, 9, 14);
-    static final LocalDate STARTS = LocalDate.of(2026, 9, 16);
-    static final LocalDate ENDS = LocalDate.of(2027, 6, 30);
-
     @LocalServerPort
     int port;
 
@@ -54,30 +50,9 @@ class BetweenReviewsIT {
     @Autowired
     ProgressReports reports;
 
-    /** A case whose IEP ({@link #iep()}) is in effect from 16 September 2026. */
-    private String aCaseInEffect(Http coordinator) {
-        PinnedToday.moveTo(MEETING);
-        String caseId = CaseDriver.overHttp(port)
-                .aCase()
-                .triaged()
-                .consented(MEETING)
-                .evaluationPlanned("COGNITIVE")
-                .areaEvaluated("school-psychologist", MEETING, "Average reasoning, weak decoding.")
-                .eligible(MEETING)
-                .meetingScheduled(MEETING)
-                .iepWritten(iep())
-                .meetingHeld(MEETING)
-                .servicesConsented(MEETING)
-                .id();
-        Tasks.await(
-                "the IEP in effect",
-                () -> coordinator
-                        .get("/api/cases/" + caseId)
-                        .json()
-                        .path("phase")
-                        .asText()
-                        .equals("PLAN_IN_EFFECT"));
-        return caseId;
+    /** A case whose IEP ({@link IepInEffect}, with a reading and a writing goal) is in effect from 16 September 2026. */
+    private String aCaseInEffect() {
+        return IepInEffect.of(port, Referrals.of(Referrals.newStudentId()), IepInEffect.READING_AND_WRITING);
     }
 
     @Test
@@ -85,7 +60,7 @@ class BetweenReviewsIT {
         Http coordinator = Http.as(port, "coordinator");
         Http slp = Http.as(port, "speech-language-pathologist");
         Http teacher = Http.as(port, "special-education-teacher");
-        String caseId = aCaseInEffect(coordinator);
+        String caseId = aCaseInEffect();
         PinnedToday.moveTo(LocalDate.of(2026, 10, 1));
 
         // the goals of the IEP in effect: one a line of its annual goals
@@ -306,7 +281,7 @@ class BetweenReviewsIT {
         Http coordinator = Http.as(port, "coordinator");
         Http teacher = Http.as(port, "special-education-teacher");
         Http districtAdmin = Http.as(port, "district-admin");
-        String caseId = aCaseInEffect(coordinator);
+        String caseId = aCaseInEffect();
         try {
             Http.Response notASchoolDay = districtAdmin.put(
                     "/api/districts/demo-district/reporting-periods/2026-2027",
@@ -339,13 +314,11 @@ class BetweenReviewsIT {
             assertThat(quarters.status()).as(quarters.body()).isEqualTo(200);
 
             PinnedToday.moveTo(LocalDate.of(2026, 10, 1));
-            JsonNode goals = coordinator.get("/api/cases/" + caseId + "/goals").json();
-            String reading = goals.get(0).path("id").asText();
-            String writing = goals.get(1).path("id").asText();
-            measure(coordinator, caseId, reading, 40, 60, "words correct per minute");
-            measure(coordinator, caseId, writing, 1, 4, "paragraphs of 5 meeting the rubric");
-            dataPoint(teacher, caseId, reading, "2026-10-01", 42);
-            dataPoint(teacher, caseId, writing, "2026-10-01", 1);
+            List<String> goals = IepInEffect.readingAndWritingMeasured(coordinator, caseId);
+            String reading = goals.get(0);
+            String writing = goals.get(1);
+            IepInEffect.dataPoint(teacher, caseId, reading, "2026-10-01", 42);
+            IepInEffect.dataPoint(teacher, caseId, writing, "2026-10-01", 1);
 
             // Quarter 1 ended: the report opens on the Monday after, due on the 27th
             PinnedToday.moveTo(LocalDate.of(2026, 10, 19));
@@ -410,8 +383,8 @@ class BetweenReviewsIT {
 
             // Quarter 2: the writing goal still below its line
             PinnedToday.moveTo(LocalDate.of(2026, 12, 10));
-            dataPoint(teacher, caseId, writing, "2026-12-10", 1);
-            dataPoint(teacher, caseId, reading, "2026-12-10", 47);
+            IepInEffect.dataPoint(teacher, caseId, writing, "2026-12-10", 1);
+            IepInEffect.dataPoint(teacher, caseId, reading, "2026-12-10", 47);
             PinnedToday.moveTo(LocalDate.of(2026, 12, 21));
             reports.openDue();
             JsonNode second = Tasks.open(teacher, caseId, "Write the progress report");
@@ -448,31 +421,6 @@ class BetweenReviewsIT {
                 .toString();
     }
 
-    private static void measure(Http coordinator, String caseId, String goalId, int baseline, int target, String unit) {
-        Http.Response measured = coordinator.put(
-                "/api/cases/" + caseId + "/goals/" + goalId + "/measurement",
-                Map.of(
-                        "baseline",
-                        baseline,
-                        "target",
-                        target,
-                        "unit",
-                        unit,
-                        "measuredHow",
-                        "Weekly probe",
-                        "measuredEvery",
-                        "WEEKLY",
-                        "providerRole",
-                        "special-education-teacher"));
-        assertThat(measured.status()).as(measured.body()).isEqualTo(200);
-    }
-
-    private static void dataPoint(Http teacher, String caseId, String goalId, String on, int value) {
-        Http.Response point = teacher.post(
-                "/api/cases/" + caseId + "/goals/" + goalId + "/data-points", Map.of("measuredOn", on, "value", value));
-        assertThat(point.status()).as(point.body()).isEqualTo(201);
-    }
-
     /** The text of the case's sealed progress report of that version (1 for the first period's). */
     private String progressReportText(String caseId, int nth) throws java.io.IOException {
         List<byte[]> pdfs = jdbc.query(
@@ -501,14 +449,9 @@ class BetweenReviewsIT {
         Http districtAdmin = Http.as(port, "district-admin");
         Http teacher = Http.as(port, "special-education-teacher");
         Http slp = Http.as(port, "speech-language-pathologist");
-        String caseId = aCaseInEffect(coordinator);
+        String caseId = aCaseInEffect();
         PinnedToday.moveTo(LocalDate.of(2026, 10, 1));
-        long planId = coordinator
-                .get("/api/cases/" + caseId + "/goals")
-                .json()
-                .get(0)
-                .path("planId")
-                .asLong();
+        long planId = IepInEffect.planId(coordinator, caseId);
         String speech = planId + ".1";
         String reading = planId + ".2";
         String benefits = "/api/cases/" + caseId + "/public-benefits";
@@ -647,34 +590,5 @@ class BetweenReviewsIT {
                     week.path("owed").asInt()));
         }
         return weeks;
-    }
-
-    private static Map<String, Object> iep() {
-        Map<String, Object> iep = CaseDriver.Forms.iep(STARTS);
-        iep.put("iepEndsOn", ENDS.toString());
-        iep.put(
-                "annualGoals",
-                "Reads second-grade text at 60 words correct per minute by June.\n\n"
-                        + "Writes a five-sentence paragraph with a topic sentence in 4 of 5 probes.");
-        iep.put(
-                "services",
-                List.of(
-                        Map.of(
-                                "service", "Speech-language therapy",
-                                "providerRole", "speech-language-pathologist",
-                                "minutes", 30,
-                                "frequency", "WEEKLY",
-                                "setting", "RELATED_SERVICES_ROOM",
-                                "startsOn", STARTS.toString(),
-                                "endsOn", ENDS.toString()),
-                        Map.of(
-                                "service", "Specialized reading instruction",
-                                "providerRole", "special-education-teacher",
-                                "minutes", 20,
-                                "frequency", "DAILY",
-                                "setting", "SPECIAL_EDUCATION",
-                                "startsOn", STARTS.toString(),
-                                "endsOn", ENDS.toString())));
-        return iep;
     }
 }

@@ -2,6 +2,8 @@ package org.supportplans.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import district.provider.TestIdentityProvider;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -21,10 +24,14 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.supportplans.Browser;
 import org.supportplans.Http;
+import org.supportplans.IepInEffect;
+import org.supportplans.PinnedToday;
+import org.supportplans.Referrals;
 import org.supportplans.SupportPlansApplication;
 
 /**
@@ -169,6 +176,107 @@ class SingleSignOnIT {
         assertThat(Http.anonymous(port).get("/api/me").status()).isEqualTo(401);
     }
 
+    /**
+     * Signed in only through the district's provider (in Tasklist), the page "Log a session" saves: each change sends
+     * the session's CSRF token, which the page asks for. The same change with the session cookie alone, as another
+     * site's page could make the browser send it, or with a made-up token, is refused and saves nothing.
+     */
+    @Test
+    void signedInOnlyThroughTheProviderTheSessionLogSavesWithTheSessionsTokenAndNotWithoutIt() throws Exception {
+        try {
+            String studentLocalId = Referrals.newStudentId();
+            String caseId = IepInEffect.of(
+                    port,
+                    Referrals.of(studentLocalId),
+                    "Reads second-grade text at 60 words correct per minute by June.");
+            // the Friday of the IEP's first week; speech-language therapy is its first service
+            PinnedToday.moveTo(IepInEffect.STARTS.plusDays(2));
+            Http coordinator = Http.as(port, "coordinator");
+            long planId = IepInEffect.planId(coordinator, caseId);
+            String sessions = "/api/cases/" + caseId + "/services/" + planId + ".1/sessions";
+            String logged = "/api/cases/" + caseId + "/sessions";
+            String session = "{\"date\":\"2026-09-17\",\"minutes\":20,\"status\":\"DELIVERED\"}";
+            try (Browser browser = Browser.open()) {
+                // not signed in yet: the page offers the district's sign-in, and its own form takes the typing (the
+                // page's question "signed in already?" opened no sign-in dialog of the browser's)
+                browser.visit("http://localhost:" + port + "/dashboard/sessions");
+                browser.await(
+                        "the district's sign-in on the session log",
+                        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sign-in-provider a")));
+                browser.await("the page's question to /api/me answered", page -> (Boolean) ((JavascriptExecutor) page)
+                        .executeScript("return performance.getEntriesByType('resource')"
+                                + ".some(e => e.name.endsWith('/api/me') && e.responseEnd > 0)"));
+                WebElement userId = browser.driver().findElement(By.id("user-id"));
+                userId.sendKeys("coordinator");
+                assertThat(userId.getDomProperty("value")).isEqualTo("coordinator");
+                browser.visit("http://localhost:" + port + "/camunda/app/tasklist/");
+                signInAtTheProvider(browser, "coordinator");
+                browser.await(
+                        "Tasklist, signed in by the provider",
+                        ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter")));
+                String cookie = "JSESSIONID="
+                        + browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+
+                // the session cookie alone, or with a made-up token: 403, nothing saved
+                HttpResponse<String> alone = post(sessions, session, cookie);
+                assertThat(alone.statusCode()).as(alone.body()).isEqualTo(403);
+                assertThat(alone.headers().firstValue("Content-Type").orElse(""))
+                        .startsWith("application/problem+json");
+                assertThat(alone.body()).contains("CSRF token").contains("nothing was saved");
+                HttpResponse<String> madeUp = post(sessions, session, cookie, "X-XSRF-TOKEN", "made-up");
+                assertThat(madeUp.statusCode()).as(madeUp.body()).isEqualTo(403);
+                assertThat(coordinator.get(logged).json()).isEmpty();
+
+                // the session's own token, as the page asks for it: saved
+                HttpResponse<String> token = get("/api/csrf-token", null, cookie);
+                assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+                JsonNode csrf = new ObjectMapper().readTree(token.body());
+                assertThat(csrf.path("headerName").asText()).isEqualTo("X-XSRF-TOKEN");
+                HttpResponse<String> saved = post(
+                        sessions,
+                        session,
+                        cookie,
+                        "X-XSRF-TOKEN",
+                        csrf.path("token").asText());
+                assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+                // only a session has a token: HTTP Basic needs none
+                assertThat(coordinator.get("/api/csrf-token").status()).isEqualTo(404);
+
+                // the page, signed in by the provider's session (no password asked), logs a session of the 16th
+                browser.visit("http://localhost:" + port + "/dashboard/sessions");
+                browser.await(
+                        "the session log signed in by the provider",
+                        page -> "ready"
+                                .equals(page.findElement(By.tagName("body")).getDomAttribute("data-state")));
+                JavascriptExecutor page = (JavascriptExecutor) browser.driver();
+                page.executeScript(
+                        "arguments[0].value = '2026-09-16'; arguments[0].dispatchEvent(new Event('change'));",
+                        browser.driver().findElement(By.id("session-date")));
+                browser.await(
+                        "the week's services",
+                        ExpectedConditions.presenceOfElementLocated(
+                                By.cssSelector("#session-service option[value='" + caseId + "|" + planId + ".1']")));
+                new Select(browser.driver().findElement(By.id("session-service")))
+                        .selectByValue(caseId + "|" + planId + ".1");
+                WebElement minutes = browser.driver().findElement(By.id("session-minutes"));
+                minutes.clear();
+                minutes.sendKeys("15");
+                browser.click(By.id("session-save"));
+                browser.await(
+                        "the page's word that it saved",
+                        ExpectedConditions.textToBePresentInElementLocated(
+                                By.id("session-saved"), "Saved: 15 min on Sep 16, 2026 for " + studentLocalId + "."));
+                browser.screenshot("single-sign-on-session-saved");
+                assertThat(coordinator.get(logged).json())
+                        .extracting(row -> row.path("date").asText() + " "
+                                + row.path("minutes").asInt())
+                        .containsExactlyInAnyOrder("2026-09-17 20", "2026-09-16 15");
+            }
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
     private static void signInAtTheProvider(Browser browser, String username) {
         WebElement form = browser.await(
                 "the provider's sign-in form", ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form")));
@@ -188,12 +296,33 @@ class SingleSignOnIT {
     }
 
     private static HttpResponse<String> get(String path, String token) throws Exception {
+        return get(path, token, null);
+    }
+
+    /** A GET with the provider's token, or with a session cookie. */
+    private static HttpResponse<String> get(String path, String token, String cookie) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return HttpClient.newHttpClient().send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A POST of JSON with the session cookie and the headers given (name, value, ...). */
+    private static HttpResponse<String> post(String path, String json, String cookie, String... headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .header("Cookie", cookie);
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
         return HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                                .header("Authorization", "Bearer " + token)
-                                .GET()
-                                .build(),
+                        request.POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                         HttpResponse.BodyHandlers.ofString());
     }
 }
