@@ -43,8 +43,9 @@ import org.supportplans.intake.IntakeService;
  * instruction, 45 minutes DAILY), and a year of sessions, two a week for each (Mondays and Wednesdays of the past
  * year, about 104 a case: about 10 million rows; every 17th missed, the student absent). Then
  * {@code GET /api/reports/services-owed} for each school of the district (about 6,700 cases), through HTTP as a
- * district administrator, for a quarter and for the whole year: median and 95th percentile, and the plan of the
- * sessions query ({@code EXPLAIN (ANALYZE, BUFFERS)}). Writes {@code target/bench/services-owed.md}.
+ * district administrator, for a quarter and for the whole year, with and without the weeks ({@code weeks=false}):
+ * median and 95th percentile with the load average, and the plan of the year's query of minutes delivered per
+ * service and week ({@code EXPLAIN (ANALYZE, BUFFERS)}). Writes {@code target/bench/services-owed.md}.
  *
  * <p>Run alone: {@code ./mvnw -Pbench verify -Dit.test=ServicesOwedBench -Dbench.database=support_plans_owed_bench}.
  * System properties: {@code bench.owedCases} (100000), {@code bench.owedRounds} (5 rounds of the 15 schools).
