@@ -784,6 +784,8 @@ class BadInputIT {
                                 "services owed: unknown school",
                                 reports + "services-owed?school=hogwarts&from=" + today + "&to=" + today)
                         .expect(404, "hogwarts"),
+                get("services owed: weeks neither true nor false", owed + "&from=2026-09-01&to=2026-09-30&weeks=some")
+                        .expect(400, "some"),
                 get("services owed CSV: unknown rows", owed + "&from=2026-09-01&to=2026-09-30&rows=desks")
                         .accept("text/csv")
                         .expect(400, "desks"),

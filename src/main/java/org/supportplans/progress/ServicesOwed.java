@@ -6,7 +6,6 @@ import java.time.YearMonth;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -60,59 +59,209 @@ final class ServicesOwed {
 
     private ServicesOwed() {}
 
+    /** The figures with their weeks, from the sessions themselves. */
     static Result compute(
             Service service, LocalDate from, LocalDate to, Predicate<LocalDate> schoolDay, List<Session> sessions) {
+        return compute(service, SchoolDays.of(from, to, schoolDay), logged(service, from, to, sessions), true);
+    }
+
+    /** The sessions of the service over the period as the rule reads them: those on the service's days. */
+    static Logged logged(Service service, LocalDate from, LocalDate to, List<Session> sessions) {
         LocalDate first = later(from, service.startsOn());
         LocalDate last = earlier(to, service.endsOn());
-        TreeMap<LocalDate, double[]> weeks = new TreeMap<>(); // prescribed, delivered, madeUp, excused
-        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-            double[] week = weeks.computeIfAbsent(monday(day), monday -> new double[4]);
-            if (schoolDay.test(day)) {
-                week[0] += share(service, day);
-            }
-        }
+        Logged logged = new Logged(from, to);
         for (Session session : sessions) {
             LocalDate day = session.date();
             if (day.isBefore(first) || day.isAfter(last)) {
                 continue;
             }
-            double[] week = weeks.computeIfAbsent(monday(day), monday -> new double[4]);
             if (session.status() == SessionStatus.DELIVERED) {
-                week[1] += session.minutes();
-                if (session.makeUp()) {
-                    week[2] += session.minutes();
-                }
-            } else if (session.reason() != null && session.reason().excuses() && schoolDay.test(day)) {
-                week[3] += session.minutes();
+                logged.delivered(logged.week(day), session.minutes(), session.makeUp());
+            } else {
+                logged.missed(session);
             }
         }
-        List<Week> rows = new ArrayList<>();
-        double[] total = new double[4];
-        weeks.forEach((monday, figures) -> {
-            int prescribed = (int) Math.round(figures[0]);
-            int delivered = (int) Math.round(figures[1]);
-            int excused = (int) Math.round(figures[3]);
-            rows.add(new Week(
-                    monday,
-                    prescribed,
-                    delivered,
-                    (int) Math.round(figures[2]),
-                    excused,
-                    Math.max(0, prescribed - delivered - excused)));
-            for (int i = 0; i < 4; i++) {
-                total[i] += figures[i];
+        return logged;
+    }
+
+    /**
+     * The figures from what was logged for the service over the period of {@code schoolDays}: the delivered minutes
+     * of each week (only those of sessions on the service's days in the period), the missed sessions one by one.
+     * Without {@code withWeeks} the result's weeks are left out (the period's figures are the same).
+     */
+    static Result compute(Service service, SchoolDays schoolDays, Logged logged, boolean withWeeks) {
+        LocalDate from = schoolDays.from();
+        LocalDate first = later(from, service.startsOn());
+        LocalDate last = earlier(schoolDays.to(), service.endsOn());
+        if (first.isAfter(last)) {
+            return new Result(0, 0, 0, 0, 0, withWeeks ? List.of() : null);
+        }
+        int firstDay = schoolDays.index(first);
+        int lastDay = schoolDays.index(last);
+        int firstWeek = Logged.week(firstDay, from);
+        int weekCount = Logged.week(lastDay, from) - firstWeek + 1;
+        double[] prescribed = new double[weekCount];
+        double dailyShare = service.frequency() == Frequency.MONTHLY ? 0 : share(service, first);
+        for (int day = firstDay; day <= lastDay; day++) {
+            if (schoolDays.isSchoolDay(day)) {
+                prescribed[Logged.week(day, from) - firstWeek] +=
+                        service.frequency() == Frequency.MONTHLY ? share(service, from.plusDays(day)) : dailyShare;
             }
-        });
-        int prescribed = (int) Math.round(total[0]);
-        int delivered = (int) Math.round(total[1]);
-        int excused = (int) Math.round(total[3]);
+        }
+        double[] excused = new double[weekCount];
+        for (Session session : logged.missed) {
+            LocalDate day = session.date();
+            if (!day.isBefore(first)
+                    && !day.isAfter(last)
+                    && session.reason() != null
+                    && session.reason().excuses()
+                    && schoolDays.test(day)) {
+                excused[logged.week(day) - firstWeek] += session.minutes();
+            }
+        }
+        List<Week> rows = withWeeks ? new ArrayList<>(weekCount) : null;
+        double[] total = new double[4];
+        for (int w = 0; w < weekCount; w++) {
+            double delivered = logged.delivered[firstWeek + w];
+            double madeUp = logged.madeUp[firstWeek + w];
+            if (withWeeks) {
+                int weekPrescribed = (int) Math.round(prescribed[w]);
+                int weekDelivered = (int) Math.round(delivered);
+                int weekExcused = (int) Math.round(excused[w]);
+                rows.add(new Week(
+                        monday(from).plusWeeks(firstWeek + w),
+                        weekPrescribed,
+                        weekDelivered,
+                        (int) Math.round(madeUp),
+                        weekExcused,
+                        Math.max(0, weekPrescribed - weekDelivered - weekExcused)));
+            }
+            total[0] += prescribed[w];
+            total[1] += delivered;
+            total[2] += madeUp;
+            total[3] += excused[w];
+        }
+        if (withWeeks && (logged.periodDelivered > 0 || logged.periodMadeUp > 0)) {
+            throw new IllegalArgumentException("the weeks asked for, the delivered minutes given for the period");
+        }
+        total[1] += logged.periodDelivered;
+        total[2] += logged.periodMadeUp;
+        int totalPrescribed = (int) Math.round(total[0]);
+        int totalDelivered = (int) Math.round(total[1]);
+        int totalExcused = (int) Math.round(total[3]);
         return new Result(
-                prescribed,
-                delivered,
+                totalPrescribed,
+                totalDelivered,
                 (int) Math.round(total[2]),
-                excused,
-                Math.max(0, prescribed - delivered - excused),
-                List.copyOf(rows));
+                totalExcused,
+                Math.max(0, totalPrescribed - totalDelivered - totalExcused),
+                withWeeks ? List.copyOf(rows) : null);
+    }
+
+    /** Which days of a period are school days, a flag a day. */
+    static final class SchoolDays {
+
+        private final LocalDate from;
+        private final boolean[] days;
+
+        private SchoolDays(LocalDate from, boolean[] days) {
+            this.from = from;
+            this.days = days;
+        }
+
+        static SchoolDays of(LocalDate from, LocalDate to, Predicate<LocalDate> schoolDay) {
+            boolean[] days = new boolean[(int) (to.toEpochDay() - from.toEpochDay() + 1)];
+            for (int day = 0; day < days.length; day++) {
+                days[day] = schoolDay.test(from.plusDays(day));
+            }
+            return new SchoolDays(from, days);
+        }
+
+        LocalDate from() {
+            return from;
+        }
+
+        LocalDate to() {
+            return from.plusDays(days.length - 1L);
+        }
+
+        int index(LocalDate day) {
+            return (int) (day.toEpochDay() - from.toEpochDay());
+        }
+
+        boolean isSchoolDay(int day) {
+            return day >= 0 && day < days.length && days[day];
+        }
+
+        boolean test(LocalDate day) {
+            return isSchoolDay(index(day));
+        }
+
+        /** The school days of the period, for a query. */
+        List<LocalDate> list() {
+            List<LocalDate> list = new ArrayList<>();
+            for (int day = 0; day < days.length; day++) {
+                if (days[day]) {
+                    list.add(from.plusDays(day));
+                }
+            }
+            return list;
+        }
+    }
+
+    /**
+     * What was logged for a service over a period, as the rule reads it: the minutes delivered (and those of
+     * make-ups among them) added up per week, the weeks numbered from the Monday of the period's first week; the
+     * missed sessions one by one, their day and reason deciding whether they excuse.
+     */
+    static final class Logged {
+
+        private final LocalDate from;
+        private final double[] delivered;
+        private final double[] madeUp;
+        private final List<Session> missed = new ArrayList<>(0);
+        private double periodDelivered;
+        private double periodMadeUp;
+
+        Logged(LocalDate from, LocalDate to) {
+            this.from = from;
+            int weeks = week((int) (to.toEpochDay() - from.toEpochDay()), from) + 1;
+            this.delivered = new double[weeks];
+            this.madeUp = new double[weeks];
+        }
+
+        /** The week of a day of the period, 0 the period's first. */
+        int week(LocalDate day) {
+            return week((int) (day.toEpochDay() - from.toEpochDay()), from);
+        }
+
+        /** The week, counted from the Monday of {@code from}'s week, of the day {@code day} days after it. */
+        static int week(int day, LocalDate from) {
+            return (day + from.getDayOfWeek().getValue() - 1) / 7;
+        }
+
+        void delivered(int week, int minutes, boolean makeUp) {
+            delivered[week] += minutes;
+            if (makeUp) {
+                madeUp[week] += minutes;
+            }
+        }
+
+        /** Minutes delivered in a week, as the database added them up ({@code madeUp} of them make-ups). */
+        void delivered(int week, long minutes, long madeUpMinutes) {
+            delivered[week] += minutes;
+            madeUp[week] += madeUpMinutes;
+        }
+
+        /** Minutes delivered over the period, as the database added them up, when the weeks are not wanted. */
+        void deliveredInPeriod(long minutes, long madeUpMinutes) {
+            periodDelivered += minutes;
+            periodMadeUp += madeUpMinutes;
+        }
+
+        void missed(Session session) {
+            missed.add(session);
+        }
     }
 
     /** The share of the service that one school day carries. */

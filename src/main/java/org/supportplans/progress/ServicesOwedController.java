@@ -52,8 +52,25 @@ class ServicesOwedController {
             @Parameter(description = "to this day, at most 366 days in all") @RequestParam(required = false) String to,
             @Parameter(description = "only the services of this provider role (e.g. speech-language-pathologist)")
                     @RequestParam(required = false)
-                    String providerRole) {
-        return report.report(ServicesOwedReport.Filter.of(school, from, to, providerRole), CurrentStaff.require());
+                    String providerRole,
+            @Parameter(
+                            description =
+                                    "true (the default): each row with its weeks; false: the rows without their"
+                                            + " weeks (the same figures for the period, a far shorter answer for a long period)")
+                    @RequestParam(required = false)
+                    String weeks) {
+        ServicesOwedReport.Filter filter = ServicesOwedReport.Filter.of(school, from, to, providerRole);
+        return report.report(filter, CurrentStaff.require(), withWeeks(weeks));
+    }
+
+    private static boolean withWeeks(String weeks) {
+        if (weeks == null || weeks.equals("true")) {
+            return true;
+        }
+        if (weeks.equals("false")) {
+            return false;
+        }
+        throw new InvalidFilter("weeks \"" + weeks + "\" is not one of: true, false.");
     }
 
     @GetMapping(path = "/services-owed", produces = "text/csv")
@@ -68,7 +85,10 @@ class ServicesOwedController {
         if (rows != null && !rows.equals("service") && !rows.equals("week")) {
             throw new InvalidFilter("rows \"" + rows + "\" is not one of: service, week.");
         }
-        ServicesOwedReport.Report answer = servicesOwed(school, from, to, providerRole);
+        ServicesOwedReport.Report answer = report.report(
+                ServicesOwedReport.Filter.of(school, from, to, providerRole),
+                CurrentStaff.require(),
+                "week".equals(rows));
         return "week".equals(rows)
                 ? csv("services-owed-weeks", ServicesOwedReport.WeekRow.class, answer.weekRows())
                 : csv("services-owed", ServicesOwedReport.Row.class, answer.rows());

@@ -1,17 +1,19 @@
 package org.supportplans.progress;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.sql.Date;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -21,6 +23,8 @@ import org.supportplans.deadlines.SchoolCalendars;
 import org.supportplans.people.Role;
 import org.supportplans.people.SchoolTenants;
 import org.supportplans.progress.ServicesOwed.Frequency;
+import org.supportplans.progress.ServicesOwed.Logged;
+import org.supportplans.progress.ServicesOwed.SchoolDays;
 import org.supportplans.system.CurrentStaff;
 import org.supportplans.system.InvalidFilter;
 import org.supportplans.system.NotFoundException;
@@ -51,7 +55,7 @@ class ServicesOwedReport {
             int madeUp,
             int excused,
             int owed,
-            List<ServicesOwed.Week> weeks) {}
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<ServicesOwed.Week> weeks) {}
 
     /** A week of a service, for the CSV. */
     record WeekRow(
@@ -160,6 +164,12 @@ class ServicesOwedReport {
 
     @Transactional(readOnly = true)
     public Report report(Filter filter, CurrentStaff staff) {
+        return report(filter, staff, true);
+    }
+
+    /** The report; without {@code withWeeks} each row's weeks are left out (its period's figures are the same). */
+    @Transactional(readOnly = true)
+    public Report report(Filter filter, CurrentStaff staff, boolean withWeeks) {
         String districtId =
                 jdbc.queryForList("select district_id from school where id = ?", String.class, filter.school()).stream()
                         .findFirst()
@@ -167,36 +177,31 @@ class ServicesOwedReport {
                                 staff.isMemberOf(Groups.CAMUNDA_ADMIN) || schools.maySee(staff, filter.school()))
                         .orElseThrow(() -> new NotFoundException("No school " + filter.school() + "."));
         DistrictCalendar calendar = calendars.calendarOf(districtId, filter.school());
-        Set<LocalDate> schoolDays = new HashSet<>();
-        int withoutCalendar = 0;
-        for (LocalDate day = filter.from(); !day.isAfter(filter.to()); day = day.plusDays(1)) {
+        int[] withoutCalendar = {0};
+        SchoolDays schoolDays = SchoolDays.of(filter.from(), filter.to(), day -> {
             Optional<Integer> counted = calendar.schoolDaysBetween(day.minusDays(1), day);
             if (counted.isEmpty()) {
                 // no calendar loaded for that school year: Monday to Friday
-                withoutCalendar++;
-                if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                    schoolDays.add(day);
-                }
-            } else if (counted.get() == 1) {
-                schoolDays.add(day);
+                withoutCalendar[0]++;
+                return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
             }
-        }
+            return counted.get() == 1;
+        });
         List<Line> lines = lines(filter);
-        Map<String, List<ServicesOwed.Session>> sessions = sessions(filter);
-        List<Row> rows = new ArrayList<>();
+        Map<Long, Logged> logged = new HashMap<>(lines.size() * 2);
         for (Line line : lines) {
-            String serviceId = line.planId() + "." + line.number();
+            logged.put(key(line.planId(), line.number()), new Logged(filter.from(), filter.to()));
+        }
+        delivered(filter, lines, logged, withWeeks);
+        missed(filter, logged);
+        List<Row> rows = new ArrayList<>(lines.size());
+        for (Line line : lines) {
             ServicesOwed.Result result = ServicesOwed.compute(
-                    new ServicesOwed.Service(
-                            line.minutes(), Frequency.valueOf(line.frequency()), line.startsOn(), line.endsOn()),
-                    filter.from(),
-                    filter.to(),
-                    schoolDays::contains,
-                    sessions.getOrDefault(serviceId, List.of()));
+                    service(line), schoolDays, logged.get(key(line.planId(), line.number())), withWeeks);
             rows.add(new Row(
                     line.caseId(),
                     line.studentLocalId(),
-                    serviceId,
+                    line.planId() + "." + line.number(),
                     line.planVersion(),
                     line.service(),
                     line.providerRole(),
@@ -222,7 +227,7 @@ class ServicesOwedReport {
                 rows.stream().mapToInt(Row::excused).sum(),
                 rows.stream().mapToInt(Row::owed).sum());
         return new Report(
-                filter.school(), filter.from(), filter.to(), filter.providerRole(), withoutCalendar, totals, rows);
+                filter.school(), filter.from(), filter.to(), filter.providerRole(), withoutCalendar[0], totals, rows);
     }
 
     /** The services of the school's IEP versions implemented in the period, each within its version's dates. */
@@ -269,29 +274,106 @@ class ServicesOwedReport {
     }
 
     /**
-     * The period's sessions at the school (each session keeps the school of its case when it was logged), read from
-     * the index alone ({@code ix_service_session_school_date}, V16_4): a quarter of a school of 6,700 cases in 172 ms
-     * at 10.5 million sessions, where joining the school's cases scanned the whole table (README "Performance").
+     * The minutes delivered of each service, added up by the database per week (or, without the weeks, for the
+     * period), read from the sessions' index alone ({@code ix_service_session_school_date}, V16_4; each session keeps
+     * the school of its case when it was logged): a year of a school of 6,650 services is about 700,000 sessions, and
+     * returned one by one they took longer than the target for the whole report (README "Performance"). Only the
+     * sessions on a service's days count: a service whose sessions added up reach outside them (a version of the IEP
+     * ended after they were logged) has its sessions read one by one instead.
      */
-    private Map<String, List<ServicesOwed.Session>> sessions(Filter filter) {
-        Map<String, List<ServicesOwed.Session>> sessions = new HashMap<>();
+    private void delivered(Filter filter, List<Line> lines, Map<Long, Logged> logged, boolean withWeeks) {
+        Map<Long, Line> byService = new HashMap<>(lines.size() * 2);
+        for (Line line : lines) {
+            byService.put(key(line.planId(), line.number()), line);
+        }
+        List<Line> outside = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        if (withWeeks) {
+            args.add(Date.valueOf(ServicesOwed.monday(filter.from())));
+        }
+        args.addAll(List.of(filter.school(), Date.valueOf(filter.from()), Date.valueOf(filter.to())));
         jdbc.query(
-                "select ss.plan_id, ss.service_number, ss.session_date, ss.status, ss.missed_reason, ss.make_up,"
-                        + " ss.minutes from service_session ss"
-                        + " where ss.school_id = ? and ss.session_date between ? and ?",
+                "select plan_id, service_number, sum(minutes), sum(case when make_up then minutes else 0 end),"
+                        + " min(session_date), max(session_date), week_number"
+                        + " from (select plan_id, service_number, minutes, make_up, session_date,"
+                        + (withWeeks ? " cast(session_date - cast(? as date) as integer) / 7" : " 0")
+                        + " as week_number"
+                        + " from service_session where school_id = ? and session_date between ? and ?"
+                        + " and status = 'DELIVERED') delivered group by plan_id, service_number, week_number",
                 rs -> {
-                    String reason = rs.getString(5);
-                    sessions.computeIfAbsent(rs.getLong(1) + "." + rs.getInt(2), id -> new ArrayList<>())
-                            .add(new ServicesOwed.Session(
-                                    rs.getDate(3).toLocalDate(),
-                                    rs.getInt(7),
-                                    SessionStatus.valueOf(rs.getString(4)),
-                                    reason == null ? null : MissedReason.valueOf(reason),
-                                    rs.getBoolean(6)));
+                    long key = key(rs.getLong(1), rs.getInt(2));
+                    Line line = byService.get(key);
+                    if (line == null) {
+                        return; // not a service of the school's cases for this provider
+                    }
+                    if (rs.getDate(5).toLocalDate().isBefore(line.startsOn())
+                            || rs.getDate(6).toLocalDate().isAfter(line.endsOn())) {
+                        outside.add(line);
+                    } else if (withWeeks) {
+                        logged.get(key).delivered(rs.getInt(7), rs.getLong(3), rs.getLong(4));
+                    } else {
+                        logged.get(key).deliveredInPeriod(rs.getLong(3), rs.getLong(4));
+                    }
                 },
-                filter.school(),
-                Date.valueOf(filter.from()),
-                Date.valueOf(filter.to()));
-        return sessions;
+                args.toArray());
+        for (Line line : new LinkedHashSet<>(outside)) {
+            Logged service = ServicesOwed.logged(
+                    service(line),
+                    filter.from(),
+                    filter.to(),
+                    jdbc.query(
+                            "select session_date, minutes, make_up from service_session where plan_id = ?"
+                                    + " and service_number = ? and school_id = ? and session_date between ? and ?"
+                                    + " and status = 'DELIVERED'",
+                            (rs, i) -> new ServicesOwed.Session(
+                                    rs.getDate(1).toLocalDate(),
+                                    rs.getInt(2),
+                                    SessionStatus.DELIVERED,
+                                    null,
+                                    rs.getBoolean(3)),
+                            line.planId(),
+                            line.number(),
+                            filter.school(),
+                            Date.valueOf(filter.from()),
+                            Date.valueOf(filter.to())));
+            logged.put(key(line.planId(), line.number()), service);
+        }
+    }
+
+    /** The period's missed sessions whose reason may excuse them, one by one: the rule needs their day. */
+    private void missed(Filter filter, Map<Long, Logged> logged) {
+        List<String> excusing = Arrays.stream(MissedReason.values())
+                .filter(MissedReason::excuses)
+                .map(Enum::name)
+                .toList();
+        List<Object> args =
+                new ArrayList<>(List.of(filter.school(), Date.valueOf(filter.from()), Date.valueOf(filter.to())));
+        args.addAll(excusing);
+        jdbc.query(
+                "select ss.plan_id, ss.service_number, ss.session_date, ss.missed_reason, ss.minutes"
+                        + " from service_session ss where ss.school_id = ? and ss.session_date between ? and ?"
+                        + " and ss.status = 'MISSED' and ss.missed_reason in ("
+                        + String.join(", ", Collections.nCopies(excusing.size(), "?")) + ")",
+                rs -> {
+                    Logged service = logged.get(key(rs.getLong(1), rs.getInt(2)));
+                    if (service != null) {
+                        service.missed(new ServicesOwed.Session(
+                                rs.getDate(3).toLocalDate(),
+                                rs.getInt(5),
+                                SessionStatus.MISSED,
+                                MissedReason.valueOf(rs.getString(4)),
+                                false));
+                    }
+                },
+                args.toArray());
+    }
+
+    private static ServicesOwed.Service service(Line line) {
+        return new ServicesOwed.Service(
+                line.minutes(), Frequency.valueOf(line.frequency()), line.startsOn(), line.endsOn());
+    }
+
+    private static long key(long planId, int serviceNumber) {
+        return planId * 100_000 + serviceNumber;
     }
 }

@@ -9,7 +9,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -22,6 +30,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.supportplans.PostgresIntegrationTest;
 import org.supportplans.Referrals;
@@ -34,8 +43,9 @@ import org.supportplans.intake.IntakeService;
  * instruction, 45 minutes DAILY), and a year of sessions, two a week for each (Mondays and Wednesdays of the past
  * year, about 104 a case: about 10 million rows; every 17th missed, the student absent). Then
  * {@code GET /api/reports/services-owed} for each school of the district (about 6,700 cases), through HTTP as a
- * district administrator, for a quarter and for the whole year: median and 95th percentile, and the plan of the
- * sessions query ({@code EXPLAIN (ANALYZE, BUFFERS)}). Writes {@code target/bench/services-owed.md}.
+ * district administrator, for a quarter and for the whole year, with and without the weeks ({@code weeks=false}):
+ * median and 95th percentile with the load average, and the plan of the year's query of minutes delivered per
+ * service and week ({@code EXPLAIN (ANALYZE, BUFFERS)}). Writes {@code target/bench/services-owed.md}.
  *
  * <p>Run alone: {@code ./mvnw -Pbench verify -Dit.test=ServicesOwedBench -Dbench.database=support_plans_owed_bench}.
  * System properties: {@code bench.owedCases} (100000), {@code bench.owedRounds} (5 rounds of the 15 schools).
@@ -44,6 +54,17 @@ import org.supportplans.intake.IntakeService;
 class ServicesOwedBench {
 
     static final String DISTRICT = "owed-bench";
+
+    /** The report's query of the minutes delivered per service and week, as {@code ServicesOwedReport} sends it. */
+    static final String DELIVERED_PER_WEEK = """
+            select plan_id, service_number, sum(minutes), sum(case when make_up then minutes else 0 end),
+                   min(session_date), max(session_date), week_number
+            from (select plan_id, service_number, minutes, make_up, session_date,
+                         cast(session_date - cast(? as date) as integer) / 7 as week_number
+                  from service_session where school_id = ? and session_date between ? and ?
+                  and status = 'DELIVERED') delivered
+            group by plan_id, service_number, week_number
+            """;
 
     @LocalServerPort
     int port;
@@ -93,41 +114,34 @@ class ServicesOwedBench {
         note("seeded %,d cases in %.0f s".formatted(cases, (System.nanoTime() - started) / 1e9));
 
         started = System.nanoTime();
-        int sessions = jdbc.update("""
-                insert into service_session (case_id, school_id, plan_id, service_number, session_date, minutes, status,
-                                             missed_reason, make_up, note, provider_id, recorded_at)
-                select c.id, c.school_id, p.id, ps.position + 1, d::date, ps.minutes,
-                       case when (abs(hashtext(c.id)) + (d::date - ps.starts_on)) % 17 = 0 then 'MISSED' else 'DELIVERED' end,
-                       case when (abs(hashtext(c.id)) + (d::date - ps.starts_on)) % 17 = 0 then 'STUDENT_ABSENT' end,
-                       false, null, c.school_id || '-special-education-teacher', d::date + time '10:00'
-                from support_case c
-                join support_plan p on p.case_id = c.id and p.status = 'IN_EFFECT'
-                join plan_service ps on ps.plan_id = p.id
-                cross join lateral generate_series(ps.starts_on, least(ps.ends_on, current_date - 1), interval '1 day') d
-                where c.school_id like ? and extract(isodow from d) in (1, 3)
-                """, DISTRICT + "-s%");
-        jdbc.execute("vacuum analyze");
+        int sessions = jdbc.execute((ConnectionCallback<Integer>) this::seedSessions);
         note("seeded %,d sessions in %.0f s".formatted(sessions, (System.nanoTime() - started) / 1e9));
+        started = System.nanoTime();
+        jdbc.execute("vacuum analyze");
+        note("vacuum analyze in %.0f s".formatted((System.nanoTime() - started) / 1e9));
         assertThat(sessions).isGreaterThan(cases * 90);
 
         LocalDate yearFrom = today.minusDays(365);
         LocalDate quarterFrom = today.minusDays(91);
         List<String> schools =
                 jdbc.queryForList("select id from school where district_id = ? order by id", String.class, DISTRICT);
-        String quarter = time("a quarter", schools, quarterFrom, today);
-        String year = time("the year", schools, yearFrom, today);
+        List<String> timings = List.of(
+                time("a quarter", schools, quarterFrom, today, true),
+                time("a quarter, `weeks=false`", schools, quarterFrom, today, false),
+                time("the year", schools, yearFrom, today, true),
+                time("the year, `weeks=false`", schools, yearFrom, today, false));
+        note("the bench database: %s (`pg_database_size`)"
+                .formatted(jdbc.queryForObject(
+                        "select pg_size_pretty(pg_database_size(current_database()))", String.class)));
 
         String plan = String.join(
                 "\n",
                 jdbc.queryForList(
-                        """
-                        explain (analyze, buffers)
-                        select ss.plan_id, ss.service_number, ss.session_date, ss.status, ss.missed_reason, ss.make_up,
-                        ss.minutes from service_session ss where ss.school_id = ? and ss.session_date between ? and ?
-                        """,
+                        "explain (analyze, buffers) " + DELIVERED_PER_WEEK,
                         String.class,
+                        java.sql.Date.valueOf(yearFrom.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))),
                         schools.get(0),
-                        java.sql.Date.valueOf(quarterFrom),
+                        java.sql.Date.valueOf(yearFrom),
                         java.sql.Date.valueOf(today)));
         long casesPerSchool = jdbc.queryForObject(
                 "select count(*) from support_case where school_id = ?", Long.class, schools.get(0));
@@ -139,12 +153,11 @@ class ServicesOwedBench {
                 %,d cases in one district of %d schools (%,d cases, %,d sessions at %s), %,d sessions in all.
                 `GET /api/reports/services-owed?school=&from=&to=` as a district administrator, each school %d times:
 
-                | period | median ms | p95 ms | runs | answer |
-                |---|---|---|---|---|
-                %s
+                | period | median ms | p95 ms | runs | answer | load average before / after |
+                |---|---|---|---|---|---|
                 %s
 
-                The sessions query for %s, a quarter:
+                The query of the minutes delivered per service and week, for %s, the year:
 
                 ```
                 %s
@@ -159,8 +172,7 @@ class ServicesOwedBench {
                         schools.get(0),
                         sessions,
                         rounds,
-                        quarter,
-                        year,
+                        String.join("\n", timings),
                         schools.get(0),
                         plan,
                         String.join("\n", notes));
@@ -168,23 +180,95 @@ class ServicesOwedBench {
         System.out.println(result);
     }
 
-    /** Each school {@code rounds} times after one warm-up round: a row of the table. */
-    private String time(String label, List<String> schools, LocalDate from, LocalDate to) {
-        for (String school : schools) {
-            get(school, from, to);
+    /**
+     * A year of sessions, two a week for each case of the district (Mondays and Wednesdays, every 17th missed), in
+     * the order the providers log them (month by month, every school at once), loaded as bulk loads are: on one
+     * connection of the superuser with {@code session_replication_role = replica}, so the three foreign keys
+     * (case, school, plan) are not checked row by row, and with the table's secondary indexes dropped and built
+     * again afterwards from their own definitions ({@code pg_get_indexdef}). Then one query checks that every
+     * session's case, school and plan exist, as the foreign keys would have.
+     */
+    private int seedSessions(Connection connection) throws SQLException {
+        int inserted = 0;
+        try (Statement sql = connection.createStatement()) {
+            List<String> indexes = new ArrayList<>();
+            try (ResultSet rs = sql.executeQuery("""
+                    select i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) from pg_index i
+                    where i.indrelid = 'service_session'::regclass
+                    and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
+                    """)) {
+                while (rs.next()) {
+                    sql.addBatch("drop index " + rs.getString(1));
+                    indexes.add(rs.getString(2));
+                }
+            }
+            sql.executeBatch();
+            sql.execute("set session_replication_role = replica");
+            try (PreparedStatement month = connection.prepareStatement("""
+                    insert into service_session (case_id, school_id, plan_id, service_number, session_date, minutes,
+                                                 status, missed_reason, make_up, note, provider_id, recorded_at)
+                    select c.id, c.school_id, p.id, ps.position + 1, d::date, ps.minutes,
+                           case when (abs(hashtext(c.id)) + (d::date - ps.starts_on)) % 17 = 0
+                                then 'MISSED' else 'DELIVERED' end,
+                           case when (abs(hashtext(c.id)) + (d::date - ps.starts_on)) % 17 = 0
+                                then 'STUDENT_ABSENT' end,
+                           false, null, c.school_id || '-special-education-teacher', d::date + time '10:00'
+                    from support_case c
+                    join support_plan p on p.case_id = c.id and p.status = 'IN_EFFECT'
+                    join plan_service ps on ps.plan_id = p.id
+                    cross join lateral generate_series(greatest(ps.starts_on, ?::date),
+                        least(ps.ends_on, current_date - 1, ?::date), interval '1 day') d
+                    where c.school_id like ? and extract(isodow from d) in (1, 3)
+                    """)) {
+                LocalDate first = Referrals.today().minusYears(2).withDayOfMonth(1);
+                for (LocalDate m = first; m.isBefore(Referrals.today()); m = m.plusMonths(1)) {
+                    month.setObject(1, m);
+                    month.setObject(2, m.plusMonths(1).minusDays(1));
+                    month.setString(3, DISTRICT + "-s%");
+                    inserted += month.executeUpdate();
+                }
+            } finally {
+                sql.execute("set session_replication_role = origin");
+            }
+            sql.execute("set maintenance_work_mem = '512MB'");
+            for (String index : indexes) {
+                sql.execute(index);
+            }
+            sql.execute("reset maintenance_work_mem");
+            try (ResultSet rs = sql.executeQuery("""
+                    select count(*) from service_session ss
+                    where not exists (select 1 from support_case c where c.id = ss.case_id)
+                    or not exists (select 1 from school s where s.id = ss.school_id)
+                    or not exists (select 1 from support_plan p where p.id = ss.plan_id)
+                    """)) {
+                rs.next();
+                assertThat(rs.getLong(1))
+                        .as("sessions without their case, school or plan")
+                        .isZero();
+            }
         }
+        return inserted;
+    }
+
+    /** Each school {@code rounds} times after one warm-up round: a row of the table. */
+    private String time(String label, List<String> schools, LocalDate from, LocalDate to, boolean weeks)
+            throws IOException {
+        for (String school : schools) {
+            get(school, from, to, weeks);
+        }
+        String loadBefore = loadAverage();
         double[] ms = new double[schools.size() * rounds];
         int bytes = 0;
         for (int round = 0; round < rounds; round++) {
             for (int s = 0; s < schools.size(); s++) {
                 long start = System.nanoTime();
-                HttpResponse<String> response = get(schools.get(s), from, to);
+                HttpResponse<String> response = get(schools.get(s), from, to, weeks);
                 ms[round * schools.size() + s] = (System.nanoTime() - start) / 1e6;
                 bytes = response.body().length();
             }
         }
         Arrays.sort(ms);
-        return "| %s (%s to %s) | %.0f | %.0f | %d | %,d bytes |"
+        return "| %s (%s to %s) | %.0f | %.0f | %d | %,d bytes | %s / %s |"
                 .formatted(
                         label,
                         from,
@@ -192,7 +276,14 @@ class ServicesOwedBench {
                         PerformanceBench.percentile(ms, 0.5),
                         PerformanceBench.percentile(ms, 0.95),
                         ms.length,
-                        bytes);
+                        bytes,
+                        loadBefore,
+                        loadAverage());
+    }
+
+    /** The machine's load average over the last minute ({@code /proc/loadavg}). */
+    private static String loadAverage() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
     }
 
     /** A district of the demo district's calendars, with its district administrator the demo one. */
@@ -222,13 +313,13 @@ class ServicesOwedBench {
                 DISTRICT);
     }
 
-    private HttpResponse<String> get(String school, LocalDate from, LocalDate to) {
+    private HttpResponse<String> get(String school, LocalDate from, LocalDate to, boolean weeks) {
         String basic =
                 Base64.getEncoder().encodeToString("district-admin:district-admin".getBytes(StandardCharsets.UTF_8));
         try {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/reports/services-owed?school="
-                                    + school + "&from=" + from + "&to=" + to))
+                                    + school + "&from=" + from + "&to=" + to + (weeks ? "" : "&weeks=false")))
                             .header("Authorization", "Basic " + basic)
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -250,8 +341,9 @@ class ServicesOwedBench {
         }
     }
 
-    private void note(String line) {
-        notes.add("- " + line);
+    /** A line of the result, with the load average of the moment. */
+    private void note(String line) throws IOException {
+        notes.add("- " + line + " (load average " + loadAverage() + ")");
         System.out.println(line);
     }
 }

@@ -214,6 +214,12 @@ class BetweenReviewsIT {
         assertThat(weeks(readingRow))
                 .containsExactly(List.of("2026-09-14", 60, 20, 0, 20, 20), List.of("2026-09-21", 80, 80, 20, 20, 0));
         assertThat(speechRow.path("studentLocalId").asText()).isNotBlank();
+        // without the weeks: the same figures, no weeks
+        JsonNode withoutWeeks = coordinator.get(owedPath + "&weeks=false").json();
+        assertThat(figures(row(withoutWeeks, speech))).containsExactly(42, 35, 0, 0, 7);
+        assertThat(figures(row(withoutWeeks, reading))).containsExactly(140, 100, 20, 40, 0);
+        assertThat(row(withoutWeeks, reading).has("weeks")).isFalse();
+        assertThat(withoutWeeks.path("totals")).isEqualTo(owed.json().path("totals"));
 
         // one provider's services; CSV, one row per service, or per service and week
         JsonNode slpOnly = coordinator

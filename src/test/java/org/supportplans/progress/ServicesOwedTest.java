@@ -184,4 +184,51 @@ class ServicesOwedTest {
 
         assertThat(result.weeks()).containsExactly(new Week(sep(14), 30, 0, 0, 0, 30));
     }
+
+    @Test
+    void theReportsMinutesAddedUpPerWeekOrForThePeriodGiveTheSameFigures() {
+        // the report reads the delivered minutes added up by the database (per week, or for the period without the
+        // weeks) and the missed sessions one by one: the same figures as from the sessions themselves
+        Service readingDaily = new Service(20, Frequency.DAILY, sep(16), LocalDate.of(2026, 10, 9));
+        LocalDate from = sep(10);
+        LocalDate to = LocalDate.of(2026, 10, 14);
+        Predicate<LocalDate> schoolDays = schoolDaysBut(sep(25));
+        List<Session> sessions = List.of(
+                delivered(sep(16), 20),
+                delivered(sep(17), 15),
+                missed(sep(18), 20, MissedReason.STUDENT_ABSENT),
+                missed(sep(21), 20, MissedReason.PROVIDER_ABSENT),
+                madeUp(sep(23), 20),
+                missed(sep(25), 20, MissedReason.SCHOOL_CLOSED),
+                missed(sep(28), 20, MissedReason.SCHOOL_CLOSED),
+                delivered(LocalDate.of(2026, 10, 5), 20),
+                missed(LocalDate.of(2026, 10, 6), 20, MissedReason.STUDENT_ABSENT),
+                missed(LocalDate.of(2026, 10, 13), 20, MissedReason.STUDENT_ABSENT));
+        Result fromSessions = ServicesOwed.compute(readingDaily, from, to, schoolDays, sessions);
+
+        ServicesOwed.SchoolDays days = ServicesOwed.SchoolDays.of(from, to, schoolDays);
+        ServicesOwed.Logged perWeek = new ServicesOwed.Logged(from, to);
+        ServicesOwed.Logged forThePeriod = new ServicesOwed.Logged(from, to);
+        for (Session session : sessions) {
+            if (session.status() == SessionStatus.DELIVERED) {
+                int madeUp = session.makeUp() ? session.minutes() : 0;
+                perWeek.delivered(perWeek.week(session.date()), session.minutes(), (long) madeUp);
+                forThePeriod.deliveredInPeriod(session.minutes(), madeUp);
+            } else {
+                perWeek.missed(session);
+                forThePeriod.missed(session);
+            }
+        }
+        Result weekly = ServicesOwed.compute(readingDaily, days, perWeek, true);
+        Result period = ServicesOwed.compute(readingDaily, days, forThePeriod, false);
+
+        assertThat(weekly).isEqualTo(fromSessions);
+        // 17 school days from the 16th to 9 October (3 + 4, the 25th no school, + 5 + 5) x 20 = 340; delivered 75, 20
+        // of them a make-up; excused 20 (absent on the 18th) + 20 (closed on the 28th) + 20 (absent on 6 October), not
+        // the 25th (no school on the calendar already) nor 13 October (after the service's end)
+        assertThat(List.of(period.prescribed(), period.delivered(), period.madeUp(), period.excused(), period.owed()))
+                .containsExactly(340, 75, 20, 60, 205);
+        assertThat(period.weeks()).isNull();
+        assertThat(fromSessions.owed()).isEqualTo(205);
+    }
 }
