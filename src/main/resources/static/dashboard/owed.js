@@ -26,7 +26,7 @@ export async function loadOwed(schools, today, onOpenCase) {
         periods.set(key, periodHolding(school.districtId, day));
       }
       const period = await periods.get(key);
-      const report = await get('reports/services-owed', { school: school.id, from: period.from, to: period.to });
+      const report = await get('reports/services-owed', { school: school.id, from: period.from, to: period.to, weeks: false });
       return { school, period, report };
     }),
   );

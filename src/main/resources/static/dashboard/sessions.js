@@ -100,7 +100,7 @@ async function loadWeek() {
   $('week-status').textContent = 'Loading…';
   const answers = await Promise.allSettled(
     (me.schools ?? []).map((school) =>
-      get('reports/services-owed', { school: school.id, from: week.from, to: week.to }).then((report) => ({
+      get('reports/services-owed', { school: school.id, from: week.from, to: week.to, weeks: false }).then((report) => ({
         school,
         report,
       })),
