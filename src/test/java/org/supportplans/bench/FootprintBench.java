@@ -407,6 +407,22 @@ class FootprintBench {
                 / (double) cases;
     }
 
+    /** The engine's runtime tables ({@code act_ru_*}, {@code act_ge_*}), its history ({@code act_hi_*}), or ours. */
+    private static String owner(String table) {
+        if (table.startsWith("act_hi_")) {
+            return "engine history";
+        }
+        return table.startsWith("act_") ? "engine runtime" : "ours";
+    }
+
+    private double owned(String owner, Map<String, Long> after, Map<String, Long> before) {
+        return after.keySet().stream()
+                        .filter(table -> owner(table).equals(owner))
+                        .mapToLong(table -> after.get(table) - before.getOrDefault(table, 0L))
+                        .sum()
+                / (double) cases;
+    }
+
     private void write(Snapshot empty, Snapshot inEffect, Snapshot aYearOn, int sessions, int dataPoints)
             throws java.io.IOException {
         double rowsInEffect = total(inEffect.rows(), empty.rows(), cases);
@@ -427,6 +443,17 @@ class FootprintBench {
                         .formatted(sessions / cases, dataPoints / cases, rowsYear, bytesYear / 1024, writtenYear));
         out.append("| a district of 10,000 cases, a year of each (growth per year) | %.1f million | %.2f GB | |\n"
                 .formatted(rowsYear * 10_000 / 1e6, bytesYear * 10_000 / (1024.0 * 1024 * 1024)));
+        out.append("\nBy owner, per case:\n\n");
+        out.append("| | rows, to an IEP in effect | KB | rows, its year | KB |\n|---|---|---|---|---|\n");
+        for (String owner : List.of("engine runtime", "engine history", "ours")) {
+            out.append("| %s | %.0f | %.1f | %.0f | %.1f |\n"
+                    .formatted(
+                            owner,
+                            owned(owner, inEffect.rows(), empty.rows()),
+                            owned(owner, inEffect.bytes(), empty.bytes()) / 1024,
+                            owned(owner, aYearOn.rows(), inEffect.rows()),
+                            owned(owner, aYearOn.bytes(), inEffect.bytes()) / 1024));
+        }
         out.append("\nWhere the rows and bytes go, per case (tables of 1 row or 8 KB or more):\n\n");
         out.append("| table | rows, to an IEP in effect | KB | rows, its year | KB |\n|---|---|---|---|---|\n");
         aYearOn.bytes().keySet().stream()
