@@ -126,10 +126,7 @@ class AuditFilter extends OncePerRequestFilter {
                 caseIds.ofClock(variables.get("id")).ifPresent(cases::add);
             }
         }
-        String location = response.getHeader("Location");
-        if (location != null && location.contains("/api/cases/")) {
-            cases.add(location.substring(location.lastIndexOf('/') + 1));
-        }
+        caseOfLocation(response.getHeader("Location")).ifPresent(cases::add);
         @SuppressWarnings("unchecked")
         Set<String> shown = (Set<String>) request.getAttribute(AuditTrail.CASES);
         if (shown != null) {
@@ -150,6 +147,25 @@ class AuditFilter extends OncePerRequestFilter {
                 Outcome.of(status),
                 cases));
     }
+
+    /**
+     * The case a created resource's {@code Location} names: the segment after {@code /api/cases/}, whether the
+     * location is the case ({@code /api/cases/{id}}, a referral's) or a record of it ({@code /api/cases/{id}/goals}).
+     */
+    static Optional<String> caseOfLocation(String location) {
+        int at = location == null ? -1 : location.indexOf(CASES);
+        if (at < 0) {
+            return Optional.empty();
+        }
+        String rest = location.substring(at + CASES.length());
+        int end = 0;
+        while (end < rest.length() && "/?#".indexOf(rest.charAt(end)) < 0) {
+            end++;
+        }
+        return end == 0 ? Optional.empty() : Optional.of(rest.substring(0, end));
+    }
+
+    private static final String CASES = "/api/cases/";
 
     private Optional<AuditEvent> engine(HttpServletRequest request, String path, String userId, int status) {
         // the query string only: reading a parameter with getParameter could consume a form body

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -33,7 +34,9 @@ import org.springframework.stereotype.Component;
  * task at the same moment. The engine lets one win and rolls the other back with an
  * {@link OptimisticLockingException} (or, when the winner's commit lands while the loser reads, cannot
  * rebuild the process instance), which the REST API would report as a server error (500); the one who
- * lost is told instead, with 409, to reload the task.
+ * lost is told instead, with 409, to reload the task. Two staff claiming the same task: the engine refuses the
+ * second with a {@link TaskAlreadyClaimedException}, a server error (500, and a stack trace in the log) for the REST
+ * API; the second is told with 409 too.
  */
 @Component
 @ApplicationPath("/engine-rest")
@@ -74,6 +77,12 @@ class EngineRestConfiguration extends CamundaJerseyResourceConfig {
             return Optional.of(TaskGone.answer(exception));
         }
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TaskAlreadyClaimedException) {
+                return Optional.of(answer(
+                        Response.Status.CONFLICT,
+                        "TaskAlreadyClaimedException",
+                        "Someone else has just claimed this task. Reload your tasks."));
+            }
             if (cause instanceof OptimisticLockingException || lostTheProcessInstance(cause)) {
                 return Optional.of(answer(
                         Response.Status.CONFLICT,

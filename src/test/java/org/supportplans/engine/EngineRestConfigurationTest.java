@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.ws.rs.core.Response;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,16 @@ class EngineRestConfigurationTest {
                 "Cannot submit task form 42");
 
         assertThat(mapper.toResponse(lost).getStatus()).isEqualTo(409);
+    }
+
+    @Test
+    void aTaskSomeoneElseClaimedAMomentAgoIsAConflict() {
+        // what TaskService.claim throws through POST /engine-rest/task/{id}/claim, unwrapped
+        Response response = new EngineRestConfiguration.OtherSchoolMapper()
+                .toResponse(new TaskAlreadyClaimedException("42", "school-psychologist-2"));
+
+        assertThat(response.getStatus()).isEqualTo(409);
+        assertThat(response.getEntity().toString()).contains("Someone else has just claimed this task");
     }
 
     @Test
