@@ -195,13 +195,12 @@ final class StaffMember implements Runnable {
     }
 
     /**
-     * A task claimed (or completed) by a colleague since the list was read: gone (404), claimed at the same
-     * moment (409), or already claimed, which the engine REST API answers with Camunda's own 500 {@code
-     * TaskAlreadyClaimedException}.
+     * A task claimed (or completed) by a colleague since the list was read: gone (404), or claimed a moment before
+     * or at the same moment (409, {@code TaskAlreadyClaimedException} or a lost race; Camunda's own answer would be a
+     * 500, which the service turns into 409: {@code EngineRestConfiguration}).
      */
     private boolean claimedBySomeoneElse(LoadClient.Reply reply) {
-        if (reply.is(404, 409)
-                || (reply.is(500) && reply.body() != null && reply.body().contains("TaskAlreadyClaimedException"))) {
+        if (reply.is(404, 409)) {
             results().lostRace(CLAIM);
             return true;
         }
