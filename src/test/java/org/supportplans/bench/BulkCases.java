@@ -1,10 +1,12 @@
 package org.supportplans.bench;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -15,9 +17,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (the columns read from the catalogue, so a new column is copied too; one that names the case, its student
  * or its school is given the new case's, as the clock's school is): student, support_case and every record of
  * the case, its clocks with their pauses and changes; and, for an open case, the engine's
- * runtime rows the reports read: each process instance of the case (business key = case id), its open
- * user tasks and their candidate groups. Not copied: the engine's history, variables, jobs (the clocks'
- * timers) and authorizations; the reports and lists measured do not read them.
+ * runtime rows the reports and Tasklist read: each process instance of the case (business key = case id), its
+ * open user tasks, their candidate groups and the authorization the engine gives each task's candidate group,
+ * all in the new school's tenant. Not copied: the engine's history, variables and jobs (the clocks' timers);
+ * the reports and lists measured do not read them.
  */
 final class BulkCases {
 
@@ -27,6 +30,9 @@ final class BulkCases {
     static final String DISTRICT_PREFIX = "bench-d";
 
     private static final String SEED = "bench_seed_case";
+
+    /** A copied engine row's tenant: the new case's school where the template's had one (tenant id = school id). */
+    private static final String TENANT = "case when x.tenant_id_ is null then null else s.school_id end";
 
     private final JdbcTemplate jdbc;
 
@@ -39,7 +45,7 @@ final class BulkCases {
     }
 
     static String school(int d, int s) {
-        return district(d) + "-s%02d".formatted(s);
+        return district(d) + "-s%03d".formatted(s);
     }
 
     /**
@@ -48,17 +54,31 @@ final class BulkCases {
      * coordinator, school team and district administrator working at every school of the first district.
      */
     void districts(int districts, int schoolsPerDistrict) {
+        districts(Collections.nCopies(districts, schoolsPerDistrict));
+    }
+
+    /**
+     * As {@link #districts(int, int)}, district {@code d} (from 1) with {@code schools.get(d - 1)} schools; each
+     * school also a Camunda tenant with its staff as members, as {@code SchoolTenants} keeps them.
+     */
+    void districts(List<Integer> schools) {
         jdbc.update("""
                 insert into district (id, name, state, time_zone)
                 select ? || lpad(d::text, 2, '0'), 'Bench district ' || d, 'CO', 'America/Denver'
                 from generate_series(1, ?) d
-                """, DISTRICT_PREFIX, districts);
+                """, DISTRICT_PREFIX, schools.size());
+        for (int d = 1; d <= schools.size(); d++) {
+            jdbc.update("""
+                    insert into school (id, district_id, name)
+                    select d.id || '-s' || lpad(s::text, 3, '0'), d.id, 'School ' || s || ' of ' || d.name
+                    from district d cross join generate_series(1, ?) s
+                    where d.id = ?
+                    """, schools.get(d - 1), district(d));
+        }
         jdbc.update("""
-                insert into school (id, district_id, name)
-                select d.id || '-s' || lpad(s::text, 2, '0'), d.id, 'School ' || s || ' of ' || d.name
-                from district d cross join generate_series(1, ?) s
-                where d.id like 'bench-d%'
-                """, schoolsPerDistrict);
+                insert into act_id_tenant (id_, name_, rev_)
+                select id, name, 1 from school where id like 'bench-d%'
+                """);
         jdbc.update("""
                 insert into school_calendar (district_id, school_year, first_day, last_day, updated_at, version)
                 select d.id, c.school_year, c.first_day, c.last_day, c.updated_at, 0
@@ -87,6 +107,10 @@ final class BulkCases {
                     insert into school_staff (school_id, user_id)
                     select s.id, s.id || '-' || ? from school s where s.id like 'bench-d%'
                     """, role);
+            jdbc.update("""
+                    insert into act_id_tenant_member (id_, tenant_id_, user_id_)
+                    select gen_random_uuid()::text, s.id, s.id || '-' || ? from school s where s.id like 'bench-d%'
+                    """, role);
         }
         for (String demoUser :
                 List.of("coordinator", "school-psychologist", "special-education-teacher", "district-admin")) {
@@ -104,6 +128,11 @@ final class BulkCases {
 
     /** As {@link #seed(List, long, long)}, at the schools whose id is like {@code schools} (SQL {@code like}). */
     void seed(List<Template> templates, long from, long to, String schools) {
+        seed(templates, from, to, schools, "");
+    }
+
+    /** As {@link #seed(List, long, long, String)}, leaving out the school {@code except} (a school kept at its size). */
+    void seed(List<Template> templates, long from, long to, String schools, String except) {
         drop();
         StringBuilder slots = new StringBuilder();
         int slot = 0;
@@ -124,8 +153,8 @@ final class BulkCases {
         jdbc.execute("""
                 create unlogged table bench_school as
                 select (row_number() over (order by id)) - 1 as k, id, district_id
-                from school where id like '%s'
-                """.formatted(schools.replace("'", "''")));
+                from school where id like '%s' and id <> '%s'
+                """.formatted(schools.replace("'", "''"), except.replace("'", "''")));
         long schoolCount = jdbc.queryForObject("select count(*) from bench_school", Long.class);
         jdbc.execute("""
                 create unlogged table %s as
@@ -221,7 +250,7 @@ final class BulkCases {
         // those are offered
         jdbc.execute("""
                 create unlogged table bench_map_instance as
-                select s.case_id, s.shift, e.id_ as old_id, gen_random_uuid()::text as new_id
+                select s.case_id, s.school_id, s.shift, e.id_ as old_id, gen_random_uuid()::text as new_id
                 from %s s join act_ru_execution e on e.business_key_ = s.template_id and e.id_ = e.proc_inst_id_
                 """.formatted(SEED));
         Map<String, String> instance = new LinkedHashMap<>();
@@ -234,10 +263,12 @@ final class BulkCases {
         instance.put("super_exec_", "null");
         instance.put("super_case_exec_", "null");
         instance.put("case_inst_id_", "null");
+        instance.put("tenant_id_", TENANT);
         copy("act_ru_execution", "bench_map_instance", "join act_ru_execution x on x.id_ = s.old_id", instance);
         jdbc.execute("""
                 create unlogged table bench_map_task as
-                select s.case_id, s.shift, s.new_id as instance_id, t.id_ as old_id, gen_random_uuid()::text as new_id
+                select s.case_id, s.school_id, s.shift, s.new_id as instance_id, t.id_ as old_id,
+                       gen_random_uuid()::text as new_id
                 from bench_map_instance s join act_ru_task t on t.proc_inst_id_ = s.old_id
                 """);
         copy(
@@ -251,12 +282,26 @@ final class BulkCases {
                         "proc_inst_id_", "s.instance_id",
                         "case_execution_id_", "null",
                         "case_inst_id_", "null",
-                        "parent_task_id_", "null"));
+                        "parent_task_id_", "null",
+                        "tenant_id_", TENANT));
         copy(
                 "act_ru_identitylink",
                 "bench_map_task",
                 "join act_ru_identitylink x on x.task_id_ = s.old_id",
-                Map.of("id_", "gen_random_uuid()::text", "rev_", "1", "task_id_", "s.new_id"));
+                Map.of("id_", "gen_random_uuid()::text", "rev_", "1", "task_id_", "s.new_id", "tenant_id_", TENANT));
+        // what the engine grants a task's candidate group on the task (read and update), as Tasklist's queries
+        // check it; removal time and root instance as the engine sets them
+        copy(
+                "act_ru_authorization",
+                "bench_map_task",
+                "join act_ru_authorization x on x.resource_type_ = " + Resources.TASK.resourceType()
+                        + " and x.resource_id_ = s.old_id",
+                Map.of(
+                        "id_", "gen_random_uuid()::text",
+                        "rev_", "1",
+                        "resource_id_", "s.new_id",
+                        "root_proc_inst_id_",
+                                "case when x.root_proc_inst_id_ is null then null else s.instance_id end"));
         drop();
     }
 

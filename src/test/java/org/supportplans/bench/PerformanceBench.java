@@ -1,7 +1,5 @@
 package org.supportplans.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -134,8 +132,7 @@ class PerformanceBench {
         }
 
         // 2. the queries at scale: templates driven by the service, copied in bulk
-        List<BulkCases.Template> templates = templates(drive, today);
-        awaitJobs();
+        List<BulkCases.Template> templates = new CaseTemplates(drive, management, jdbc, port).driven(today);
         BulkCases bulk = new BulkCases(jdbc);
         bulk.districts(10, 15);
         Map<Integer, Map<String, Latency>> byScale = new LinkedHashMap<>();
@@ -255,93 +252,8 @@ class PerformanceBench {
     }
 
     /** Until no job is due: the job executor has run every async continuation (and any timer due now). */
-    private void awaitJobs() throws InterruptedException {
-        long giveUp = System.nanoTime() + 300_000_000_000L;
-        while (management.createJobQuery().executable().count() > 0) {
-            if (System.nanoTime() > giveUp) {
-                throw new AssertionError("the job executor did not finish the due jobs in 5 minutes");
-            }
-            Thread.sleep(10);
-        }
-    }
-
-    // ---- templates ----------------------------------------------------------------------------------
-
-    /**
-     * A case at each step, driven through the service, each copied by a share of the seeded cases, moved back
-     * in time: open cases in every phase (their clocks running, some past due), IEPs in effect (initial
-     * evaluation met, or met late: consent 75 days before the decision), and years of closed cases.
-     */
-    private List<BulkCases.Template> templates(CaseDrive drive, LocalDate today) {
-        String school = "lincoln-elementary";
-        String exited = drive.productCase(school, CaseDrive.Stop.IEP_IN_EFFECT, today);
-        String exitedLate = drive.productCase(school, CaseDrive.Stop.IEP_IN_EFFECT, 75, today, this::settle);
-        exit(exited, "GRADUATED");
-        exit(exitedLate, "MOVED_AWAY");
-        return List.of(
-                new BulkCases.Template(drive.productCase(school, CaseDrive.Stop.REFERRED, today), "triage", 3, 0, 20),
-                new BulkCases.Template(
-                        drive.productCase(school, CaseDrive.Stop.CONSENT_ASKED, today),
-                        "waiting for consent",
-                        4,
-                        0,
-                        30),
-                new BulkCases.Template(
-                        drive.productCase(school, CaseDrive.Stop.EVALUATING, today),
-                        "evaluation (clock running, past due when moved back over 60 days)",
-                        10,
-                        0,
-                        75),
-                new BulkCases.Template(
-                        drive.productCase(school, CaseDrive.Stop.PLAN_DEVELOPMENT, today),
-                        "plan development",
-                        4,
-                        0,
-                        40),
-                new BulkCases.Template(
-                        drive.productCase(school, CaseDrive.Stop.IEP_IN_EFFECT, today), "IEP in effect", 43, 0, 360),
-                new BulkCases.Template(
-                        drive.productCase(school, CaseDrive.Stop.IEP_IN_EFFECT, 75, today, this::settle),
-                        "IEP in effect, evaluation met late",
-                        6,
-                        0,
-                        360),
-                new BulkCases.Template(exited, "closed after an IEP (graduated)", 20, 365, 1825),
-                new BulkCases.Template(exitedLate, "closed after a late evaluation (moved away)", 5, 365, 1825),
-                new BulkCases.Template(
-                        drive.productCase(school, CaseDrive.Stop.DECLINED, today), "declined at triage", 5, 0, 1825));
-    }
-
-    /**
-     * The next morning's deadline sweep, as the service would run it after the days the case was moved back over:
-     * the district's sweep record reset (a bench run drives several such cases on one day), the hourly timer due
-     * now; then every job that fell due.
-     */
-    private void settle() {
-        jdbc.update("delete from deadline_sweep");
-        management.setJobDuedate(
-                management
-                        .createJobQuery()
-                        .processDefinitionKey("deadline-sweep")
-                        .timers()
-                        .singleResult()
-                        .getId(),
-                org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
-        try {
-            awaitJobs();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void exit(String caseId, String reason) {
-        HttpResponse<String> response = send(
-                "coordinator",
-                HttpRequest.newBuilder(uri("/api/cases/" + caseId + "/exit"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"" + reason + "\"}")));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    private void awaitJobs() {
+        CaseTemplates.awaitJobs(management);
     }
 
     // ---- queries ------------------------------------------------------------------------------------
