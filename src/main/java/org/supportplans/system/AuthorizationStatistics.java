@@ -25,6 +25,9 @@ class AuthorizationStatistics implements ApplicationRunner {
 
     static final String NAME = "sp_authorization_permissions";
 
+    static final String CREATE =
+            "create statistics if not exists " + NAME + " on (perms_ & 2), (perms_ & 64) from act_ru_authorization";
+
     private static final Logger log = LoggerFactory.getLogger(AuthorizationStatistics.class);
 
     private final JdbcTemplate jdbc;
@@ -51,8 +54,7 @@ class AuthorizationStatistics implements ApplicationRunner {
             if (present != null && present > 0) {
                 return;
             }
-            jdbc.execute("create statistics if not exists " + NAME
-                    + " on (perms_ & 2), (perms_ & 64) from act_ru_authorization");
+            jdbc.execute(CREATE);
             jdbc.execute("analyze act_ru_authorization");
             log.info("Statistics on the permissions of act_ru_authorization created (task queries' plans)");
         });
