@@ -2,16 +2,11 @@ package org.supportplans.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import org.supportplans.roster.OneRosterDistrict;
 
 /**
  * The load's own staff ({@code load.staff=distinct}): one user per simulated staff member, as a district has
@@ -81,50 +76,15 @@ final class LoadStaff {
     }
 
     private static byte[] rosterZip(List<Staff> staff) {
-        List<List<String>> orgs = rows(
-                List.of("sourcedId", "status", "dateLastModified", "name", "type", "identifier", "parentSourcedId"));
+        List<List<String>> orgs = OneRosterDistrict.table(OneRosterDistrict.ORGS);
         orgs.add(List.of("org-" + DISTRICT, "", "", "Demo School District", "district", DISTRICT, ""));
         List<String> names = List.of("Lincoln Elementary School", "Roosevelt Middle School", "Jefferson High School");
         for (int i = 0; i < TaskForms.SCHOOLS.size(); i++) {
             String school = TaskForms.SCHOOLS.get(i);
             orgs.add(List.of("org-" + school, "", "", names.get(i), "school", school, "org-" + DISTRICT));
         }
-        List<List<String>> users = rows(List.of(
-                "sourcedId",
-                "status",
-                "dateLastModified",
-                "enabledUser",
-                "username",
-                "userIds",
-                "givenName",
-                "familyName",
-                "middleName",
-                "identifier",
-                "email",
-                "sms",
-                "phone",
-                "agentSourcedIds",
-                "grades",
-                "password",
-                "userMasterIdentifier",
-                "resourceSourcedIds",
-                "preferredGivenName",
-                "preferredMiddleName",
-                "preferredFamilyName",
-                "primaryOrgSourcedId",
-                "pronouns",
-                "metadata.title"));
-        List<List<String>> roles = rows(List.of(
-                "sourcedId",
-                "status",
-                "dateLastModified",
-                "userSourcedId",
-                "roleType",
-                "role",
-                "beginDate",
-                "endDate",
-                "orgSourcedId",
-                "userProfileSourcedId"));
+        List<List<String>> users = OneRosterDistrict.table(OneRosterDistrict.USERS);
+        List<List<String>> roles = OneRosterDistrict.table(OneRosterDistrict.ROLES);
         for (Staff member : staff) {
             String[] oneRoster = ONE_ROSTER.get(member.role());
             String id = "user-" + member.userId();
@@ -160,42 +120,14 @@ final class LoadStaff {
         files.put("orgs", orgs);
         files.put("users", users);
         files.put("roles", roles);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry("manifest.csv"));
-            StringBuilder manifest = new StringBuilder("propertyName,value\r\nmanifest.version,1.0\r\n"
-                    + "oneroster.version,1.2\r\nsource.systemName,Load test\r\n");
-            for (String file : List.of(
-                    "academicSessions",
-                    "classes",
-                    "courses",
-                    "demographics",
-                    "enrollments",
-                    "orgs",
-                    "roles",
-                    "users")) {
-                manifest.append("file.")
-                        .append(file)
-                        .append(',')
-                        .append(files.containsKey(file) ? "bulk" : "absent")
-                        .append("\r\n");
-            }
-            zip.write(manifest.toString().getBytes(StandardCharsets.UTF_8));
-            for (Map.Entry<String, List<List<String>>> file : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(file.getKey() + ".csv"));
-                StringBuilder csv = new StringBuilder();
-                file.getValue().forEach(row -> csv.append(String.join(",", row)).append("\r\n"));
-                zip.write(csv.toString().getBytes(StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Map<String, String> manifest = new LinkedHashMap<>();
+        manifest.put("manifest.version", "1.0");
+        manifest.put("oneroster.version", "1.2");
+        manifest.put("source.systemName", "Load test");
+        for (String file : List.of(
+                "academicSessions", "classes", "courses", "demographics", "enrollments", "orgs", "roles", "users")) {
+            manifest.put("file." + file, files.containsKey(file) ? "bulk" : "absent");
         }
-        return bytes.toByteArray();
-    }
-
-    private static List<List<String>> rows(List<String> header) {
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(header);
-        return rows;
+        return OneRosterDistrict.zip(files, manifest);
     }
 }

@@ -19,7 +19,49 @@ import java.util.zip.ZipOutputStream;
  * a school year, classes and enrollments (each class a primary teacher). Names and ids carry a prefix so that
  * several districts can live in one test database. Deterministic for a seed.
  */
-final class OneRosterDistrict {
+public final class OneRosterDistrict {
+
+    /** The headers of the files orgs, users and roles (OneRoster 1.2 CSV), in their order. */
+    public static final List<String> ORGS =
+            List.of("sourcedId", "status", "dateLastModified", "name", "type", "identifier", "parentSourcedId");
+
+    public static final List<String> USERS = List.of(
+            "sourcedId",
+            "status",
+            "dateLastModified",
+            "enabledUser",
+            "username",
+            "userIds",
+            "givenName",
+            "familyName",
+            "middleName",
+            "identifier",
+            "email",
+            "sms",
+            "phone",
+            "agentSourcedIds",
+            "grades",
+            "password",
+            "userMasterIdentifier",
+            "resourceSourcedIds",
+            "preferredGivenName",
+            "preferredMiddleName",
+            "preferredFamilyName",
+            "primaryOrgSourcedId",
+            "pronouns",
+            "metadata.title");
+
+    public static final List<String> ROLES = List.of(
+            "sourcedId",
+            "status",
+            "dateLastModified",
+            "userSourcedId",
+            "roleType",
+            "role",
+            "beginDate",
+            "endDate",
+            "orgSourcedId",
+            "userProfileSourcedId");
 
     /** Job titles of the special-education team, spread over the staff, and how many of each per school. */
     static final Map<String, Integer> TEAM_PER_SCHOOL = ordered(
@@ -73,44 +115,9 @@ final class OneRosterDistrict {
     }
 
     private void generate(Random random) {
-        List<List<String>> orgs =
-                table("sourcedId", "status", "dateLastModified", "name", "type", "identifier", "parentSourcedId");
-        List<List<String>> users = table(
-                "sourcedId",
-                "status",
-                "dateLastModified",
-                "enabledUser",
-                "username",
-                "userIds",
-                "givenName",
-                "familyName",
-                "middleName",
-                "identifier",
-                "email",
-                "sms",
-                "phone",
-                "agentSourcedIds",
-                "grades",
-                "password",
-                "userMasterIdentifier",
-                "resourceSourcedIds",
-                "preferredGivenName",
-                "preferredMiddleName",
-                "preferredFamilyName",
-                "primaryOrgSourcedId",
-                "pronouns",
-                "metadata.title");
-        List<List<String>> roles = table(
-                "sourcedId",
-                "status",
-                "dateLastModified",
-                "userSourcedId",
-                "roleType",
-                "role",
-                "beginDate",
-                "endDate",
-                "orgSourcedId",
-                "userProfileSourcedId");
+        List<List<String>> orgs = table(ORGS);
+        List<List<String>> users = table(USERS);
+        List<List<String>> roles = table(ROLES);
         List<List<String>> classes = table(
                 "sourcedId",
                 "status",
@@ -354,7 +361,8 @@ final class OneRosterDistrict {
         return zip(files, manifest);
     }
 
-    static byte[] zip(Map<String, List<List<String>>> files, Map<String, String> manifest) {
+    /** The files and their manifest as a zip, as a SIS uploads them (values with a comma or a quote quoted). */
+    public static byte[] zip(Map<String, List<List<String>>> files, Map<String, String> manifest) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.putNextEntry(new ZipEntry("manifest.csv"));
@@ -403,8 +411,13 @@ final class OneRosterDistrict {
     }
 
     private static List<List<String>> table(String... header) {
+        return table(List.of(header));
+    }
+
+    /** A file's rows, its header first. */
+    public static List<List<String>> table(List<String> header) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of(header));
+        rows.add(header);
         return rows;
     }
 
