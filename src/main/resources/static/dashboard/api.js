@@ -165,3 +165,28 @@ export function onSignInForm(onSignedIn, onError) {
     }
   });
 }
+
+/**
+ * Opens a page: signed in already in this tab, {@code show} who it is (a refusal forgets the sign-in and shows the
+ * form with its words); otherwise the sign-in form, and, where the district's provider is set up, its link
+ * ({@code sign-in-provider}) and the provider's session if the person is signed in there already (in Tasklist, on
+ * another page, or back from that link).
+ */
+export function openSignedIn({ show, showSignIn, setState }) {
+  if (signedIn()) {
+    setState('loading');
+    get('me').then(show, (error) => {
+      forget();
+      showSignIn(error.message);
+    });
+    return;
+  }
+  showSignIn();
+  providerEnabled().then((enabled) => {
+    if (!enabled) {
+      return;
+    }
+    document.getElementById('sign-in-provider').hidden = false;
+    signInWithProvider().then(show, () => {});
+  });
+}

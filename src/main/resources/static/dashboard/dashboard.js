@@ -3,7 +3,7 @@
 // signing out clears it from the page. body[data-state] says where the page is (signed-out, loading,
 // ready), for people's tools and for the browser test.
 
-import { ApiError, forget, get, onSignInForm, providerEnabled, signedIn, signInWithProvider, viaProvider } from './api.js';
+import { ApiError, forget, get, onSignInForm, openSignedIn, viaProvider } from './api.js';
 import { clearDeadlines, loadDeadlines } from './deadlines.js';
 import { isoDate, isoOf, roleName, todayNumber } from './format.js';
 import { clearOwed, loadOwed } from './owed.js';
@@ -164,20 +164,4 @@ $('timeline-form').addEventListener('submit', (event) => {
 });
 
 defaultPeriod();
-if (signedIn()) {
-  setState('loading');
-  get('me').then(showDashboard, (error) => {
-    forget();
-    showSignIn(error.message);
-  });
-} else {
-  showSignIn();
-  providerEnabled().then((enabled) => {
-    if (!enabled) {
-      return;
-    }
-    $('sign-in-provider').hidden = false;
-    // back from the district's provider: its session signs the page in
-    signInWithProvider().then(showDashboard, () => {});
-  });
-}
+openSignedIn({ show: showDashboard, showSignIn, setState });

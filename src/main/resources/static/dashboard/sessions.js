@@ -9,10 +9,8 @@ import {
   forget,
   get,
   onSignInForm,
+  openSignedIn,
   post,
-  providerEnabled,
-  signedIn,
-  signInWithProvider,
   viaProvider,
 } from './api.js';
 import { el, formatDate, isoOf, roleName, todayNumber } from './format.js';
@@ -309,20 +307,4 @@ for (const radio of document.querySelectorAll('input[name=status]')) {
 }
 
 showMissedFields();
-if (signedIn()) {
-  setState('loading');
-  get('me').then(showLog, (error) => {
-    forget();
-    showSignIn(error.message);
-  });
-} else {
-  showSignIn();
-  providerEnabled().then((enabled) => {
-    if (!enabled) {
-      return;
-    }
-    $('sign-in-provider').hidden = false;
-    // signed in by the district's provider already (in Tasklist, the dashboard, or back from the link above)
-    signInWithProvider().then(showLog, () => {});
-  });
-}
+openSignedIn({ show: showLog, showSignIn, setState });
