@@ -2,6 +2,7 @@ package org.supportplans.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -24,10 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.supportplans.CaseDriver;
 import org.supportplans.CaseDriver.Step;
 import org.supportplans.Http;
-import org.supportplans.IepInEffect;
 import org.supportplans.PinnedToday;
 import org.supportplans.PostgresIntegrationTest;
-import org.supportplans.Referrals;
 import org.supportplans.Tasks;
 import org.supportplans.progress.ProgressReports;
 import org.supportplans.workflow.SupportCaseProcess;
@@ -38,9 +37,9 @@ import org.supportplans.workflow.SupportCaseProcess;
  * district's 2026-2027 calendar:
  *
  * <ol>
- *   <li>{@code bench.footprintCases} cases (10) driven to an IEP in effect as {@link IepInEffect} drives them (the
- *       meeting on Monday 14 September 2026, the IEP from the 16th to 30 June 2027: two goals; reading 20 minutes
- *       daily by the special education teacher, speech 30 minutes weekly by the speech-language pathologist);
+ *   <li>{@code bench.footprintCases} cases (10) referred and driven to an IEP in effect on Monday 14 September 2026
+ *       (two goals; reading 20 minutes daily by the special education teacher, speech 30 minutes weekly by the
+ *       speech-language pathologist);
  *   <li>their school year: each goal's measurement set, a data point per goal each school week, a session logged
  *       for every school day's reading and every week's speech, a progress report written each quarter (the
  *       district's four periods), then the annual review held when its task opens (30 days before the
@@ -59,7 +58,7 @@ import org.supportplans.workflow.SupportCaseProcess;
 @ExtendWith(PinnedToday.class)
 class FootprintBench {
 
-    static final LocalDate MEETING = IepInEffect.MEETING;
+    static final LocalDate MEETING = LocalDate.of(2026, 9, 14);
     static final String SCHOOL_YEAR = "2026-2027";
 
     @LocalServerPort
@@ -125,7 +124,7 @@ class FootprintBench {
         long started = System.nanoTime();
         List<String> caseIds = new ArrayList<>();
         for (int n = 0; n < cases; n++) {
-            caseIds.add(IepInEffect.of(port, Referrals.of(Referrals.newStudentId()), IepInEffect.READING_AND_WRITING));
+            caseIds.add(anIepInEffect(coordinator));
         }
         note("%d cases to an IEP in effect in %.0f s".formatted(cases, (System.nanoTime() - started) / 1e9));
         Snapshot inEffect = snapshot();
@@ -136,7 +135,7 @@ class FootprintBench {
         for (String caseId : caseIds) {
             plans.put(caseId, measured(coordinator, caseId));
         }
-        LocalDate from = IepInEffect.STARTS;
+        LocalDate from = MEETING;
         int sessions = 0;
         int dataPoints = 0;
         for (int quarter = 0; quarter < 4; quarter++) {
@@ -162,14 +161,12 @@ class FootprintBench {
                         sessions++;
                         // a little above the line from baseline to target: on track
                         double share = (day.toEpochDay() - MEETING.toEpochDay()) / 365.0;
-                        IepInEffect.dataPoint(
-                                teacher, caseId, plan.readingGoal(), day.toString(), Math.round(40 + 20 * share + 1));
-                        IepInEffect.dataPoint(
-                                teacher,
-                                caseId,
-                                plan.writingGoal(),
-                                day.toString(),
-                                Math.round(10 + 30 * share + 5) / 10.0);
+                        created(teacher.post(
+                                "/api/cases/" + caseId + "/goals/" + plan.readingGoal() + "/data-points",
+                                Map.of("measuredOn", day.toString(), "value", Math.round(40 + 20 * share + 1))));
+                        created(teacher.post(
+                                "/api/cases/" + caseId + "/goals/" + plan.writingGoal() + "/data-points",
+                                Map.of("measuredOn", day.toString(), "value", Math.round(10 + 30 * share + 5) / 10.0)));
                         dataPoints += 2;
                     }
                 }
@@ -196,8 +193,8 @@ class FootprintBench {
             }
             from = end.plusDays(1);
         }
-        // the annual review: its task opens 30 days before the anniversary; held a few days later
-        LocalDate review = IepInEffect.STARTS.plusYears(1).minusDays(28);
+        // the annual review: its task opens 30 days before the anniversary of the meeting
+        LocalDate review = MEETING.plusYears(1).minusDays(30);
         PinnedToday.moveTo(review);
         for (String caseId : caseIds) {
             reviewFallsDue(coordinator, caseId);
@@ -212,13 +209,88 @@ class FootprintBench {
 
     // ---- driving ------------------------------------------------------------------------------------
 
+    private String anIepInEffect(Http coordinator) {
+        Map<String, Object> iep = CaseDriver.Forms.iep(MEETING);
+        String ends = MEETING.plusYears(1).minusDays(1).toString();
+        iep.put(
+                "annualGoals",
+                "Reads second-grade text at 60 words correct per minute by June.\n\n"
+                        + "Writes a five-sentence paragraph with a topic sentence in 4 of 5 probes.");
+        iep.put(
+                "services",
+                List.of(
+                        Map.of(
+                                "service", "Speech-language therapy",
+                                "providerRole", "speech-language-pathologist",
+                                "minutes", 30,
+                                "frequency", "WEEKLY",
+                                "setting", "RELATED_SERVICES_ROOM",
+                                "startsOn", MEETING.toString(),
+                                "endsOn", ends),
+                        Map.of(
+                                "service", "Specialized reading instruction",
+                                "providerRole", "special-education-teacher",
+                                "minutes", 20,
+                                "frequency", "DAILY",
+                                "setting", "SPECIAL_EDUCATION",
+                                "startsOn", MEETING.toString(),
+                                "endsOn", ends)));
+        String caseId = CaseDriver.overHttp(port)
+                .aCase()
+                .triaged()
+                .consented(MEETING)
+                .evaluationPlanned("COGNITIVE")
+                .areaEvaluated("school-psychologist", MEETING, "Average reasoning, weak decoding.")
+                .eligible(MEETING)
+                .meetingScheduled(MEETING)
+                .iepWritten(iep)
+                .meetingHeld(MEETING)
+                .servicesConsented(MEETING)
+                .id();
+        Tasks.await(
+                "the IEP in effect",
+                () -> coordinator
+                        .get("/api/cases/" + caseId)
+                        .json()
+                        .path("phase")
+                        .asText()
+                        .equals("PLAN_IN_EFFECT"));
+        return caseId;
+    }
+
     /** The services' and goals' ids of the case's IEP in effect; each goal's measurement set. */
     record Plan(String speech, String reading, String readingGoal, String writingGoal) {}
 
     private Plan measured(Http coordinator, String caseId) {
-        long planId = IepInEffect.planId(coordinator, caseId);
-        List<String> goals = IepInEffect.readingAndWritingMeasured(coordinator, caseId);
-        return new Plan(planId + ".1", planId + ".2", goals.get(0), goals.get(1));
+        JsonNode goals = coordinator.get("/api/cases/" + caseId + "/goals").json();
+        long planId = goals.get(0).path("planId").asLong();
+        Plan plan = new Plan(
+                planId + ".1",
+                planId + ".2",
+                goals.get(0).path("id").asText(),
+                goals.get(1).path("id").asText());
+        measure(coordinator, caseId, plan.readingGoal(), 40, 60, "words correct per minute");
+        measure(coordinator, caseId, plan.writingGoal(), 1, 4, "paragraphs of 5 meeting the rubric");
+        return plan;
+    }
+
+    private static void measure(Http coordinator, String caseId, String goal, int baseline, int target, String unit) {
+        Http.Response measured = coordinator.put(
+                "/api/cases/" + caseId + "/goals/" + goal + "/measurement",
+                Map.of(
+                        "baseline",
+                        baseline,
+                        "target",
+                        target,
+                        "unit",
+                        unit,
+                        "measuredHow",
+                        "Weekly probe",
+                        "measuredEvery",
+                        "WEEKLY",
+                        "providerRole",
+                        "special-education-teacher"));
+        assertThat(measured.status()).as(measured.body()).isEqualTo(200);
     }
 
     /** The annual review's timer is due: run its job (the job executor may be there first); its task opens. */
