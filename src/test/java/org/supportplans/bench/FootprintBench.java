@@ -2,7 +2,6 @@ package org.supportplans.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -25,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.supportplans.CaseDriver;
 import org.supportplans.CaseDriver.Step;
 import org.supportplans.Http;
+import org.supportplans.IepInEffect;
 import org.supportplans.PinnedToday;
 import org.supportplans.PostgresIntegrationTest;
 import org.supportplans.Tasks;
@@ -161,12 +161,14 @@ class FootprintBench {
                         sessions++;
                         // a little above the line from baseline to target: on track
                         double share = (day.toEpochDay() - MEETING.toEpochDay()) / 365.0;
-                        created(teacher.post(
-                                "/api/cases/" + caseId + "/goals/" + plan.readingGoal() + "/data-points",
-                                Map.of("measuredOn", day.toString(), "value", Math.round(40 + 20 * share + 1))));
-                        created(teacher.post(
-                                "/api/cases/" + caseId + "/goals/" + plan.writingGoal() + "/data-points",
-                                Map.of("measuredOn", day.toString(), "value", Math.round(10 + 30 * share + 5) / 10.0)));
+                        IepInEffect.dataPoint(
+                                teacher, caseId, plan.readingGoal(), day.toString(), Math.round(40 + 20 * share + 1));
+                        IepInEffect.dataPoint(
+                                teacher,
+                                caseId,
+                                plan.writingGoal(),
+                                day.toString(),
+                                Math.round(10 + 30 * share + 5) / 10.0);
                         dataPoints += 2;
                     }
                 }
@@ -262,35 +264,9 @@ class FootprintBench {
     record Plan(String speech, String reading, String readingGoal, String writingGoal) {}
 
     private Plan measured(Http coordinator, String caseId) {
-        JsonNode goals = coordinator.get("/api/cases/" + caseId + "/goals").json();
-        long planId = goals.get(0).path("planId").asLong();
-        Plan plan = new Plan(
-                planId + ".1",
-                planId + ".2",
-                goals.get(0).path("id").asText(),
-                goals.get(1).path("id").asText());
-        measure(coordinator, caseId, plan.readingGoal(), 40, 60, "words correct per minute");
-        measure(coordinator, caseId, plan.writingGoal(), 1, 4, "paragraphs of 5 meeting the rubric");
-        return plan;
-    }
-
-    private static void measure(Http coordinator, String caseId, String goal, int baseline, int target, String unit) {
-        Http.Response measured = coordinator.put(
-                "/api/cases/" + caseId + "/goals/" + goal + "/measurement",
-                Map.of(
-                        "baseline",
-                        baseline,
-                        "target",
-                        target,
-                        "unit",
-                        unit,
-                        "measuredHow",
-                        "Weekly probe",
-                        "measuredEvery",
-                        "WEEKLY",
-                        "providerRole",
-                        "special-education-teacher"));
-        assertThat(measured.status()).as(measured.body()).isEqualTo(200);
+        List<String> goals = IepInEffect.readingAndWritingMeasured(coordinator, caseId);
+        String planId = goals.get(0).substring(0, goals.get(0).indexOf('.')); // a goal is "<planId>.<n>"
+        return new Plan(planId + ".1", planId + ".2", goals.get(0), goals.get(1));
     }
 
     /** The annual review's timer is due: run its job (the job executor may be there first); its task opens. */
