@@ -786,6 +786,16 @@ class BadInputIT {
                         .expect(404, "hogwarts"),
                 get("services owed: weeks neither true nor false", owed + "&from=2026-09-01&to=2026-09-30&weeks=some")
                         .expect(400, "some"),
+                get("services owed: a page of no rows", owed + "&from=2026-09-01&to=2026-09-30&size=0")
+                        .expect(400, "size"),
+                get("services owed: pages too long", owed + "&from=2026-09-01&to=2026-09-30&size=501")
+                        .expect(400, "500"),
+                get("services owed: size not a number", owed + "&from=2026-09-01&to=2026-09-30&size=ten")
+                        .expect(400, "ten"),
+                get("services owed: a page before the first", owed + "&from=2026-09-01&to=2026-09-30&size=50&page=-1")
+                        .expect(400, "page"),
+                get("services owed: a page without its size", owed + "&from=2026-09-01&to=2026-09-30&page=2")
+                        .expect(400, "size"),
                 get("services owed CSV: unknown rows", owed + "&from=2026-09-01&to=2026-09-30&rows=desks")
                         .accept("text/csv")
                         .expect(400, "desks"),

@@ -58,9 +58,17 @@ class ServicesOwedController {
                                     "true (the default): each row with its weeks; false: the rows without their"
                                             + " weeks (the same figures for the period, a far shorter answer for a long period)")
                     @RequestParam(required = false)
-                    String weeks) {
+                    String weeks,
+            @Parameter(
+                            description = "rows per page, 1 to 500 (default: every row); the totals and rowCount still"
+                                    + " cover every row")
+                    @RequestParam(required = false)
+                    String size,
+            @Parameter(description = "the page, from 0 (with size; default 0)") @RequestParam(required = false)
+                    String page) {
         ServicesOwedReport.Filter filter = ServicesOwedReport.Filter.of(school, from, to, providerRole);
-        return report.report(filter, CurrentStaff.require(), withWeeks(weeks));
+        boolean withWeeks = withWeeks(weeks);
+        return report.report(filter, CurrentStaff.require(), withWeeks, ServicesOwedReport.Page.of(page, size));
     }
 
     private static boolean withWeeks(String weeks) {

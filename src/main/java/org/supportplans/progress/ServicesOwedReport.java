@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.supportplans.deadlines.DistrictCalendar;
@@ -73,6 +75,10 @@ class ServicesOwedReport {
 
     record Totals(int prescribed, int delivered, int madeUp, int excused, int owed) {}
 
+    /**
+     * The report: the totals and {@code rowCount} cover every service of the school in the period; {@code rows} are
+     * all of them, or the page asked for ({@code page}, {@code size}), most owed first.
+     */
     record Report(
             String school,
             LocalDate from,
@@ -80,6 +86,9 @@ class ServicesOwedReport {
             String providerRole,
             int daysWithoutCalendar,
             Totals totals,
+            int rowCount,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer page,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer size,
             List<Row> rows) {
 
         List<WeekRow> weekRows() {
@@ -162,14 +171,55 @@ class ServicesOwedReport {
         }
     }
 
+    /** A page of the rows, most owed first: {@code page} from 0, {@code size} rows. */
+    record Page(int page, int size) {
+
+        static final int MAX_SIZE = 500;
+
+        /** The page asked for, or none (every row) when neither is given. */
+        static Page of(String page, String size) {
+            if (size == null || size.isBlank()) {
+                if (page != null && !page.isBlank()) {
+                    throw new InvalidFilter("page: give size too (rows per page, 1 to " + MAX_SIZE + ").");
+                }
+                return null;
+            }
+            int rows = number("size", size, 1, MAX_SIZE);
+            int number = page == null || page.isBlank() ? 0 : number("page", page, 0, Integer.MAX_VALUE / MAX_SIZE);
+            return new Page(number, rows);
+        }
+
+        private static int number(String name, String value, int min, int max) {
+            try {
+                int number = Integer.parseInt(value.strip());
+                if (number >= min && number <= max) {
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // refused below
+            }
+            throw new InvalidFilter(name + " \"" + value + "\" is not a whole number from " + min + " to " + max + ".");
+        }
+    }
+
     @Transactional(readOnly = true)
     public Report report(Filter filter, CurrentStaff staff) {
-        return report(filter, staff, true);
+        return report(filter, staff, true, null);
     }
 
     /** The report; without {@code withWeeks} each row's weeks are left out (its period's figures are the same). */
     @Transactional(readOnly = true)
     public Report report(Filter filter, CurrentStaff staff, boolean withWeeks) {
+        return report(filter, staff, withWeeks, null);
+    }
+
+    /**
+     * The report, every row or a page of them ({@code page} null: every row). A page is worked out in two passes:
+     * every service for the period alone (which orders them and gives the totals), then the weeks of the page's
+     * services only; the figures are the same either way.
+     */
+    @Transactional(readOnly = true)
+    public Report report(Filter filter, CurrentStaff staff, boolean withWeeks, Page page) {
         String districtId =
                 jdbc.queryForList("select district_id from school where id = ?", String.class, filter.school()).stream()
                         .findFirst()
@@ -188,12 +238,51 @@ class ServicesOwedReport {
             return counted.get() == 1;
         });
         List<Line> lines = lines(filter);
+        List<Row> rows = rows(filter, schoolDays, lines, withWeeks && page == null, false);
+        rows.sort(Comparator.comparingInt(Row::owed)
+                .reversed()
+                .thenComparing(Row::caseId)
+                .thenComparing(Row::serviceId));
+        Totals totals = new Totals(
+                rows.stream().mapToInt(Row::prescribed).sum(),
+                rows.stream().mapToInt(Row::delivered).sum(),
+                rows.stream().mapToInt(Row::madeUp).sum(),
+                rows.stream().mapToInt(Row::excused).sum(),
+                rows.stream().mapToInt(Row::owed).sum());
+        List<Row> shown = rows;
+        if (page != null) {
+            int first = (int) Math.min((long) page.page() * page.size(), rows.size());
+            shown = rows.subList(first, Math.min(first + page.size(), rows.size()));
+            if (withWeeks) {
+                shown = withTheirWeeks(filter, schoolDays, lines, shown);
+            }
+        }
+        return new Report(
+                filter.school(),
+                filter.from(),
+                filter.to(),
+                filter.providerRole(),
+                withoutCalendar[0],
+                totals,
+                rows.size(),
+                page == null ? null : page.page(),
+                page == null ? null : page.size(),
+                List.copyOf(shown));
+    }
+
+    /**
+     * A row for each of the lines, worked out from what was logged for them over the period: for every service of the
+     * school's report, or ({@code theseOnly}) for these lines alone (a page), whose plans the queries then name.
+     */
+    private List<Row> rows(
+            Filter filter, SchoolDays schoolDays, List<Line> lines, boolean withWeeks, boolean theseOnly) {
         Map<Long, Logged> logged = new HashMap<>(lines.size() * 2);
         for (Line line : lines) {
             logged.put(key(line.planId(), line.number()), new Logged(filter.from(), filter.to()));
         }
-        delivered(filter, lines, logged, withWeeks);
-        missed(filter, logged);
+        Plans plans = theseOnly ? Plans.of(lines) : Plans.ALL;
+        delivered(filter, lines, logged, withWeeks, plans);
+        missed(filter, logged, plans);
         List<Row> rows = new ArrayList<>(lines.size());
         for (Line line : lines) {
             ServicesOwed.Result result = ServicesOwed.compute(
@@ -216,18 +305,21 @@ class ServicesOwedReport {
                     result.owed(),
                     result.weeks()));
         }
-        rows.sort(Comparator.comparingInt(Row::owed)
-                .reversed()
-                .thenComparing(Row::caseId)
-                .thenComparing(Row::serviceId));
-        Totals totals = new Totals(
-                rows.stream().mapToInt(Row::prescribed).sum(),
-                rows.stream().mapToInt(Row::delivered).sum(),
-                rows.stream().mapToInt(Row::madeUp).sum(),
-                rows.stream().mapToInt(Row::excused).sum(),
-                rows.stream().mapToInt(Row::owed).sum());
-        return new Report(
-                filter.school(), filter.from(), filter.to(), filter.providerRole(), withoutCalendar[0], totals, rows);
+        return rows;
+    }
+
+    /** The rows of a page again, each with its weeks (the same figures), in the page's order. */
+    private List<Row> withTheirWeeks(Filter filter, SchoolDays schoolDays, List<Line> lines, List<Row> page) {
+        Map<String, Line> byId = new HashMap<>(lines.size() * 2);
+        for (Line line : lines) {
+            byId.put(line.planId() + "." + line.number(), line);
+        }
+        List<Line> shown = page.stream().map(row -> byId.get(row.serviceId())).toList();
+        Map<String, Row> again = new HashMap<>(page.size() * 2);
+        for (Row row : rows(filter, schoolDays, shown, true, true)) {
+            again.put(row.serviceId(), row);
+        }
+        return page.stream().map(row -> again.get(row.serviceId())).toList();
     }
 
     /** The services of the school's IEP versions implemented in the period, each within its version's dates. */
@@ -273,49 +365,81 @@ class ServicesOwedReport {
                 args.toArray());
     }
 
+    /** The plans whose sessions a query reads: every plan of the school, or those named. */
+    private record Plans(List<Long> ids) {
+
+        static final Plans ALL = new Plans(null);
+
+        static Plans of(List<Line> lines) {
+            return new Plans(lines.stream().map(Line::planId).distinct().toList());
+        }
+
+        /** The condition to add to a query's {@code where}, its values added to {@code args}. */
+        String where(List<Object> args) {
+            if (ids == null) {
+                return "";
+            }
+            if (ids.isEmpty()) {
+                return " and 1 = 0";
+            }
+            args.addAll(ids);
+            return " and plan_id in (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")";
+        }
+    }
+
     /**
-     * The minutes delivered of each service, added up by the database per week (or, without the weeks, for the
-     * period), read from the sessions' index alone ({@code ix_service_session_school_date}, V16_4; each session keeps
-     * the school of its case when it was logged): a year of a school of 6,650 services is about 700,000 sessions, and
-     * returned one by one they took longer than the target for the whole report (README "Performance"). Only the
-     * sessions on a service's days count: a service whose sessions added up reach outside them (a version of the IEP
-     * ended after they were logged) has its sessions read one by one instead.
+     * The minutes delivered of each service, per week (or, without the weeks, for the period): for the period's whole
+     * weeks (Monday to Sunday) from the sums kept per service and week ({@code service_minutes_week}, V18_1, written
+     * with each session: {@link ServiceWeeks}), and for the days of a week cut by the period's first or last day
+     * from the sessions, added up by the database from {@code ix_service_session_school_date} alone (V16_4; each
+     * session and each week keeps the school of its case when it was logged). A year of a school of 6,650 services
+     * is about 345,000 service-weeks, where it was about 700,000 sessions (README "Performance"). Only the sessions
+     * on a service's days count: a service whose minutes reach outside them (a version of the IEP ended after they
+     * were logged) has its sessions read one by one instead.
      */
-    private void delivered(Filter filter, List<Line> lines, Map<Long, Logged> logged, boolean withWeeks) {
+    private void delivered(Filter filter, List<Line> lines, Map<Long, Logged> logged, boolean withWeeks, Plans plans) {
         Map<Long, Line> byService = new HashMap<>(lines.size() * 2);
         for (Line line : lines) {
             byService.put(key(line.planId(), line.number()), line);
         }
         List<Line> outside = new ArrayList<>();
-        List<Object> args = new ArrayList<>();
-        if (withWeeks) {
-            args.add(Date.valueOf(ServicesOwed.monday(filter.from())));
+        RowCallbackHandler add = rs -> {
+            long key = key(rs.getLong(1), rs.getInt(2));
+            Line line = byService.get(key);
+            if (line == null) {
+                return; // not a service of the school's cases for this provider
+            }
+            if (rs.getDate(5).toLocalDate().isBefore(line.startsOn())
+                    || rs.getDate(6).toLocalDate().isAfter(line.endsOn())) {
+                outside.add(line);
+            } else if (withWeeks) {
+                logged.get(key).delivered(rs.getInt(7), rs.getLong(3), rs.getLong(4));
+            } else {
+                logged.get(key).deliveredInPeriod(rs.getLong(3), rs.getLong(4));
+            }
+        };
+        Date monday = Date.valueOf(ServicesOwed.monday(filter.from()));
+        LocalDate firstMonday = filter.from().with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+        LocalDate lastMonday = filter.to()
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY))
+                .minusDays(6);
+        if (firstMonday.isAfter(lastMonday)) {
+            sessions(filter.school(), filter.from(), filter.to(), withWeeks ? monday : null, plans, add);
+        } else {
+            weeks(filter.school(), firstMonday, lastMonday, withWeeks ? monday : null, plans, add);
+            if (filter.from().isBefore(firstMonday)) {
+                sessions(
+                        filter.school(),
+                        filter.from(),
+                        firstMonday.minusDays(1),
+                        withWeeks ? monday : null,
+                        plans,
+                        add);
+            }
+            if (filter.to().isAfter(lastMonday.plusDays(6))) {
+                sessions(filter.school(), lastMonday.plusDays(7), filter.to(), withWeeks ? monday : null, plans, add);
+            }
         }
-        args.addAll(List.of(filter.school(), Date.valueOf(filter.from()), Date.valueOf(filter.to())));
-        jdbc.query(
-                "select plan_id, service_number, sum(minutes), sum(case when make_up then minutes else 0 end),"
-                        + " min(session_date), max(session_date), week_number"
-                        + " from (select plan_id, service_number, minutes, make_up, session_date,"
-                        + (withWeeks ? " cast(session_date - cast(? as date) as integer) / 7" : " 0")
-                        + " as week_number"
-                        + " from service_session where school_id = ? and session_date between ? and ?"
-                        + " and status = 'DELIVERED') delivered group by plan_id, service_number, week_number",
-                rs -> {
-                    long key = key(rs.getLong(1), rs.getInt(2));
-                    Line line = byService.get(key);
-                    if (line == null) {
-                        return; // not a service of the school's cases for this provider
-                    }
-                    if (rs.getDate(5).toLocalDate().isBefore(line.startsOn())
-                            || rs.getDate(6).toLocalDate().isAfter(line.endsOn())) {
-                        outside.add(line);
-                    } else if (withWeeks) {
-                        logged.get(key).delivered(rs.getInt(7), rs.getLong(3), rs.getLong(4));
-                    } else {
-                        logged.get(key).deliveredInPeriod(rs.getLong(3), rs.getLong(4));
-                    }
-                },
-                args.toArray());
         for (Line line : new LinkedHashSet<>(outside)) {
             Logged service = ServicesOwed.logged(
                     service(line),
@@ -340,8 +464,64 @@ class ServicesOwedReport {
         }
     }
 
+    /**
+     * The sums kept per service and week for the weeks from {@code firstMonday} to {@code lastMonday}: each week
+     * numbered from {@code monday}, or (null) added up per service. Columns as {@link #sessions} gives them.
+     */
+    private void weeks(
+            String school,
+            LocalDate firstMonday,
+            LocalDate lastMonday,
+            Date monday,
+            Plans plans,
+            RowCallbackHandler add) {
+        List<Object> args = new ArrayList<>();
+        String where = " from service_minutes_week where school_id = ? and week_of between ? and ?";
+        args.addAll(List.of(school, Date.valueOf(firstMonday), Date.valueOf(lastMonday)));
+        where += plans.where(args);
+        if (monday != null) {
+            args.add(0, monday);
+            jdbc.query(
+                    "select plan_id, service_number, delivered, made_up, first_day, last_day,"
+                            + " cast(week_of - cast(? as date) as integer) / 7" + where,
+                    add,
+                    args.toArray());
+        } else {
+            jdbc.query(
+                    "select plan_id, service_number, sum(delivered), sum(made_up), min(first_day), max(last_day), 0"
+                            + where + " group by plan_id, service_number",
+                    add,
+                    args.toArray());
+        }
+    }
+
+    /**
+     * The minutes of the sessions delivered from {@code from} to {@code to}, added up per service and week (numbered
+     * from {@code monday}) or (null) per service: plan, service, minutes, of them made up, first and last day, week.
+     */
+    private void sessions(
+            String school, LocalDate from, LocalDate to, Date monday, Plans plans, RowCallbackHandler add) {
+        List<Object> args = new ArrayList<>();
+        if (monday != null) {
+            args.add(monday);
+        }
+        args.addAll(List.of(school, Date.valueOf(from), Date.valueOf(to)));
+        String only = plans.where(args);
+        jdbc.query(
+                "select plan_id, service_number, sum(minutes), sum(case when make_up then minutes else 0 end),"
+                        + " min(session_date), max(session_date), week_number"
+                        + " from (select plan_id, service_number, minutes, make_up, session_date,"
+                        + (monday != null ? " cast(session_date - cast(? as date) as integer) / 7" : " 0")
+                        + " as week_number"
+                        + " from service_session where school_id = ? and session_date between ? and ?"
+                        + " and status = 'DELIVERED'" + only + ") delivered"
+                        + " group by plan_id, service_number, week_number",
+                add,
+                args.toArray());
+    }
+
     /** The period's missed sessions whose reason may excuse them, one by one: the rule needs their day. */
-    private void missed(Filter filter, Map<Long, Logged> logged) {
+    private void missed(Filter filter, Map<Long, Logged> logged, Plans plans) {
         List<String> excusing = Arrays.stream(MissedReason.values())
                 .filter(MissedReason::excuses)
                 .map(Enum::name)
@@ -349,11 +529,12 @@ class ServicesOwedReport {
         List<Object> args =
                 new ArrayList<>(List.of(filter.school(), Date.valueOf(filter.from()), Date.valueOf(filter.to())));
         args.addAll(excusing);
+        String only = plans.where(args);
         jdbc.query(
                 "select ss.plan_id, ss.service_number, ss.session_date, ss.missed_reason, ss.minutes"
                         + " from service_session ss where ss.school_id = ? and ss.session_date between ? and ?"
                         + " and ss.status = 'MISSED' and ss.missed_reason in ("
-                        + String.join(", ", Collections.nCopies(excusing.size(), "?")) + ")",
+                        + String.join(", ", Collections.nCopies(excusing.size(), "?")) + ")" + only,
                 rs -> {
                     Logged service = logged.get(key(rs.getLong(1), rs.getInt(2)));
                     if (service != null) {

@@ -58,12 +58,14 @@ class Sessions {
     private final JdbcTemplate jdbc;
     private final PlanVersions versions;
     private final CaseDirectory directory;
+    private final ServiceWeeks weeks;
     private final Clock clock;
 
-    Sessions(JdbcTemplate jdbc, PlanVersions versions, CaseDirectory directory, Clock clock) {
+    Sessions(JdbcTemplate jdbc, PlanVersions versions, CaseDirectory directory, ServiceWeeks weeks, Clock clock) {
         this.jdbc = jdbc;
         this.versions = versions;
         this.directory = directory;
+        this.weeks = weeks;
         this.clock = clock;
     }
 
@@ -109,6 +111,7 @@ class Sessions {
             throw new RuleViolation("date: " + request.date() + " is outside the service's dates in this version of"
                     + " the IEP (" + from + " to " + to + ").");
         }
+        String schoolId = directory.facts(caseId).schoolId();
         long id = new SimpleJdbcInsert(jdbc)
                 .withTableName("service_session")
                 .usingColumns(
@@ -127,7 +130,7 @@ class Sessions {
                 .usingGeneratedKeyColumns("id")
                 .executeAndReturnKey(new MapSqlParameterSource()
                         .addValue("case_id", caseId)
-                        .addValue("school_id", directory.facts(caseId).schoolId())
+                        .addValue("school_id", schoolId)
                         .addValue("plan_id", plan.id())
                         .addValue("service_number", item.number())
                         .addValue("session_date", Date.valueOf(request.date()))
@@ -143,6 +146,9 @@ class Sessions {
                         .addValue("provider_id", staff.userId())
                         .addValue("recorded_at", Timestamp.from(clock.instant())))
                 .longValue();
+        if (request.status() == SessionStatus.DELIVERED) {
+            weeks.delivered(schoolId, plan.id(), item.number(), request.date(), request.minutes(), makeUp);
+        }
         return new SessionView(
                 id,
                 item.toString(),

@@ -254,6 +254,7 @@ public class RecordsRetention {
             "delete from progress_report where case_id = ?",
             "delete from goal_data_point where case_id = ?",
             "delete from goal_measurement where case_id = ?",
+            "delete from service_minutes_week where plan_id in (select id from support_plan where case_id = ?)",
             "delete from service_session where case_id = ?",
             "delete from public_benefits_notice where case_id = ?",
             "delete from public_benefits_consent where case_id = ?",

@@ -41,11 +41,13 @@ import org.supportplans.intake.IntakeService;
  * cases (100,000) whose IEP has been in effect for the past year (a template case driven by the service to an IEP in
  * effect, copied in bulk by {@link BulkCases} with its dates moved back 365 days: one service, specialized reading
  * instruction, 45 minutes DAILY), and a year of sessions, two a week for each (Mondays and Wednesdays of the past
- * year, about 104 a case: about 10 million rows; every 17th missed, the student absent). Then
- * {@code GET /api/reports/services-owed} for each school of the district (about 6,700 cases), through HTTP as a
- * district administrator, for a quarter and for the whole year, with and without the weeks ({@code weeks=false}):
- * median and 95th percentile with the load average, and the plan of the year's query of minutes delivered per
- * service and week ({@code EXPLAIN (ANALYZE, BUFFERS)}). Writes {@code target/bench/services-owed.md}.
+ * year, about 104 a case: about 10 million rows; every 17th missed, the student absent), added up per service and
+ * week as the migration V18_2 does. Then {@code GET /api/reports/services-owed} for each school of the district
+ * (about 6,700 cases), through HTTP as a district administrator, for a quarter and for the whole year: a page of 50
+ * rows with their weeks (what a screen asks), every row without weeks ({@code weeks=false}, what the dashboard
+ * asks), every row with its weeks (the whole answer): median and 95th percentile with the load average, and the plan
+ * of the year's query of minutes delivered per service ({@code EXPLAIN (ANALYZE, BUFFERS)}). Writes
+ * {@code target/bench/services-owed.md}.
  *
  * <p>Run alone: {@code ./mvnw -Pbench verify -Dit.test=ServicesOwedBench -Dbench.database=support_plans_owed_bench}.
  * System properties: {@code bench.owedCases} (100000), {@code bench.owedRounds} (5 rounds of the 15 schools).
@@ -55,15 +57,15 @@ class ServicesOwedBench {
 
     static final String DISTRICT = "owed-bench";
 
-    /** The report's query of the minutes delivered per service and week, as {@code ServicesOwedReport} sends it. */
-    static final String DELIVERED_PER_WEEK = """
-            select plan_id, service_number, sum(minutes), sum(case when make_up then minutes else 0 end),
-                   min(session_date), max(session_date), week_number
-            from (select plan_id, service_number, minutes, make_up, session_date,
-                         cast(session_date - cast(? as date) as integer) / 7 as week_number
-                  from service_session where school_id = ? and session_date between ? and ?
-                  and status = 'DELIVERED') delivered
-            group by plan_id, service_number, week_number
+    /**
+     * The report's query of the minutes delivered per service over the period's whole weeks, as
+     * {@code ServicesOwedReport} sends it without the weeks (the days of a week cut by the period come from the
+     * sessions).
+     */
+    static final String DELIVERED_IN_WHOLE_WEEKS = """
+            select plan_id, service_number, sum(delivered), sum(made_up), min(first_day), max(last_day), 0
+            from service_minutes_week where school_id = ? and week_of between ? and ?
+            group by plan_id, service_number
             """;
 
     @LocalServerPort
@@ -117,6 +119,15 @@ class ServicesOwedBench {
         int sessions = jdbc.execute((ConnectionCallback<Integer>) this::seedSessions);
         note("seeded %,d sessions in %.0f s".formatted(sessions, (System.nanoTime() - started) / 1e9));
         started = System.nanoTime();
+        // their sums per service and week, as the migration that made the table (V18_2) adds up sessions logged before
+        int serviceWeeks = jdbc.update(new String(
+                getClass()
+                        .getResourceAsStream("/db/vendor/postgresql/V18_2__service_minutes_week_sums.sql")
+                        .readAllBytes(),
+                StandardCharsets.UTF_8));
+        note("added them up into %,d service-weeks in %.0f s"
+                .formatted(serviceWeeks, (System.nanoTime() - started) / 1e9));
+        started = System.nanoTime();
         jdbc.execute("vacuum analyze");
         note("vacuum analyze in %.0f s".formatted((System.nanoTime() - started) / 1e9));
         assertThat(sessions).isGreaterThan(cases * 90);
@@ -126,10 +137,12 @@ class ServicesOwedBench {
         List<String> schools =
                 jdbc.queryForList("select id from school where district_id = ? order by id", String.class, DISTRICT);
         List<String> timings = List.of(
-                time("a quarter", schools, quarterFrom, today, true),
-                time("a quarter, `weeks=false`", schools, quarterFrom, today, false),
-                time("the year", schools, yearFrom, today, true),
-                time("the year, `weeks=false`", schools, yearFrom, today, false));
+                time("a quarter, a page of 50 rows with their weeks", schools, quarterFrom, today, "&size=50"),
+                time("a quarter, every row without weeks (`weeks=false`)", schools, quarterFrom, today, "&weeks=false"),
+                time("a quarter, every row with its weeks", schools, quarterFrom, today, ""),
+                time("the year, a page of 50 rows with their weeks", schools, yearFrom, today, "&size=50"),
+                time("the year, every row without weeks (`weeks=false`)", schools, yearFrom, today, "&weeks=false"),
+                time("the year, every row with its weeks", schools, yearFrom, today, ""));
         note("the bench database: %s (`pg_database_size`)"
                 .formatted(jdbc.queryForObject(
                         "select pg_size_pretty(pg_database_size(current_database()))", String.class)));
@@ -137,12 +150,12 @@ class ServicesOwedBench {
         String plan = String.join(
                 "\n",
                 jdbc.queryForList(
-                        "explain (analyze, buffers) " + DELIVERED_PER_WEEK,
+                        "explain (analyze, buffers) " + DELIVERED_IN_WHOLE_WEEKS,
                         String.class,
-                        java.sql.Date.valueOf(yearFrom.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))),
                         schools.get(0),
-                        java.sql.Date.valueOf(yearFrom),
-                        java.sql.Date.valueOf(today)));
+                        java.sql.Date.valueOf(yearFrom.with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY))),
+                        java.sql.Date.valueOf(today.with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY))
+                                .minusDays(6))));
         long casesPerSchool = jdbc.queryForObject(
                 "select count(*) from support_case where school_id = ?", Long.class, schools.get(0));
         long sessionsPerSchool = jdbc.queryForObject(
@@ -157,7 +170,7 @@ class ServicesOwedBench {
                 |---|---|---|---|---|---|
                 %s
 
-                The query of the minutes delivered per service and week, for %s, the year:
+                The query of the minutes delivered per service in the year's whole weeks, for %s:
 
                 ```
                 %s
@@ -251,10 +264,10 @@ class ServicesOwedBench {
     }
 
     /** Each school {@code rounds} times after one warm-up round: a row of the table. */
-    private String time(String label, List<String> schools, LocalDate from, LocalDate to, boolean weeks)
+    private String time(String label, List<String> schools, LocalDate from, LocalDate to, String query)
             throws IOException {
         for (String school : schools) {
-            get(school, from, to, weeks);
+            get(school, from, to, query);
         }
         String loadBefore = loadAverage();
         double[] ms = new double[schools.size() * rounds];
@@ -262,7 +275,7 @@ class ServicesOwedBench {
         for (int round = 0; round < rounds; round++) {
             for (int s = 0; s < schools.size(); s++) {
                 long start = System.nanoTime();
-                HttpResponse<String> response = get(schools.get(s), from, to, weeks);
+                HttpResponse<String> response = get(schools.get(s), from, to, query);
                 ms[round * schools.size() + s] = (System.nanoTime() - start) / 1e6;
                 bytes = response.body().length();
             }
@@ -313,13 +326,13 @@ class ServicesOwedBench {
                 DISTRICT);
     }
 
-    private HttpResponse<String> get(String school, LocalDate from, LocalDate to, boolean weeks) {
+    private HttpResponse<String> get(String school, LocalDate from, LocalDate to, String query) {
         String basic =
                 Base64.getEncoder().encodeToString("district-admin:district-admin".getBytes(StandardCharsets.UTF_8));
         try {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/reports/services-owed?school="
-                                    + school + "&from=" + from + "&to=" + to + (weeks ? "" : "&weeks=false")))
+                                    + school + "&from=" + from + "&to=" + to + query))
                             .header("Authorization", "Basic " + basic)
                             .build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -221,6 +221,49 @@ class BetweenReviewsIT {
         assertThat(row(withoutWeeks, reading).has("weeks")).isFalse();
         assertThat(withoutWeeks.path("totals")).isEqualTo(owed.json().path("totals"));
 
+        // the minutes delivered kept per service and week with each session (V18_1): the reading service's week of
+        // 14 September, 20 minutes (the 16th); of 21 September, 20 + 20 + 20 (a make-up) + 20 = 80, 20 made up
+        assertThat(jdbc.query(
+                        "select week_of, delivered, made_up, first_day, last_day from service_minutes_week"
+                                + " where plan_id = ? and service_number = 2 order by week_of",
+                        (rs, i) -> List.<Object>of(
+                                rs.getDate(1).toString(),
+                                rs.getInt(2),
+                                rs.getInt(3),
+                                rs.getDate(4).toString(),
+                                rs.getDate(5).toString()),
+                        planId))
+                .containsExactly(
+                        List.of("2026-09-14", 20, 0, "2026-09-16", "2026-09-16"),
+                        List.of("2026-09-21", 80, 20, "2026-09-21", "2026-09-23"));
+        // to Sunday the 27th: both weeks read from those sums alone (the 26th and 27th are a weekend: the same
+        // figures); from Wednesday the 16th: its first days from the sessions, the same figures too (the services
+        // start on the 16th)
+        for (String period : List.of("from=2026-09-14&to=2026-09-27", "from=2026-09-16&to=2026-09-27")) {
+            JsonNode whole = coordinator
+                    .get("/api/reports/services-owed?school=lincoln-elementary&" + period)
+                    .json();
+            assertThat(figures(row(whole, speech))).as(period).containsExactly(42, 35, 0, 0, 7);
+            assertThat(weeks(row(whole, speech))).as(period).isEqualTo(weeks(speechRow));
+            assertThat(figures(row(whole, reading))).as(period).containsExactly(140, 100, 20, 40, 0);
+            assertThat(weeks(row(whole, reading))).as(period).isEqualTo(weeks(readingRow));
+        }
+        // a page of one row: every row counted and in the totals, the page's row with its weeks, as in the whole
+        JsonNode everyRow = owed.json();
+        int rowCount = everyRow.path("rows").size();
+        assertThat(everyRow.path("rowCount").asInt()).isEqualTo(rowCount);
+        for (int page = 0; page < rowCount; page++) {
+            JsonNode onePage =
+                    coordinator.get(owedPath + "&size=1&page=" + page).json();
+            assertThat(onePage.path("rowCount").asInt()).isEqualTo(rowCount);
+            assertThat(onePage.path("page").asInt()).isEqualTo(page);
+            assertThat(onePage.path("totals")).isEqualTo(everyRow.path("totals"));
+            assertThat(onePage.path("rows"))
+                    .containsExactly(everyRow.path("rows").get(page));
+        }
+        assertThat(coordinator.get(owedPath + "&size=1&page=" + rowCount).json().path("rows"))
+                .isEmpty();
+
         // one provider's services; CSV, one row per service, or per service and week
         JsonNode slpOnly = coordinator
                 .get(owedPath + "&providerRole=speech-language-pathologist")
