@@ -2,6 +2,7 @@ package org.supportplans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import org.openqa.selenium.WebElement;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.supportplans.people.Role;
 
 /**
@@ -80,6 +82,7 @@ class EmbeddedDefaultIT {
             caseId = referred.json().path("caseId").asText();
 
             theDemoDistrictIsAtWork(port, first.getBean(TaskService.class));
+            theMinutesOwedAddUpOnH2(port, first.getBean(JdbcTemplate.class));
             aCoordinatorSignsInToTasklistAndSeesWhatIsDueFirst(port, first.getBean(TaskService.class));
         }
 
@@ -165,6 +168,55 @@ class EmbeddedDefaultIT {
                         .count())
                 .as("the coordinator asked why a deadline was missed")
                 .isPositive();
+    }
+
+    /**
+     * A session logged for a service of a demo IEP in effect is added to its week (V18_1 on H2), and the
+     * services-owed report reads it, a page with its weeks as every row without them.
+     */
+    private void theMinutesOwedAddUpOnH2(int port, JdbcTemplate jdbc) {
+        LocalDate today = LocalDate.now(ZoneId.of("America/Denver"));
+        Map<String, Object> service = jdbc.queryForMap(
+                "select p.case_id, c.school_id, p.id, ps.position, ps.starts_on from support_plan p"
+                        + " join support_case c on c.id = p.case_id join plan_service ps on ps.plan_id = p.id"
+                        + " where p.kind = 'IEP' and p.status = 'IN_EFFECT' and ps.starts_on <= ? and ps.ends_on >= ?"
+                        + " order by p.id fetch first 1 row only",
+                java.sql.Date.valueOf(today.minusDays(14)),
+                java.sql.Date.valueOf(today));
+        String serviceId = service.get("ID") + "." + (((Number) service.get("POSITION")).intValue() + 1);
+        // a Tuesday of the last whole week: its week read from the sums, the days after it from the sessions
+        LocalDate day = today.minusWeeks(1).with(java.time.DayOfWeek.TUESDAY);
+        Http coordinator = Http.as(port, "coordinator");
+        Http.Response logged = coordinator.post(
+                "/api/cases/" + service.get("CASE_ID") + "/services/" + serviceId + "/sessions",
+                Map.of("date", day.toString(), "minutes", 37, "status", "DELIVERED"));
+        assertThat(logged.status()).as(logged.body()).isEqualTo(201);
+        assertThat(jdbc.queryForObject(
+                        "select delivered from service_minutes_week where plan_id = ? and week_of = ?",
+                        Integer.class,
+                        service.get("ID"),
+                        java.sql.Date.valueOf(day.minusDays(1))))
+                .isGreaterThanOrEqualTo(37);
+        String report = "/api/reports/services-owed?school=" + service.get("SCHOOL_ID") + "&from=" + today.minusDays(13)
+                + "&to=" + today;
+        JsonNode everyRow = coordinator.get(report + "&weeks=false").json();
+        JsonNode page = coordinator.get(report + "&size=500").json();
+        assertThat(page.path("rowCount").asInt())
+                .isEqualTo(everyRow.path("rows").size());
+        assertThat(page.path("totals")).isEqualTo(everyRow.path("totals"));
+        JsonNode row = null;
+        for (JsonNode candidate : page.path("rows")) {
+            if (candidate.path("serviceId").asText().equals(serviceId)) {
+                row = candidate;
+            }
+        }
+        assertThat(row).as("the service's row").isNotNull();
+        assertThat(row.path("delivered").asInt()).isGreaterThanOrEqualTo(37);
+        int weeksDelivered = 0;
+        for (JsonNode week : row.path("weeks")) {
+            weeksDelivered += week.path("delivered").asInt();
+        }
+        assertThat(weeksDelivered).isEqualTo(row.path("delivered").asInt());
     }
 
     /**

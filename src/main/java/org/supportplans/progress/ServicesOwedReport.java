@@ -391,7 +391,7 @@ class ServicesOwedReport {
      * The minutes delivered of each service, per week (or, without the weeks, for the period): for the period's whole
      * weeks (Monday to Sunday) from the sums kept per service and week ({@code service_minutes_week}, V18_1, written
      * with each session: {@link ServiceWeeks}), and for the days of a week cut by the period's first or last day
-     * from the sessions, added up by the database from {@code ix_service_session_school_date} alone (V16_4; each
+     * from the sessions, added up by the database from {@code ix_service_session_school_status} alone (V18_3; each
      * session and each week keeps the school of its case when it was logged). A year of a school of 6,650 services
      * is about 345,000 service-weeks, where it was about 700,000 sessions (README "Performance"). Only the sessions
      * on a service's days count: a service whose minutes reach outside them (a version of the IEP ended after they

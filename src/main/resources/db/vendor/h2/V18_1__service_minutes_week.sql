@@ -4,6 +4,7 @@
 -- 700,000 sessions (README "Performance", services owed). A week keeps the school of its sessions' case when they
 -- were logged, as each session does, and the first and last day delivered, so that the report can tell a week whose
 -- sessions fall outside a service's dates (a version of the IEP ended after they were logged).
+-- (On PostgreSQL its primary key also carries the sums, INCLUDE, which H2 does not have.)
 create table service_minutes_week (
     school_id      varchar(64) not null references school (id),
     week_of        date        not null,
