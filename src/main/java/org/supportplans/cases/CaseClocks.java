@@ -18,6 +18,17 @@ public interface CaseClocks {
      */
     Optional<LocalDate> start(String caseId, ClockKind kind, ClockStart event, LocalDate start);
 
+    /**
+     * Starts the clock as {@link #start(String, ClockKind, ClockStart, LocalDate)} does, due by {@code latest} when
+     * the rule counts to a later day: the case knows a limit the rule cannot (an IEP that ends before the anniversary
+     * of its meeting). A clock so limited names the limit and its reason beside its rule, and keeps it when recounted.
+     * A {@code latest} of null limits nothing.
+     */
+    Optional<LocalDate> start(String caseId, ClockKind kind, ClockStart event, LocalDate start, DueBy latest);
+
+    /** A limit on a clock's due date: by {@code on} at the latest, because {@code why}, under {@code citation}. */
+    record DueBy(LocalDate on, String why, String citation) {}
+
     /** The due date the clock of that kind would have if it started now from this date (no clock is started). */
     Optional<LocalDate> preview(String caseId, ClockKind kind, LocalDate start);
 

@@ -186,14 +186,16 @@ public class PlanDevelopment {
             clocks.stop(caseId, ClockKind.PART_C_TO_B, ClockStop.IEP_IN_EFFECT, today);
             startTransitionClock(supportCase, today);
         }
-        // 34 CFR 300.324(b)(1)(i): an IEP reviewed at least annually; a Section 504 plan or an ALP as the district's
-        // policy sets; 300.303(b)(2): reevaluated every 3 years
-        LocalDate annualReviewDueOn = clocks.start(
-                        caseId,
-                        Reviews.reviewClock(supportCase),
-                        ClockStart.PLAN_MEETING,
-                        meetingHeld == null ? today : meetingHeld)
-                .orElseThrow();
+        // 34 CFR 300.324(b)(1)(i): an IEP reviewed at least annually, and by the day after it ends when that comes
+        // first (300.323(a)); a Section 504 plan or an ALP as the district's policy sets; 300.303(b)(2): reevaluated
+        // every 3 years
+        LocalDate iepLastDay = supportCase.plans(PlanStatus.IN_EFFECT).stream()
+                .filter(plan -> plan.getKind() == PlanKind.IEP)
+                .map(SupportPlan::getEffectiveTo)
+                .findFirst()
+                .orElse(null);
+        LocalDate annualReviewDueOn =
+                Reviews.startReviewClock(clocks, supportCase, meetingHeld == null ? today : meetingHeld, iepLastDay);
         LocalDate reevaluationDueOn = inEffect.contains(PlanKind.IEP) || inEffect.contains(PlanKind.SECTION_504)
                 ? clocks.start(caseId, ClockKind.REEVALUATION, ClockStart.EVALUATION, evaluatedOn)
                         .orElseThrow()

@@ -147,8 +147,11 @@ public class Reviews {
         clocks.stop(caseId, ClockKind.ANNUAL_REVIEW, ClockStop.ANNUAL_REVIEW_HELD, heldOn);
         // the review revisits the IEP, its transition plan included
         clocks.stop(caseId, ClockKind.TRANSITION, ClockStop.ANNUAL_REVIEW_HELD, heldOn);
-        LocalDate nextDue = clocks.start(caseId, reviewClock(supportCase), ClockStart.PLAN_MEETING, heldOn)
-                .orElseThrow();
+        LocalDate nextDue = startReviewClock(
+                clocks,
+                supportCase,
+                heldOn,
+                currentIep == null ? null : revision.iep().endsOn());
         Instant now = days.now();
         for (SupportPlan current : inEffect) {
             PlanContent content;
@@ -217,6 +220,27 @@ public class Reviews {
         return supportCase.plans(PlanStatus.IN_EFFECT).stream().anyMatch(plan -> plan.getKind() == PlanKind.IEP)
                 ? ClockKind.ANNUAL_REVIEW
                 : ClockKind.PLAN_REVIEW;
+    }
+
+    /**
+     * Starts the review clock of the case's plans from the meeting that wrote or reviewed them; returns its due date.
+     * An IEP's annual review, a year from the meeting (34 CFR 300.324(b)(1)(i)), is due by the day after the IEP ends
+     * ({@code iepLastDay}) when that comes first: the review writes the next IEP, which must start by then so that the
+     * student is never without one (300.323(a); {@link #checkIep}). A year-long IEP ends the day before the
+     * anniversary, so its review stays due on the anniversary. A Section 504 plan or an ALP alone: as the district
+     * sets.
+     */
+    static LocalDate startReviewClock(
+            CaseClocks clocks, SupportCase supportCase, LocalDate meetingOn, LocalDate iepLastDay) {
+        ClockKind kind = reviewClock(supportCase);
+        CaseClocks.DueBy latest = kind == ClockKind.ANNUAL_REVIEW && iepLastDay != null
+                ? new CaseClocks.DueBy(
+                        iepLastDay.plusDays(1),
+                        "the IEP in effect ends on " + iepLastDay + " and the next one must start by the day after",
+                        "34 CFR 300.323(a)")
+                : null;
+        return clocks.start(supportCase.getId(), kind, ClockStart.PLAN_MEETING, meetingOn, latest)
+                .orElseThrow();
     }
 
     /** A Section 504 plan or an ALP kept as it is, in effect from the review until the day before the next one. */

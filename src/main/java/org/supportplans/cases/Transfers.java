@@ -110,7 +110,8 @@ public class Transfers {
 
     /**
      * The new district decides: adopting the IEP (same state only) puts it in effect as the case's IEP, with its
-     * annual review a year from its start and the reevaluation three years from the last evaluation; otherwise the
+     * annual review a year from its start (by the day after it ends, when that comes first) and the reevaluation
+     * three years from the last evaluation; otherwise the
      * comparable services go on until the new IEP takes effect. Returns the adoption's clocks, or null.
      */
     public Adopted decide(String caseId, Decision decision, String why, String actor) {
@@ -166,11 +167,11 @@ public class Transfers {
                     decision == Decision.EVALUATE ? CasePhase.CONSENT_TO_EVALUATE : CasePhase.PLAN_DEVELOPMENT);
             return null;
         }
-        // 300.324(b)(1): reviewed at least once a year, counted from the IEP's start (its meeting);
-        // 300.303(b)(2): reevaluated at least once every three years, from the last evaluation
-        LocalDate annualReviewDueOn = clocks.start(
-                        caseId, ClockKind.ANNUAL_REVIEW, ClockStart.PLAN_MEETING, transferred.getStartsOn())
-                .orElseThrow();
+        // 300.324(b)(1): reviewed at least once a year, counted from the IEP's start (its meeting), and by the day
+        // after it ends when that comes first (300.323(a)); 300.303(b)(2): reevaluated at least once every three
+        // years, from the last evaluation
+        LocalDate annualReviewDueOn =
+                Reviews.startReviewClock(clocks, supportCase, transferred.getStartsOn(), transferred.getEffectiveTo());
         LocalDate reevaluationDueOn = clocks.start(
                         caseId, ClockKind.REEVALUATION, ClockStart.EVALUATION, transferred.getLastEvaluatedOn())
                 .orElseThrow();

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.supportplans.cases.CaseClocks;
 import org.supportplans.cases.ClockKind;
 import org.supportplans.cases.ClockStart;
 import org.supportplans.cases.ClockStop;
@@ -99,6 +100,10 @@ class Clock {
 
     @Column(name = "extended_to")
     private LocalDate extendedTo;
+
+    /** The latest due date the case set beside the rule ({@link CaseClocks.DueBy}); null: the rule's count alone. */
+    @Column(name = "due_by")
+    private LocalDate dueBy;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -226,8 +231,27 @@ class Clock {
         this.linkedClockId = clockId;
     }
 
-    /** Takes a newly counted due date; true when it moved. */
-    boolean due(DeadlineCounter.Due due) {
+    /**
+     * Takes its first count, limited by the case to {@code latest} (null: no limit; see {@link CaseClocks.DueBy}) when
+     * that comes before the rule's date: then this and every later count take the limit, and the rule's text and the
+     * legal basis name it and its reason, so that whoever reads the clock sees why it falls due before its rule's
+     * date. A limit that is not earlier leaves the clock as its rule counts it.
+     */
+    void due(DeadlineCounter.Due counted, CaseClocks.DueBy latest) {
+        if (latest != null && counted.known() && latest.on().isBefore(counted.date())) {
+            dueBy = latest.on();
+            legalBasis = legalBasis + "; " + latest.citation();
+            ruleText = ruleText + "; by " + latest.on() + " at the latest: " + latest.why() + " (" + latest.citation()
+                    + ")";
+        }
+        due(counted);
+    }
+
+    /** Takes a newly counted due date (the earlier of it and the limit the case set); true when it moved. */
+    boolean due(DeadlineCounter.Due counted) {
+        DeadlineCounter.Due due = dueBy != null && counted.known() && dueBy.isBefore(counted.date())
+                ? new DeadlineCounter.Due(dueBy, null)
+                : counted;
         boolean moved = !Objects.equals(dueDate, due.date()) || !Objects.equals(dueUnknownReason, due.unknownReason());
         this.dueDate = due.date();
         this.dueUnknownReason = due.unknownReason();

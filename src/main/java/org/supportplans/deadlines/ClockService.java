@@ -67,21 +67,27 @@ class ClockService implements CaseClocks, LateClocks {
 
     @Override
     public Optional<LocalDate> start(String caseId, ClockKind kind, ClockStart event, LocalDate start) {
+        return start(caseId, kind, event, start, null);
+    }
+
+    @Override
+    public Optional<LocalDate> start(
+            String caseId, ClockKind kind, ClockStart event, LocalDate start, CaseClocks.DueBy latest) {
         CaseDirectory.CaseFacts facts = cases.facts(caseId);
         if (event == ClockStart.CONSENT) {
             resumeAfterConsent(caseId, start);
         }
-        Optional<LocalDate> due = startOne(facts, kind, event, start);
+        Optional<LocalDate> due = startOne(facts, kind, event, start, latest);
         if (kind == ClockKind.INITIAL_EVALUATION) {
             // a state's timeline that ends later than eligibility runs beside the initial evaluation's, linked to it
-            startOne(facts, ClockKind.STATE_EVALUATION_TIMELINE, event, start);
+            startOne(facts, ClockKind.STATE_EVALUATION_TIMELINE, event, start, null);
             link(caseId);
         }
         return due;
     }
 
     private Optional<LocalDate> startOne(
-            CaseDirectory.CaseFacts facts, ClockKind kind, ClockStart event, LocalDate start) {
+            CaseDirectory.CaseFacts facts, ClockKind kind, ClockStart event, LocalDate start, CaseClocks.DueBy latest) {
         String caseId = facts.caseId();
         // Pennsylvania reevaluates a student with an intellectual disability every two years (22 Pa. Code 14.124(c))
         ClockRule rule = policies.apply(
@@ -103,7 +109,7 @@ class ClockService implements CaseClocks, LateClocks {
             return Optional.ofNullable(running.get().effectiveDue());
         }
         Clock clock = new Clock(caseId, facts.schoolId(), rule, start, facts.referredOn(), null);
-        clock.due(count(clock, calendars.calendarOf(facts.districtId(), facts.schoolId())));
+        clock.due(count(clock, calendars.calendarOf(facts.districtId(), facts.schoolId())), latest);
         clocks.saveAndFlush(clock);
         return Optional.ofNullable(clock.effectiveDue());
     }

@@ -20,7 +20,9 @@ final class ReviewSteps {
 
     private ReviewSteps() {}
 
-    // the review task opens a month before the anniversary, so that the meeting can be held in time
+    // the review task opens a month before the review is due, so that the meeting can be held in time: before the
+    // anniversary of the last IEP meeting, or before the day after the IEP ends when that comes first (the clock's
+    // due date, Reviews.startReviewClock)
     static final int ANNUAL_REVIEW_LEAD_DAYS = 30;
     // the reevaluation starts three months before it is due: consent, then 60 days to evaluate
     static final int REEVALUATION_LEAD_DAYS = 90;
@@ -80,6 +82,16 @@ final class ReviewSteps {
             task.setVariable(REVIEW_WRITES_IEP, iep != null);
             if (iep == null) {
                 return;
+            }
+            LocalDate nextIepBy = iep.endsOn().plusDays(1);
+            if (!afterReevaluation
+                    && CaseSteps.iso(nextIepBy).equals(task.getVariable(Variables.ANNUAL_REVIEW_DUE_ON))) {
+                // the review is due when the IEP in effect ends (the anniversary, or earlier for a shorter IEP)
+                task.setVariableLocal(
+                        REVIEW_WHY,
+                        task.getVariableLocal(REVIEW_WHY) + " Due by " + nextIepBy + ": the IEP in effect ends on "
+                                + iep.endsOn() + " and the new one must start by the day after, so that the"
+                                + " student is never without an IEP (34 CFR 300.323(a)).");
             }
             Map<String, Object> values = new LinkedHashMap<>();
             values.put("currentIepStartsOn", CaseSteps.iso(iep.startsOn()));

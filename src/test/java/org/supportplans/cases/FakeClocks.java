@@ -22,6 +22,8 @@ class FakeClocks implements CaseClocks {
     final List<Started> started = new ArrayList<>();
     final List<Stopped> stopped = new ArrayList<>();
     final List<ClosureReason> cancelled = new ArrayList<>();
+    /** The limits the phases set on the clocks they started: by that day at the latest, and why. */
+    final List<DueBy> limits = new ArrayList<>();
     /** Connecticut counts the initial evaluation from the referral; the federal rule from the consent. */
     ClockStart evaluationStartsAt = ClockStart.CONSENT;
 
@@ -46,6 +48,17 @@ class FakeClocks implements CaseClocks {
         }
         started.add(new Started(kind, event, start));
         return preview(caseId, kind, start);
+    }
+
+    /** As the deadlines module does: the earlier of the rule's date and the limit. */
+    @Override
+    public Optional<LocalDate> start(String caseId, ClockKind kind, ClockStart event, LocalDate start, DueBy latest) {
+        Optional<LocalDate> due = start(caseId, kind, event, start);
+        if (latest == null || due.isEmpty()) {
+            return due;
+        }
+        limits.add(latest);
+        return due.map(date -> latest.on().isBefore(date) ? latest.on() : date);
     }
 
     @Override

@@ -127,6 +127,25 @@ class PlanDevelopmentTest extends PhaseTest {
     }
 
     @Test
+    void anIepEndingBeforeItsMeetingsAnniversaryIsReviewedByTheDayAfterItEnds() {
+        // the IEP of 2026-10-15 to 2027-06-30: the next one starts by 2027-06-30 + 1 day = 2027-07-01 (34 CFR
+        // 300.323(a)), before the meeting's anniversary (2027-10-14, 300.324(b)(1)(i)): the annual-review clock is
+        // started due by 2027-07-01 at the latest (the deadlines module keeps the earlier date, AnnualReviewDueTest)
+        CaseSteps supportCase = meetingScheduled(LocalDate.of(2016, 4, 2));
+        plans.writeIep(supportCase.id, iep(TODAY, LocalDate.of(2027, 6, 30), null), "teacher");
+        supportCase.meetingHeld(MEETING_ON).servicesConsent(ParentDecision.GIVEN, TODAY);
+
+        plans.putPlansInEffect(supportCase.id);
+
+        assertThat(clocks.limits)
+                .last()
+                .isEqualTo(new CaseClocks.DueBy(
+                        LocalDate.of(2027, 7, 1),
+                        "the IEP in effect ends on 2027-06-30 and the next one must start by the day after",
+                        "34 CFR 300.323(a)"));
+    }
+
+    @Test
     void eachRoleIsToldWhatThePlanAsksOfItOnce() {
         CaseSteps supportCase = meetingScheduled(LocalDate.of(2016, 4, 2))
                 .iepWritten(TODAY, null)

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.supportplans.CaseDriver;
 import org.supportplans.CaseDriver.Step;
 import org.supportplans.Http;
+import org.supportplans.IepInEffect;
 import org.supportplans.PinnedToday;
 import org.supportplans.PostgresIntegrationTest;
 import org.supportplans.Referrals;
@@ -57,6 +59,9 @@ class PlanLifeIT {
 
     @Autowired
     ManagementService managementService;
+
+    @Autowired
+    TaskService taskService;
 
     @Test
     void anIepIsInEffectEveryDayThroughTwoAnnualReviewsAndAnAmendment() {
@@ -268,6 +273,96 @@ class PlanLifeIT {
                             versions.get(1).path("id").asLong(),
                             versions.get(2).path("id").asLong(),
                             versions.get(3).path("id").asLong());
+        } finally {
+            PinnedToday.moveTo(t0);
+        }
+    }
+
+    /**
+     * An IEP that ends before the anniversary of its meeting ({@link IepInEffect}: the meeting on 14 September 2026,
+     * the IEP from the 16th to 30 June 2027). The dates, from the rules:
+     *
+     * <ul>
+     *   <li>the anniversary of the meeting is 14 September 2027 (34 CFR 300.324(b)(1)(i)); the next IEP must start by
+     *       30 June 2027 + 1 day = 1 July 2027 (300.323(a): no day without an IEP), which comes first: the review is
+     *       due 1 July 2027, the clock saying why;
+     *   <li>its task opens 30 days before: 1 July 2027 - 30 days = 1 June 2027, at 7:00 in Denver (it opened on 15
+     *       August 2027 before, after the IEP had ended, and the review could then not write the next IEP);
+     *   <li>held on 1 June 2027, the review writes the IEP from 1 June 2027 to 31 May 2028 (a year less a day), the
+     *       first ending on 31 May 2027; the clock is met; the next review is due 1 June 2028, the anniversary (the
+     *       new IEP's next day is the same date).
+     * </ul>
+     */
+    @Test
+    void anIepEndingInJuneIsReviewedBeforeItEnds() {
+        Http coordinator = Http.as(port, "coordinator");
+        LocalDate t0 = Referrals.today();
+        try {
+            String caseId =
+                    IepInEffect.of(port, Referrals.of(Referrals.newStudentId()), IepInEffect.READING_AND_WRITING);
+            LocalDate nextIepBy = LocalDate.of(2027, 7, 1);
+
+            JsonNode inEffect = coordinator.get("/api/cases/" + caseId).json();
+            assertThat(inEffect.path("due").path("annualReview").asText()).isEqualTo(nextIepBy.toString());
+            JsonNode first = onlyInEffect(coordinator, caseId);
+            assertThat(first.path("effectiveTo").asText()).isEqualTo("2027-06-30");
+            assertThat(first.path("reviewDue").asText()).isEqualTo(nextIepBy.toString());
+            JsonNode annualReview = clock(inEffect.path("clocks"), "annual-review");
+            assertThat(annualReview.path("dueDate").asText()).isEqualTo(nextIepBy.toString());
+            assertThat(annualReview.path("rule").asText())
+                    .isEqualTo("1 year after plan meeting (34 CFR 300.324(b)(1)(i)); by 2027-07-01 at the latest: the"
+                            + " IEP in effect ends on 2027-06-30 and the next one must start by the day after (34 CFR"
+                            + " 300.323(a))");
+            assertThat(annualReview.path("legalBasis").asText())
+                    .isEqualTo("34 CFR 300.324(b)(1)(i); 34 CFR 300.323(a)");
+            String planInEffect = runtimeService
+                    .createProcessInstanceQuery()
+                    .processInstanceBusinessKey(caseId, SupportCaseProcess.PlanInEffect.KEY)
+                    .singleResult()
+                    .getId();
+            Job timer = managementService
+                    .createJobQuery()
+                    .processInstanceId(planInEffect)
+                    .activityId(SupportCaseProcess.PlanInEffect.TIMER_ANNUAL_REVIEW_DUE)
+                    .singleResult();
+            assertThat(timer.getDuedate().toInstant())
+                    .isEqualTo(LocalDate.of(2027, 6, 1)
+                            .atTime(7, 0)
+                            .atZone(Referrals.DEMO_ZONE)
+                            .toInstant());
+
+            LocalDate review = LocalDate.of(2027, 6, 1);
+            PinnedToday.moveTo(review);
+            reviewFallsDue(coordinator, caseId);
+            // the task is due when the clock is ("Due this week" reads it), its form says why
+            org.camunda.bpm.engine.task.Task task = taskService
+                    .createTaskQuery()
+                    .processInstanceBusinessKey(caseId)
+                    .taskDefinitionKey(SupportCaseProcess.PlanInEffect.TASK_HOLD_ANNUAL_REVIEW)
+                    .singleResult();
+            assertThat(task.getDueDate().toInstant())
+                    .isEqualTo(
+                            nextIepBy.atTime(7, 0).atZone(Referrals.DEMO_ZONE).toInstant());
+            JsonNode form = coordinator
+                    .get("/engine-rest/task/" + task.getId() + "/form-variables")
+                    .json();
+            assertThat(form.path("reviewWhy").path("value").asText())
+                    .endsWith("Due by 2027-07-01: the IEP in effect ends on 2027-06-30 and the new one must start by"
+                            + " the day after, so that the student is never without an IEP (34 CFR 300.323(a)).");
+            CaseDriver.overHttp(port).theCase(caseId).annualReviewHeld(review);
+
+            JsonNode second = onlyInEffect(coordinator, caseId);
+            assertThat(second.path("version").asInt()).isEqualTo(2);
+            assertThat(second.path("effectiveFrom").asText()).isEqualTo("2027-06-01");
+            assertThat(second.path("effectiveTo").asText()).isEqualTo("2028-05-31");
+            assertThat(second.path("reviewDue").asText()).isEqualTo("2028-06-01");
+            assertThat(version(coordinator, caseId, 1).path("effectiveTo").asText())
+                    .isEqualTo("2027-05-31");
+            assertThat(coordinator.get("/api/cases/" + caseId).json().path("clocks"))
+                    .filteredOn(c -> c.path("kind").asText().equals("annual-review"))
+                    .extracting(c ->
+                            c.path("status").asText() + " " + c.path("dueDate").asText())
+                    .containsExactly("MET 2027-07-01", "RUNNING 2028-06-01");
         } finally {
             PinnedToday.moveTo(t0);
         }

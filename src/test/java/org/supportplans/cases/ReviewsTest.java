@@ -26,7 +26,11 @@ class ReviewsTest extends PhaseTest {
     static final LocalDate REVIEW_ON = LocalDate.of(2027, 9, 20);
 
     static Reviews.Revision revision(LocalDate startsOn) {
-        PlanContent.Iep iep = iep(startsOn, startsOn.plusYears(1).minusDays(1), null);
+        return revision(startsOn, startsOn.plusYears(1).minusDays(1));
+    }
+
+    static Reviews.Revision revision(LocalDate startsOn, LocalDate endsOn) {
+        PlanContent.Iep iep = iep(startsOn, endsOn, null);
         PlanContent.Iep newGoals = new PlanContent.Iep(
                 iep.startsOn(),
                 iep.endsOn(),
@@ -78,6 +82,27 @@ class ReviewsTest extends PhaseTest {
                 .last()
                 .isEqualTo(new FakeClocks.Started(ClockKind.ANNUAL_REVIEW, ClockStart.PLAN_MEETING, REVIEW_ON));
         assertThat(next).isEqualTo(REVIEW_ON.plusDays(FakeClocks.DAYS));
+        // the new IEP runs a year less a day, to 2028-09-19: the next one starts by 2028-09-20, the anniversary
+        // itself, so the limit changes nothing (300.324(b)(1)(i) alone)
+        assertThat(clocks.limits).last().extracting(CaseClocks.DueBy::on).isEqualTo(REVIEW_ON.plusYears(1));
+    }
+
+    @Test
+    void aReviewWritingAnIepThatEndsInJuneIsNextDueByTheDayAfterItEnds() {
+        // the review of 2027-09-20 writes the IEP of 2027-09-20 to 2028-06-30: the next one starts by 2028-06-30 + 1
+        // day = 2028-07-01 (34 CFR 300.323(a)), before the review's anniversary, 2028-09-20 (300.324(b)(1)(i))
+        String caseId = aCaseInEffect().id;
+        clock.today(REVIEW_ON);
+
+        reviews.annualReviewHeld(
+                caseId, REVIEW_ON, "Goals met; new goals.", revision(REVIEW_ON, LocalDate.of(2028, 6, 30)), ACTOR);
+
+        assertThat(clocks.limits)
+                .last()
+                .isEqualTo(new CaseClocks.DueBy(
+                        LocalDate.of(2028, 7, 1),
+                        "the IEP in effect ends on 2028-06-30 and the next one must start by the day after",
+                        "34 CFR 300.323(a)"));
     }
 
     @Test
