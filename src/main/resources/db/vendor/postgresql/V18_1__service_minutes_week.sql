@@ -18,5 +18,7 @@ create table service_minutes_week (
         include (delivered, made_up, first_day, last_day),
     constraint ck_service_minutes_week check (made_up between 0 and delivered and first_day <= last_day)
 );
--- the weeks of given services (a page of the report), and a case's weeks when its records are destroyed
-create index ix_service_minutes_week_service on service_minutes_week (plan_id, service_number, week_of);
+-- the weeks of given services (a page of the report), from the index alone; a case's weeks when its records are
+-- destroyed
+create index ix_service_minutes_week_service on service_minutes_week (plan_id, service_number, week_of)
+    include (school_id, delivered, made_up, first_day, last_day);
