@@ -37,20 +37,23 @@ import org.supportplans.Referrals;
 import org.supportplans.intake.IntakeService;
 
 /**
- * The services-owed report at a district's scale (issue 19): one district of 15 schools with {@code bench.owedCases}
+ * The services-owed report at a district's scale (issue 19): one district of {@code bench.owedSchools} schools (150;
+ * a district of 100,000 students with IEPs has hundreds of schools) with {@code bench.owedCases}
  * cases (100,000) whose IEP has been in effect for the past year (a template case driven by the service to an IEP in
  * effect, copied in bulk by {@link BulkCases} with its dates moved back 365 days: one service, specialized reading
  * instruction, 45 minutes DAILY), and a year of sessions, two a week for each (Mondays and Wednesdays of the past
  * year, about 104 a case: about 10 million rows; every 17th missed, the student absent), added up per service and
  * week as the migration V18_2 does. Then {@code GET /api/reports/services-owed} for each school of the district
- * (about 6,700 cases), through HTTP as a district administrator, for a quarter and for the whole year: a page of 50
+ * (about 670 cases each; with {@code -Dbench.owedSchools=15}, 6,650 each, about ten times the students with IEPs of
+ * a large high school), through HTTP as a district administrator, for a quarter and for the whole year: a page of 50
  * rows with their weeks (what a screen asks), every row without weeks ({@code weeks=false}, what the dashboard
  * asks), every row with its weeks (the whole answer): median and 95th percentile with the load average, and the plan
  * of the year's query of minutes delivered per service ({@code EXPLAIN (ANALYZE, BUFFERS)}). Writes
  * {@code target/bench/services-owed.md}.
  *
  * <p>Run alone: {@code ./mvnw -Pbench verify -Dit.test=ServicesOwedBench -Dbench.database=support_plans_owed_bench}.
- * System properties: {@code bench.owedCases} (100000), {@code bench.owedRounds} (5 rounds of the 15 schools).
+ * System properties: {@code bench.owedCases} (100000), {@code bench.owedSchools} (150),
+ * {@code bench.owedRounds} (5 rounds of the schools).
  */
 @PostgresIntegrationTest
 class ServicesOwedBench {
@@ -93,6 +96,7 @@ class ServicesOwedBench {
     JdbcTemplate jdbc;
 
     private final int cases = Integer.getInteger("bench.owedCases", 100_000);
+    private final int schoolCount = Integer.getInteger("bench.owedSchools", 150);
     private final int rounds = Integer.getInteger("bench.owedRounds", 5);
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<String> notes = new ArrayList<>();
@@ -104,7 +108,7 @@ class ServicesOwedBench {
         CaseDrive drive = new CaseDrive(intake, runtime, tasks, forms, identity, jdbc);
         String template = drive.productCase("lincoln-elementary", CaseDrive.Stop.IEP_IN_EFFECT, today);
         awaitJobs();
-        district(15);
+        district(schoolCount);
 
         long started = System.nanoTime();
         new BulkCases(jdbc)
@@ -306,7 +310,7 @@ class ServicesOwedBench {
                         + " 'America/Denver')",
                 DISTRICT);
         jdbc.update(
-                "insert into school (id, district_id, name) select ? || '-s' || lpad(s::text, 2, '0'), ?,"
+                "insert into school (id, district_id, name) select ? || '-s' || lpad(s::text, 3, '0'), ?,"
                         + " 'School ' || s from generate_series(1, ?) s",
                 DISTRICT,
                 DISTRICT,
