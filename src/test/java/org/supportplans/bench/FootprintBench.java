@@ -13,23 +13,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.supportplans.AnnualReviewDue;
 import org.supportplans.CaseDriver;
-import org.supportplans.CaseDriver.Step;
 import org.supportplans.Http;
 import org.supportplans.IepInEffect;
 import org.supportplans.PinnedToday;
 import org.supportplans.PostgresIntegrationTest;
 import org.supportplans.Tasks;
 import org.supportplans.progress.ProgressReports;
-import org.supportplans.workflow.SupportCaseProcess;
 
 /**
  * What a case keeps in the database (issue 20, "Footprint"): rows and bytes per case once its IEP is in effect, and
@@ -199,7 +196,7 @@ class FootprintBench {
         LocalDate review = MEETING.plusYears(1).minusDays(30);
         PinnedToday.moveTo(review);
         for (String caseId : caseIds) {
-            reviewFallsDue(coordinator, caseId);
+            AnnualReviewDue.now(runtime, management, coordinator, caseId);
             CaseDriver.overHttp(port).theCase(caseId).annualReviewHeld(review);
         }
         note("their school year (%d sessions, %d data points, %d progress reports, %d annual reviews) in %.0f s"
@@ -267,30 +264,6 @@ class FootprintBench {
         List<String> goals = IepInEffect.readingAndWritingMeasured(coordinator, caseId);
         String planId = goals.get(0).substring(0, goals.get(0).indexOf('.')); // a goal is "<planId>.<n>"
         return new Plan(planId + ".1", planId + ".2", goals.get(0), goals.get(1));
-    }
-
-    /** The annual review's timer is due: run its job (the job executor may be there first); its task opens. */
-    private void reviewFallsDue(Http coordinator, String caseId) {
-        String planInEffect = runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId, SupportCaseProcess.PlanInEffect.KEY)
-                .singleResult()
-                .getId();
-        Job due = management
-                .createJobQuery()
-                .processInstanceId(planInEffect)
-                .activityId(SupportCaseProcess.PlanInEffect.TIMER_ANNUAL_REVIEW_DUE)
-                .singleResult();
-        if (due != null) {
-            try {
-                management.executeJob(due.getId());
-            } catch (ProcessEngineException takenByTheJobExecutor) {
-                // the job executor ran it: the task opens all the same
-            }
-        }
-        Tasks.await(
-                "'Hold the annual review' of case " + caseId,
-                () -> Tasks.all(coordinator, caseId).stream()
-                        .anyMatch(task -> task.path("name").asText().equals(Step.HOLD_ANNUAL_REVIEW.taskName())));
     }
 
     private static void created(Http.Response response) {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.supportplans.AnnualReviewDue;
 import org.supportplans.CaseDriver;
 import org.supportplans.CaseDriver.Step;
 import org.supportplans.Http;
@@ -96,7 +96,7 @@ class PlanLifeIT {
             // the first annual review: its timer fires 30 days before the anniversary
             LocalDate r1 = t0.plusYears(1).minusDays(30);
             PinnedToday.moveTo(r1);
-            reviewFallsDue(coordinator, caseId);
+            AnnualReviewDue.now(runtimeService, managementService, coordinator, caseId);
             life.annualReviewHeld(r1);
 
             JsonNode second = onlyInEffect(coordinator, caseId);
@@ -179,7 +179,7 @@ class PlanLifeIT {
             // the second annual review; its form shows the amended IEP
             LocalDate r2 = r1.plusYears(1).minusDays(30);
             PinnedToday.moveTo(r2);
-            reviewFallsDue(coordinator, caseId);
+            AnnualReviewDue.now(runtimeService, managementService, coordinator, caseId);
             JsonNode reviewTask = Tasks.open(coordinator, caseId, Step.HOLD_ANNUAL_REVIEW.taskName());
             JsonNode shown = coordinator
                     .get("/engine-rest/task/" + reviewTask.path("id").asText() + "/form-variables")
@@ -333,7 +333,7 @@ class PlanLifeIT {
 
             LocalDate review = LocalDate.of(2027, 6, 1);
             PinnedToday.moveTo(review);
-            reviewFallsDue(coordinator, caseId);
+            AnnualReviewDue.now(runtimeService, managementService, coordinator, caseId);
             // the task is due when the clock is ("Due this week" reads it), its form says why
             org.camunda.bpm.engine.task.Task task = taskService
                     .createTaskQuery()
@@ -730,43 +730,6 @@ class PlanLifeIT {
     private static JsonNode onlyInEffectOrNull(Http staff, String caseId) {
         JsonNode inEffect = staff.get("/api/cases/" + caseId).json().path("plansInEffect");
         return inEffect.size() == 1 ? inEffect.get(0) : null;
-    }
-
-    /** The annual review's timer is due: run its job (the job executor may be there first), its task opens. */
-    private void reviewFallsDue(Http coordinator, String caseId) {
-        String planInEffect = runtimeService
-                .createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseId, SupportCaseProcess.PlanInEffect.KEY)
-                .singleResult()
-                .getId();
-        // after a review the teachers are told of the new IEP first (a job of its own), then the timer is set
-        Tasks.await(
-                "the annual review's timer",
-                () -> managementService
-                                        .createJobQuery()
-                                        .processInstanceId(planInEffect)
-                                        .activityId(SupportCaseProcess.PlanInEffect.TIMER_ANNUAL_REVIEW_DUE)
-                                        .count()
-                                == 1
-                        || Tasks.all(coordinator, caseId).stream()
-                                .anyMatch(
-                                        task -> task.path("name").asText().equals(Step.HOLD_ANNUAL_REVIEW.taskName())));
-        Job due = managementService
-                .createJobQuery()
-                .processInstanceId(planInEffect)
-                .activityId(SupportCaseProcess.PlanInEffect.TIMER_ANNUAL_REVIEW_DUE)
-                .singleResult();
-        if (due != null) {
-            try {
-                managementService.executeJob(due.getId());
-            } catch (ProcessEngineException takenByTheJobExecutor) {
-                // the job executor ran it: the task opens all the same
-            }
-        }
-        Tasks.await(
-                "'Hold the annual review' of case " + caseId,
-                () -> Tasks.all(coordinator, caseId).stream()
-                        .anyMatch(task -> task.path("name").asText().equals(Step.HOLD_ANNUAL_REVIEW.taskName())));
     }
 
     /**
