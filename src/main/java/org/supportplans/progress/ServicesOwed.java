@@ -196,17 +196,6 @@ final class ServicesOwed {
         boolean test(LocalDate day) {
             return isSchoolDay(index(day));
         }
-
-        /** The school days of the period, for a query. */
-        List<LocalDate> list() {
-            List<LocalDate> list = new ArrayList<>();
-            for (int day = 0; day < days.length; day++) {
-                if (days[day]) {
-                    list.add(from.plusDays(day));
-                }
-            }
-            return list;
-        }
     }
 
     /**

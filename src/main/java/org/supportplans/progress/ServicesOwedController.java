@@ -67,8 +67,7 @@ class ServicesOwedController {
             @Parameter(description = "the page, from 0 (with size; default 0)") @RequestParam(required = false)
                     String page) {
         ServicesOwedReport.Filter filter = ServicesOwedReport.Filter.of(school, from, to, providerRole);
-        boolean withWeeks = withWeeks(weeks);
-        return report.report(filter, CurrentStaff.require(), withWeeks, ServicesOwedReport.Page.of(page, size));
+        return report.report(filter, CurrentStaff.require(), withWeeks(weeks), ServicesOwedReport.Page.of(page, size));
     }
 
     private static boolean withWeeks(String weeks) {
